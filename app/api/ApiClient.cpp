@@ -1,0 +1,1 @@
+#include "ApiClient.h"

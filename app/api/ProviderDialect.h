@@ -1,0 +1,49 @@
+#pragma once
+
+#include "ApiError.h"
+#include "EndpointDraft.h"
+#include "EndpointPatch.h"
+#include "ProviderProfile.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QUrlQuery>
+
+#include <optional>
+
+// Translates between the canonical model and one provider's JSON, as its profile describes.
+// The only place that knows field names, envelopes and error shapes; there is one dialect
+// class for every provider. Every parse is defensive: wrong types, missing fields and
+// huge bodies give an error, never a crash.
+class ProviderDialect final {
+public:
+    struct SecretResult {
+        Endpoint endpoint; // may be partial when the provider's rotate response carries no endpoint
+        QString secret;
+    };
+    struct ListPage {
+        QList<Endpoint> endpoints;
+        QString nextCursor; // empty on the last page
+    };
+
+    explicit ProviderDialect(ProviderProfile profile);
+    const ProviderProfile &profile() const { return m_profile; }
+
+    // Requests
+    QJsonObject createBody(const EndpointDraft &draft) const;
+    QJsonObject updateBody(const EndpointPatch &patch) const; // only the changed fields
+    QJsonObject statusBody(bool active) const;                // {"status":"paused"}, {"is_active":false}, ...
+    QUrlQuery listQuery(const QString &cursor) const;         // empty cursor: the first page
+
+    // Responses. On failure return nullopt and set *error (kind Malformed) saying what was wrong.
+    std::optional<Endpoint> parseEndpoint(const QJsonObject &json, ApiError *error) const;
+    std::optional<Endpoint> parseEndpointBody(const QByteArray &body, ApiError *error) const; // get / update
+    std::optional<SecretResult> parseCreateResponse(const QByteArray &body, ApiError *error) const;
+    std::optional<SecretResult> parseRotateResponse(const QByteArray &body, ApiError *error) const;
+    std::optional<ListPage> parseListPage(const QByteArray &body, ApiError *error) const;
+    ApiError parseError(int httpStatus, const QByteArray &body) const; // kind Http, with code/message/field
+
+private:
+    ProviderProfile m_profile;
+};

@@ -1,0 +1,1 @@
+#include "EndpointService.h"
