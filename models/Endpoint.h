@@ -34,5 +34,8 @@ struct Endpoint {
     QJsonObject raw;
 
     bool isActive() const { return status == EndpointStatus::Active; }
+    // The canonical form (webhookctl --json): every field above under its canonical name, absent
+    // ones omitted, and the provider's own object under "provider".
+    QJsonObject toJson() const;
     friend bool operator==(const Endpoint &a, const Endpoint &b);
 };

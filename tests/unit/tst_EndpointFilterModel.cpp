@@ -1,0 +1,208 @@
+#include "EndpointFilterModel.h"
+#include "EndpointTableModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+Endpoint makeEndpoint(const QString &id, const QString &url, EndpointStatus status = EndpointStatus::Active,
+                      std::optional<int> failures = std::nullopt) {
+    Endpoint endpoint;
+    endpoint.id = id;
+    endpoint.url = url;
+    endpoint.status = status;
+    endpoint.consecutiveFailures = failures;
+    return endpoint;
+}
+
+using Filter = EndpointFilterModel;
+using Model = EndpointTableModel;
+
+} // namespace
+
+class TestEndpointFilterModel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init() {
+        m_source = std::make_unique<Model>();
+        m_filter = std::make_unique<Filter>();
+        m_filter->setSourceModel(m_source.get());
+        // Both live as long as the models, so they check every change the test makes.
+        m_sourceTester = std::make_unique<QAbstractItemModelTester>(
+            m_source.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_filterTester = std::make_unique<QAbstractItemModelTester>(
+            m_filter.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        Endpoint orders = makeEndpoint(QStringLiteral("ep_orders"), QStringLiteral("https://shop.example.com/orders"));
+        orders.label = QStringLiteral("Order pipeline");
+        orders.events = {QStringLiteral("order.created"), QStringLiteral("order.refunded")};
+        Endpoint billing = makeEndpoint(QStringLiteral("ep_billing"), QStringLiteral("https://billing.example.com/in"),
+                                        EndpointStatus::AutoPaused, 7);
+        billing.label = QStringLiteral("Billing");
+        billing.events = {QStringLiteral("invoice.paid")};
+        Endpoint flaky = makeEndpoint(QStringLiteral("ep_flaky"), QStringLiteral("https://flaky.example.com/x"),
+                                      EndpointStatus::Active, 2);
+        flaky.events = {QStringLiteral("customer.created")};
+        Endpoint quiet = makeEndpoint(QStringLiteral("EP_QUIET"), QStringLiteral("https://quiet.example.com/"),
+                                      EndpointStatus::Paused, 0);
+        Endpoint off = makeEndpoint(QStringLiteral("ep_off"), QStringLiteral("https://off.example.com/"),
+                                    EndpointStatus::Disabled);
+        m_source->setEndpoints({orders, billing, flaky, quiet, off});
+    }
+
+    void cleanup() {
+        m_filterTester.reset();
+        m_sourceTester.reset();
+        m_filter.reset();
+        m_source.reset();
+    }
+
+    void search_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("ids");
+        QTest::newRow("empty shows all") << QString()
+                                         << QStringList{QStringLiteral("EP_QUIET"), QStringLiteral("ep_billing"),
+                                                        QStringLiteral("ep_flaky"), QStringLiteral("ep_off"),
+                                                        QStringLiteral("ep_orders")};
+        QTest::newRow("url") << QStringLiteral("billing.example") << QStringList{QStringLiteral("ep_billing")};
+        QTest::newRow("label, other case") << QStringLiteral("PIPELINE") << QStringList{QStringLiteral("ep_orders")};
+        QTest::newRow("id") << QStringLiteral("ep_quiet") << QStringList{QStringLiteral("EP_QUIET")};
+        QTest::newRow("event type") << QStringLiteral("invoice.pa") << QStringList{QStringLiteral("ep_billing")};
+        QTest::newRow("event type, several")
+            << QStringLiteral(".created") << QStringList{QStringLiteral("ep_flaky"), QStringLiteral("ep_orders")};
+        QTest::newRow("every term must match")
+            << QStringLiteral("  shop   refunded ") << QStringList{QStringLiteral("ep_orders")};
+        QTest::newRow("terms do not join fields") << QStringLiteral("ordersorder") << QStringList{};
+        QTest::newRow("no match") << QStringLiteral("nothing-like-this") << QStringList{};
+    }
+
+    void search() {
+        QFETCH(QString, text);
+        QFETCH(QStringList, ids);
+        m_filter->setSearchText(text);
+        QCOMPARE(m_filter->searchText(), text);
+        QCOMPARE(shownIds(), ids);
+    }
+
+    void statusFilter_data() {
+        QTest::addColumn<Filter::StatusFilter>("filter");
+        QTest::addColumn<QStringList>("ids");
+        QTest::newRow("active") << Filter::StatusFilter::Active
+                                << QStringList{QStringLiteral("ep_flaky"), QStringLiteral("ep_orders")};
+        QTest::newRow("paused") << Filter::StatusFilter::Paused << QStringList{QStringLiteral("EP_QUIET")};
+        QTest::newRow("auto-paused") << Filter::StatusFilter::AutoPaused << QStringList{QStringLiteral("ep_billing")};
+        QTest::newRow("disabled") << Filter::StatusFilter::Disabled << QStringList{QStringLiteral("ep_off")};
+        QTest::newRow("needs attention") << Filter::StatusFilter::NeedsAttention
+                                         << QStringList{QStringLiteral("ep_billing"), QStringLiteral("ep_flaky")};
+        QTest::newRow("all") << Filter::StatusFilter::All
+                             << QStringList{QStringLiteral("EP_QUIET"), QStringLiteral("ep_billing"),
+                                            QStringLiteral("ep_flaky"), QStringLiteral("ep_off"),
+                                            QStringLiteral("ep_orders")};
+    }
+
+    void statusFilter() {
+        QFETCH(Filter::StatusFilter, filter);
+        QFETCH(QStringList, ids);
+        m_filter->setStatusFilter(filter);
+        QCOMPARE(m_filter->statusFilter(), filter);
+        QCOMPARE(shownIds(), ids);
+    }
+
+    void searchAndStatusCombine() {
+        m_filter->setStatusFilter(Filter::StatusFilter::Active);
+        m_filter->setSearchText(QStringLiteral("example"));
+        QCOMPARE(shownIds(), (QStringList{QStringLiteral("ep_flaky"), QStringLiteral("ep_orders")}));
+        m_filter->setSearchText(QStringLiteral("invoice"));
+        QCOMPARE(m_filter->rowCount(), 0); // ep_billing matches the text but is auto-paused
+    }
+
+    void filterFollowsRefresh() {
+        m_filter->setStatusFilter(Filter::StatusFilter::AutoPaused);
+        QCOMPARE(m_filter->rowCount(), 1);
+        QList<Endpoint> endpoints = m_source->endpoints();
+        endpoints[2].status = EndpointStatus::AutoPaused; // ep_flaky gets paused by its provider
+        endpoints[1].status = EndpointStatus::Active;     // ep_billing was resumed
+        m_source->setEndpoints(endpoints);
+        QCOMPARE(shownIds(), QStringList{QStringLiteral("ep_flaky")});
+    }
+
+    void sortByFailures() {
+        // orders: none reported, billing 7, flaky 2, quiet 0, off: none reported.
+        m_filter->sort(Model::Failures, Qt::AscendingOrder);
+        QCOMPARE(idsInViewOrder().mid(0, 3),
+                 (QStringList{QStringLiteral("EP_QUIET"), QStringLiteral("ep_flaky"), QStringLiteral("ep_billing")}));
+        QVERIFY(!m_filter->index(3, Model::Failures).data(Model::SortRole).isValid());
+        QVERIFY(!m_filter->index(4, Model::Failures).data(Model::SortRole).isValid());
+
+        m_filter->sort(Model::Failures, Qt::DescendingOrder);
+        QCOMPARE(idsInViewOrder().mid(0, 3),
+                 (QStringList{QStringLiteral("ep_billing"), QStringLiteral("ep_flaky"), QStringLiteral("EP_QUIET")}));
+        // Absent values stay last in a descending sort too.
+        QVERIFY(!m_filter->index(3, Model::Failures).data(Model::SortRole).isValid());
+        QVERIFY(!m_filter->index(4, Model::Failures).data(Model::SortRole).isValid());
+    }
+
+    void sortByDatesChronologically() {
+        QList<Endpoint> endpoints = m_source->endpoints();
+        // September before October although "9/…" sorts after "10/…" as text; a year apart too.
+        endpoints[0].lastSuccessAt = QDateTime(QDate(2023, 10, 1), QTime(9, 0), Qt::UTC);  // orders
+        endpoints[1].lastSuccessAt = QDateTime(QDate(2023, 9, 1), QTime(9, 0), Qt::UTC);   // billing
+        endpoints[2].lastSuccessAt = QDateTime(QDate(2024, 1, 2), QTime(9, 0), Qt::UTC);   // flaky
+        endpoints[3].lastSuccessAt = QDateTime(QDate(2023, 10, 1), QTime(8, 59), Qt::UTC); // quiet
+        m_source->setEndpoints(endpoints);                                                 // off never succeeded
+
+        m_filter->sort(Model::LastSuccess, Qt::AscendingOrder);
+        QCOMPARE(idsInViewOrder(),
+                 (QStringList{QStringLiteral("ep_billing"), QStringLiteral("EP_QUIET"), QStringLiteral("ep_orders"),
+                              QStringLiteral("ep_flaky"), QStringLiteral("ep_off")}));
+        m_filter->sort(Model::LastSuccess, Qt::DescendingOrder);
+        QCOMPARE(idsInViewOrder(),
+                 (QStringList{QStringLiteral("ep_flaky"), QStringLiteral("ep_orders"), QStringLiteral("EP_QUIET"),
+                              QStringLiteral("ep_billing"), QStringLiteral("ep_off")}));
+    }
+
+    void sortStringsNaturally() {
+        m_source->setEndpoints({makeEndpoint(QStringLiteral("x10"), QStringLiteral("https://hooks.example.com/10")),
+                                makeEndpoint(QStringLiteral("x2"), QStringLiteral("https://hooks.example.com/2")),
+                                makeEndpoint(QStringLiteral("xB"), QStringLiteral("https://Hooks.example.com/3b")),
+                                makeEndpoint(QStringLiteral("x1"), QStringLiteral("https://hooks.example.com/1"))});
+        m_filter->sort(Model::Url, Qt::AscendingOrder);
+        QCOMPARE(idsInViewOrder(), (QStringList{QStringLiteral("x1"), QStringLiteral("x2"), QStringLiteral("xB"),
+                                                QStringLiteral("x10")}));
+    }
+
+    void sortFollowsUpdates() {
+        m_filter->sort(Model::Failures, Qt::DescendingOrder);
+        QCOMPARE(idsInViewOrder().first(), QStringLiteral("ep_billing"));
+        Endpoint flaky = *m_source->endpointById(QStringLiteral("ep_flaky"));
+        flaky.consecutiveFailures = 40;
+        m_source->updateEndpoint(flaky);
+        QCOMPARE(idsInViewOrder().first(), QStringLiteral("ep_flaky"));
+    }
+
+private:
+    QStringList shownIds() const {
+        QStringList ids = idsInViewOrder();
+        ids.sort(); // order-independent comparison
+        return ids;
+    }
+
+    QStringList idsInViewOrder() const {
+        QStringList ids;
+        for (int row = 0; row < m_filter->rowCount(); ++row)
+            ids << m_filter->index(row, 0).data(Model::EndpointIdRole).toString();
+        return ids;
+    }
+
+    std::unique_ptr<Model> m_source;
+    std::unique_ptr<Filter> m_filter;
+    std::unique_ptr<QAbstractItemModelTester> m_sourceTester;
+    std::unique_ptr<QAbstractItemModelTester> m_filterTester;
+};
+
+QTEST_MAIN(TestEndpointFilterModel)
+#include "tst_EndpointFilterModel.moc"
