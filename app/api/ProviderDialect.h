@@ -27,6 +27,11 @@ public:
         QString nextCursor; // empty on the last page
     };
 
+    // What a parse accepts before calling an answer malformed: no real endpoint comes near these.
+    static constexpr qsizetype maxBodyBytes = 10 * 1024 * 1024;
+    static constexpr qsizetype maxFieldChars = 64 * 1024;
+    static constexpr qsizetype maxItems = 10000; // list items, events, metadata or header entries
+
     explicit ProviderDialect(ProviderProfile profile);
     const ProviderProfile &profile() const { return m_profile; }
 
@@ -45,5 +50,15 @@ public:
     ApiError parseError(int httpStatus, const QByteArray &body) const; // kind Http, with code/message/field
 
 private:
+    // Strict parses fail on the first bad field; lenient ones skip it (used to keep a secret whose
+    // endpoint object is partly malformed). `where` names the endpoint in messages ("list item 3").
+    std::optional<Endpoint> parseEndpointObject(const QJsonObject &json, bool strict, const QString &where,
+                                                ApiError *error) const;
+    std::optional<QJsonValue> parseJson(const QByteArray &body, const QString &what, ApiError *error) const;
+    std::optional<SecretResult> parseSecretResponse(const QByteArray &body,
+                                                    const ProviderProfile::SecretResponse &shape, bool isCreate,
+                                                    ApiError *error) const;
+    QJsonValue wireStatus(EndpointStatus status) const;
+
     ProviderProfile m_profile;
 };
