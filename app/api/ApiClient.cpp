@@ -1,1 +1,399 @@
 #include "ApiClient.h"
+
+#include "OneShotUpload.h"
+
+#include <QDateTime>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QTimer>
+#include <QUrl>
+#include <QUuid>
+
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcApi, "webhookconsole.api")
+
+namespace {
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+// Retry-After is either delta-seconds or an HTTP date.
+int retryAfterSeconds(const QByteArray &header)
+{
+    bool isNumber = false;
+    const int seconds = header.trimmed().toInt(&isNumber);
+    if (isNumber)
+        return qMax(0, seconds);
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(header.trimmed()), Qt::RFC2822Date);
+    if (when.isValid())
+        return qMax<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when));
+    return -1;
+}
+
+bool isRetryableStatus(int status)
+{
+    return status == 500 || status == 502 || status == 503 || status == 504;
+}
+
+} // namespace
+
+struct ApiClient::Request {
+    QByteArray method;
+    QNetworkRequest networkRequest;
+    QByteArray body;
+    bool retrySafe = false; // GET, or carries an Idempotency-Key that makes a repeat harmless
+    int attempts = 0;
+    QPointer<QObject> context;
+    Answer answer;
+    bool timedOut = false;
+    bool tooLarge = false;
+};
+
+ApiClient::ApiClient(QNetworkAccessManager *network, const Connection &connection, const ProviderProfile &profile,
+                     const QString &apiKey, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_connection(connection)
+    , m_dialect(profile)
+{
+    const ProviderProfile::AuthScheme scheme = profile.authScheme(connection.authScheme);
+    m_authHeader = scheme.header.toLatin1();
+    m_authValue = (scheme.prefix + apiKey).toUtf8();
+}
+
+QString ApiClient::baseUrlProblem(const QString &baseUrl)
+{
+    const QUrl url(baseUrl, QUrl::StrictMode);
+    if (baseUrl.trimmed().isEmpty())
+        return tr("The base URL is empty.");
+    if (!url.isValid() || url.host().isEmpty())
+        return tr("The base URL \"%1\" is not a valid URL.").arg(baseUrl);
+    if (!url.userInfo().isEmpty())
+        return tr("The base URL must not contain a user name or password.");
+    if (!url.query().isEmpty() || !url.fragment().isEmpty())
+        return tr("The base URL must not contain a query or fragment.");
+    if (url.scheme() == QLatin1String("https"))
+        return {};
+    if (url.scheme() == QLatin1String("http") && isLoopbackHost(url.host()))
+        return {};
+    if (url.scheme() == QLatin1String("http"))
+        return tr("The base URL must use https; plain http is allowed only for localhost, 127.0.0.1 and ::1.");
+    return tr("The base URL must start with https://.");
+}
+
+ApiError ApiClient::preflight() const
+{
+    ApiError error;
+    const QString problem = baseUrlProblem(m_connection.baseUrl);
+    if (!problem.isEmpty()) {
+        error.kind = ApiError::Kind::Invalid;
+        error.field = QStringLiteral("baseUrl");
+        error.message = problem;
+    } else if (!m_network) {
+        error.kind = ApiError::Kind::Network;
+        error.message = tr("The network is not available.");
+    }
+    return error;
+}
+
+ApiError ApiClient::unsupported(const QString &operation) const
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Unsupported;
+    error.message = tr("%1 is not supported by %2.").arg(operation, m_dialect.profile().name());
+    return error;
+}
+
+void ApiClient::send(const QString &method, const QString &path, const QUrlQuery &query,
+                     const std::optional<QJsonObject> &body, const QString &idempotencyKey, QObject *context,
+                     Answer answer)
+{
+    auto request = std::make_shared<Request>();
+    request->method = method.toLatin1();
+    request->context = context;
+    request->answer = std::move(answer);
+
+    const ApiError problem = preflight();
+    if (problem.isError()) {
+        // Answer asynchronously like every other outcome, so callers have one code path.
+        QTimer::singleShot(0, this, [this, request, problem] { complete(request, problem, 0, {}); });
+        ++m_inFlight;
+        emit busyChanged(m_inFlight);
+        return;
+    }
+
+    QUrl url(m_connection.baseUrl);
+    QString basePath = url.path();
+    if (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + path, QUrl::TolerantMode);
+    url.setQuery(query);
+
+    QNetworkRequest networkRequest(url);
+    networkRequest.setRawHeader(m_authHeader, m_authValue);
+    networkRequest.setRawHeader("Accept", "application/json");
+    networkRequest.setHeader(QNetworkRequest::UserAgentHeader,
+                             QStringLiteral("WebhookConsole/%1").arg(QStringLiteral(WEBHOOK_CONSOLE_VERSION)));
+    // A redirect would carry the API key to wherever it points; treat it as an error instead.
+    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (body) {
+        networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        request->body = QJsonDocument(*body).toJson(QJsonDocument::Compact);
+    }
+    if (!idempotencyKey.isEmpty())
+        networkRequest.setRawHeader(m_dialect.profile().idempotencyHeader().toLatin1(), idempotencyKey.toLatin1());
+    request->networkRequest = networkRequest;
+    request->retrySafe = method == QLatin1String("GET") || !idempotencyKey.isEmpty();
+
+    ++m_inFlight;
+    emit busyChanged(m_inFlight);
+    attempt(request);
+}
+
+void ApiClient::attempt(std::shared_ptr<Request> request)
+{
+    if (!m_network) {
+        ApiError error;
+        error.kind = ApiError::Kind::Network;
+        error.message = tr("The network is not available.");
+        complete(request, error, 0, {});
+        return;
+    }
+    ++request->attempts;
+    request->timedOut = false;
+    request->tooLarge = false;
+    QNetworkReply *reply = nullptr;
+    if (!request->retrySafe && request->method == "POST" && !request->body.isEmpty()) {
+        // Never let the network stack repeat a non-idempotent create on its own (see OneShotUpload).
+        QNetworkRequest oneShot = request->networkRequest;
+        oneShot.setHeader(QNetworkRequest::ContentLengthHeader, request->body.size());
+        oneShot.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *upload = new OneShotUpload(request->body);
+        reply = m_network->sendCustomRequest(oneShot, request->method, upload);
+        upload->setParent(reply);
+    } else {
+        reply = m_network->sendCustomRequest(request->networkRequest, request->method, request->body);
+    }
+    qCDebug(lcApi) << request->method << request->networkRequest.url().path() << "attempt" << request->attempts;
+
+    auto *timer = new QTimer(reply);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, reply, [request, reply] {
+        request->timedOut = true;
+        reply->abort();
+    });
+    timer->start(m_policy.timeoutMs);
+    connect(reply, &QNetworkReply::downloadProgress, reply, [this, request, reply](qint64 received, qint64 total) {
+        if (received > m_policy.maxResponseBytes || total > m_policy.maxResponseBytes) {
+            request->tooLarge = true;
+            reply->abort();
+        }
+    });
+    // TLS errors are never ignored: the handshake fails and finish() reports it.
+    connect(reply, &QNetworkReply::finished, this, [this, request, reply] { finish(request, reply); });
+}
+
+void ApiClient::finish(const std::shared_ptr<Request> &request, QNetworkReply *reply)
+{
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = request->tooLarge ? QByteArray() : reply->readAll();
+    const bool canRetry = request->retrySafe && request->attempts < m_policy.maxAttempts;
+    const int backoffMs = m_policy.backoffBaseMs * (1 << qMin(request->attempts - 1, 6))
+        + int(QRandomGenerator::global()->bounded(qMax(1, m_policy.backoffBaseMs / 2)));
+
+    ApiError error;
+    if (request->tooLarge) {
+        error.kind = ApiError::Kind::Malformed;
+        error.message = tr("%1 sent an answer larger than %2 MiB; it was not read.")
+                            .arg(m_dialect.profile().name())
+                            .arg(m_policy.maxResponseBytes / (1024 * 1024));
+    } else if (request->timedOut) {
+        if (canRetry)
+            return retryLater(request, backoffMs);
+        error.kind = ApiError::Kind::Timeout;
+        error.message = tr("%1 did not answer within %2 seconds.")
+                            .arg(m_dialect.profile().name())
+                            .arg(m_policy.timeoutMs / 1000.0);
+    } else if (status == 429) {
+        const int wait = retryAfterSeconds(reply->rawHeader("Retry-After"));
+        // A 429 means the request was not processed, so waiting and repeating is safe for any method.
+        if (request->attempts < m_policy.maxAttempts && wait <= m_policy.maxRetryAfterSeconds)
+            return retryLater(request, wait >= 0 ? wait * 1000 : backoffMs);
+        error = m_dialect.parseError(status, body);
+        error.retryAfterSeconds = wait;
+        if (error.message.isEmpty() || error.code.isEmpty())
+            error.message = tr("%1 is rate limiting requests; try again later.").arg(m_dialect.profile().name());
+    } else if (status >= 200 && status < 300) {
+        qCDebug(lcApi) << request->method << reply->url().path() << status;
+        complete(request, {}, status, body);
+        return;
+    } else if (status >= 300 && status < 400) {
+        error.kind = ApiError::Kind::Http;
+        error.httpStatus = status;
+        error.message = tr("%1 answered with a redirect, which is not followed so the API key stays with this host.")
+                            .arg(m_dialect.profile().name());
+    } else if (status >= 400) {
+        if (isRetryableStatus(status) && canRetry)
+            return retryLater(request, backoffMs);
+        error = m_dialect.parseError(status, body);
+    } else {
+        const QNetworkReply::NetworkError networkError = reply->error();
+        if (networkError == QNetworkReply::SslHandshakeFailedError) {
+            error.kind = ApiError::Kind::Tls;
+            error.message = tr("The secure connection to %1 failed: %2").arg(reply->url().host(), reply->errorString());
+        } else {
+            if (canRetry)
+                return retryLater(request, backoffMs);
+            error.kind = networkError == QNetworkReply::TimeoutError ? ApiError::Kind::Timeout : ApiError::Kind::Network;
+            error.message = tr("Could not reach %1: %2").arg(reply->url().host(), reply->errorString());
+        }
+    }
+    qCInfo(lcApi) << request->method << reply->url().path() << "failed:" << error.toString();
+    complete(request, error, status, body);
+}
+
+void ApiClient::retryLater(const std::shared_ptr<Request> &request, int delayMs)
+{
+    qCInfo(lcApi) << request->method << request->networkRequest.url().path() << "retrying in" << delayMs << "ms";
+    QTimer::singleShot(delayMs, this, [this, request] { attempt(request); });
+}
+
+void ApiClient::complete(const std::shared_ptr<Request> &request, const ApiError &error, int httpStatus,
+                         const QByteArray &body)
+{
+    --m_inFlight;
+    emit busyChanged(m_inFlight);
+    if (request->context)
+        request->answer(error, httpStatus, body);
+}
+
+void ApiClient::list(QObject *context, ListDone done)
+{
+    listPage(QString(), {}, 1000, context, std::move(done));
+}
+
+void ApiClient::listPage(const QString &cursor, QList<Endpoint> collected, int pagesLeft, QObject *context,
+                         ListDone done)
+{
+    const QString path = m_dialect.profile().collectionPath();
+    send(QStringLiteral("GET"), path, m_dialect.listQuery(cursor), std::nullopt, QString(), context,
+         [this, cursor, collected, pagesLeft, context, done](const ApiError &error, int, const QByteArray &body) mutable {
+             if (error.isError())
+                 return done(error, {});
+             ApiError parseError;
+             const std::optional<ProviderDialect::ListPage> page = m_dialect.parseListPage(body, &parseError);
+             if (!page)
+                 return done(parseError, {});
+             collected += page->endpoints;
+             if (page->nextCursor.isEmpty())
+                 return done({}, collected);
+             if (page->nextCursor == cursor || pagesLeft <= 1) {
+                 ApiError loop;
+                 loop.kind = ApiError::Kind::Malformed;
+                 loop.message = tr("%1's list did not end (the same page cursor came back, or over 1000 pages).")
+                                    .arg(m_dialect.profile().name());
+                 return done(loop, {});
+             }
+             listPage(page->nextCursor, collected, pagesLeft - 1, context, done);
+         });
+}
+
+void ApiClient::get(const QString &endpointId, QObject *context, EndpointDone done)
+{
+    send(QStringLiteral("GET"), m_dialect.profile().itemPath(endpointId), {}, std::nullopt, QString(), context,
+         [this, done](const ApiError &error, int, const QByteArray &body) {
+             if (error.isError())
+                 return done(error, {});
+             ApiError parseError;
+             const std::optional<Endpoint> endpoint = m_dialect.parseEndpointBody(body, &parseError);
+             done(parseError, endpoint.value_or(Endpoint()));
+         });
+}
+
+void ApiClient::create(const QJsonObject &body, const QString &idempotencyKey, QObject *context, SecretDone done)
+{
+    const QString key = m_dialect.profile().sendsIdempotencyKey(QStringLiteral("create")) ? idempotencyKey : QString();
+    send(QStringLiteral("POST"), m_dialect.profile().collectionPath(), {}, body, key, context,
+         [this, done](const ApiError &error, int, const QByteArray &responseBody) {
+             if (error.isError())
+                 return done(error, {});
+             ApiError parseError;
+             const auto created = m_dialect.parseCreateResponse(responseBody, &parseError);
+             done(parseError, created.value_or(ProviderDialect::SecretResult()));
+         });
+}
+
+void ApiClient::update(const QString &endpointId, const EndpointPatch &patch, QObject *context, EndpointDone done)
+{
+    const QJsonObject body = m_dialect.updateBody(patch);
+    if (body.isEmpty()) {
+        ApiError nothing;
+        nothing.kind = ApiError::Kind::Invalid;
+        nothing.message = tr("Nothing to change: the edit matches the endpoint.");
+        QTimer::singleShot(0, context ? context : this, [done, nothing] { done(nothing, {}); });
+        return;
+    }
+    const QString key = m_dialect.profile().sendsIdempotencyKey(QStringLiteral("update"))
+        ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+        : QString();
+    send(m_dialect.profile().updateMethod(), m_dialect.profile().itemPath(endpointId), {}, body, key, context,
+         [this, done](const ApiError &error, int, const QByteArray &responseBody) {
+             if (error.isError())
+                 return done(error, {});
+             ApiError parseError;
+             const std::optional<Endpoint> endpoint = m_dialect.parseEndpointBody(responseBody, &parseError);
+             done(parseError, endpoint.value_or(Endpoint()));
+         });
+}
+
+void ApiClient::setActive(const QString &endpointId, bool active, QObject *context, EndpointDone done)
+{
+    EndpointPatch patch;
+    patch.status = active ? EndpointStatus::Active : EndpointStatus::Paused;
+    update(endpointId, patch, context, std::move(done));
+}
+
+void ApiClient::rotateSecret(const QString &endpointId, QObject *context, SecretDone done)
+{
+    if (!m_dialect.profile().canRotateSecret()) {
+        const ApiError error = unsupported(tr("Rotating a signing secret"));
+        QTimer::singleShot(0, context ? context : this, [done, error] { done(error, {}); });
+        return;
+    }
+    send(QStringLiteral("POST"), m_dialect.profile().rotateSecretPath(endpointId), {}, std::nullopt, QString(),
+         context, [this, done](const ApiError &error, int, const QByteArray &body) {
+             if (error.isError())
+                 return done(error, {});
+             ApiError parseError;
+             const auto rotated = m_dialect.parseRotateResponse(body, &parseError);
+             done(parseError, rotated.value_or(ProviderDialect::SecretResult()));
+         });
+}
+
+void ApiClient::sendTest(const QString &endpointId, QObject *context, Done done)
+{
+    if (!m_dialect.profile().canSendTest()) {
+        const ApiError error = unsupported(tr("Sending a test event"));
+        QTimer::singleShot(0, context ? context : this, [done, error] { done(error); });
+        return;
+    }
+    send(QStringLiteral("POST"), m_dialect.profile().testPath(endpointId), {}, std::nullopt, QString(), context,
+         [done](const ApiError &error, int, const QByteArray &) { done(error); });
+}
+
+void ApiClient::remove(const QString &endpointId, QObject *context, Done done)
+{
+    send(QStringLiteral("DELETE"), m_dialect.profile().itemPath(endpointId), {}, std::nullopt, QString(), context,
+         [done](const ApiError &error, int, const QByteArray &) { done(error); });
+}

@@ -1,1 +1,90 @@
 #pragma once
+
+#include "ApiError.h"
+#include "Connection.h"
+#include "ProviderDialect.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QUrlQuery>
+
+#include <functional>
+#include <optional>
+
+class QNetworkReply;
+
+// Talks to one connection's provider over HTTP, asynchronously, on a shared
+// QNetworkAccessManager. It owns the transport rules: the auth header, Idempotency-Key,
+// timeouts, Retry-After, retries only where repeating is safe, a size cap on answers and
+// no redirects (so the API key never follows one to another host). Results arrive through
+// callbacks that are dropped when their context object is gone.
+class ApiClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Policy {
+        int timeoutMs = 30000;
+        int maxAttempts = 4;           // first try included
+        int backoffBaseMs = 500;       // doubled on each retry, with jitter
+        int maxRetryAfterSeconds = 60; // a longer Retry-After is reported instead of waited for
+        qint64 maxResponseBytes = 16 * 1024 * 1024;
+    };
+
+    using Done = std::function<void(const ApiError &error)>;
+    using EndpointDone = std::function<void(const ApiError &error, const Endpoint &endpoint)>;
+    using SecretDone = std::function<void(const ApiError &error, const ProviderDialect::SecretResult &result)>;
+    using ListDone = std::function<void(const ApiError &error, const QList<Endpoint> &endpoints)>;
+
+    ApiClient(QNetworkAccessManager *network, const Connection &connection, const ProviderProfile &profile,
+              const QString &apiKey, QObject *parent = nullptr);
+
+    // Base URLs must be https; plain http only to a loopback host (the sandbox, local fakes).
+    // Returns an empty string when acceptable, else the reason.
+    static QString baseUrlProblem(const QString &baseUrl);
+
+    const ProviderDialect &dialect() const { return m_dialect; }
+    const Connection &connection() const { return m_connection; }
+    void setPolicy(const Policy &policy) { m_policy = policy; }
+    Policy policy() const { return m_policy; }
+
+    void list(QObject *context, ListDone done); // follows every page
+    void get(const QString &endpointId, QObject *context, EndpointDone done);
+    // The body comes from ProviderDialect::createBody (or a journal entry being replayed);
+    // the idempotency key is sent only where the provider honours one.
+    void create(const QJsonObject &body, const QString &idempotencyKey, QObject *context, SecretDone done);
+    void update(const QString &endpointId, const EndpointPatch &patch, QObject *context, EndpointDone done);
+    void setActive(const QString &endpointId, bool active, QObject *context, EndpointDone done);
+    void rotateSecret(const QString &endpointId, QObject *context, SecretDone done);
+    void sendTest(const QString &endpointId, QObject *context, Done done);
+    void remove(const QString &endpointId, QObject *context, Done done);
+
+signals:
+    // For progress indicators: how many requests are in flight (retries and waits included).
+    void busyChanged(int requestsInFlight);
+
+private:
+    struct Request;
+    using Answer = std::function<void(const ApiError &error, int httpStatus, const QByteArray &body)>;
+
+    void send(const QString &method, const QString &path, const QUrlQuery &query, const std::optional<QJsonObject> &body,
+              const QString &idempotencyKey, QObject *context, Answer answer);
+    void attempt(std::shared_ptr<Request> request);
+    void finish(const std::shared_ptr<Request> &request, QNetworkReply *reply);
+    void retryLater(const std::shared_ptr<Request> &request, int delayMs);
+    void complete(const std::shared_ptr<Request> &request, const ApiError &error, int httpStatus, const QByteArray &body);
+    void listPage(const QString &cursor, QList<Endpoint> collected, int pagesLeft, QObject *context, ListDone done);
+    ApiError unsupported(const QString &operation) const;
+    ApiError preflight() const;
+
+    QPointer<QNetworkAccessManager> m_network;
+    Connection m_connection;
+    ProviderDialect m_dialect;
+    QByteArray m_authHeader;
+    QByteArray m_authValue;
+    Policy m_policy;
+    int m_inFlight = 0;
+};

@@ -1,1 +1,121 @@
 #pragma once
+
+#include "ApiClient.h"
+#include "Connection.h"
+#include "ProviderRegistry.h"
+#include "SecretStore.h"
+#include "ValidationIssue.h"
+
+#include <QHash>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+
+class PendingCreateJournal;
+
+// The operations an operator performs, each one the whole story, shared by the console and
+// webhookctl. For example create = validate → journal → POST → keychain → journal done, so a
+// signing secret is either in the keychain or handed back to be shown, never silently lost.
+class EndpointService final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // How a create or rotate went. When the provider succeeded but the keychain did not,
+    // unstoredSecret holds the secret: the caller must show it to the operator once, with a warning.
+    struct SecretOutcome {
+        ValidationIssues issues; // rejected before anything was sent
+        ApiError error;          // the provider or network failed
+        bool mayHaveReachedProvider = false; // error is ambiguous; the journal keeps the create for recovery
+        Endpoint endpoint;
+        SecretResult keychain;
+        QString unstoredSecret;
+
+        bool succeeded() const { return issues.isEmpty() && !error.isError(); }
+        bool secretStored() const { return succeeded() && keychain.ok(); }
+    };
+    struct UpdateOutcome {
+        ValidationIssues issues;
+        ApiError error;
+        bool nothingChanged = false; // the edit matched the endpoint; nothing was sent
+        Endpoint endpoint;
+    };
+    // What happened to one unfinished create found in the journal.
+    struct Recovery {
+        enum class Result {
+            SecretStored,   // replayed with its original Idempotency-Key; the secret is in the keychain now
+            SecretUnstored, // replayed, but the keychain failed: show unstoredSecret
+            SecretLost,     // the endpoint exists but its one-time secret cannot be had again
+            NotCreated,     // the provider never created it; nothing to do
+            StillPending,   // the provider could not be reached; kept for the next attempt
+            Dropped,        // its connection no longer exists, or the provider refused the replay
+        };
+        Result result = Result::NotCreated;
+        QString connectionId;
+        Endpoint endpoint;
+        ApiError error;
+        QString unstoredSecret;
+        QString description() const; // one sentence for the operator
+    };
+
+    EndpointService(QNetworkAccessManager *network, SecretStore *secrets, PendingCreateJournal *journal,
+                    const ProviderRegistry &registry, QObject *parent = nullptr);
+
+    const ProviderRegistry &registry() const { return m_registry; }
+    std::optional<ProviderProfile> profileFor(const Connection &connection) const;
+    void setPolicy(const ApiClient::Policy &policy) { m_policy = policy; }
+
+    // Connections. The key goes only to the keychain; testConnection lists with a key not yet saved.
+    void saveApiKey(const Connection &connection, const QString &apiKey, QObject *context,
+                    SecretStore::WriteCallback done);
+    void testConnection(const Connection &connection, const QString &apiKey, QObject *context, ApiClient::Done done);
+    void forgetConnection(const Connection &connection, QObject *context, SecretStore::RemoveCallback done);
+    // Uses apiKey for this connection from now on instead of the keychain's (webhookctl with
+    // WEBHOOK_API_KEY set: scripts and CI, or a machine whose keychain is unavailable).
+    void useApiKey(const Connection &connection, const QString &apiKey);
+
+    void list(const Connection &connection, QObject *context, ApiClient::ListDone done);
+    void get(const Connection &connection, const QString &endpointId, QObject *context, ApiClient::EndpointDone done);
+    void create(const Connection &connection, const EndpointDraft &draft, QObject *context,
+                std::function<void(const SecretOutcome &)> done);
+    void update(const Connection &connection, const Endpoint &current, const EndpointDraft &edited, QObject *context,
+                std::function<void(const UpdateOutcome &)> done);
+    void setActive(const Connection &connection, const QString &endpointId, bool active, QObject *context,
+                   ApiClient::EndpointDone done);
+    void rotateSecret(const Connection &connection, const QString &endpointId, QObject *context,
+                      std::function<void(const SecretOutcome &)> done);
+    void sendTest(const Connection &connection, const QString &endpointId, QObject *context, ApiClient::Done done);
+    // Deletes at the provider, then the endpoint's keychain entry.
+    void remove(const Connection &connection, const QString &endpointId, QObject *context, ApiClient::Done done);
+
+    // Secrets held for endpoints: import one made elsewhere, read one to copy or print.
+    void importSecret(const Connection &connection, const QString &endpointId, const QString &secret,
+                      QObject *context, SecretStore::WriteCallback done);
+    void readSecret(const Connection &connection, const QString &endpointId, QObject *context,
+                    SecretStore::ReadCallback done);
+
+    // Finishes the creates a crash or a lost response left in the journal (see Recovery).
+    int unfinishedCreateCount() const;
+    void recoverPendingCreates(const QList<Connection> &connections, QObject *context,
+                               std::function<void(const QList<Recovery> &)> done);
+
+signals:
+    void busyChanged(bool busy);
+
+private:
+    using ClientReady = std::function<void(ApiClient *client, const ApiError &error)>;
+    void withClient(const Connection &connection, QObject *context, ClientReady ready);
+    ApiClient *makeClient(const Connection &connection, const QString &apiKey);
+    void storeSecret(const Connection &connection, const ProviderDialect::SecretResult &result, QObject *context,
+                     std::function<void(const SecretResult &)> done);
+    void recoverNext(QList<Connection> connections, QList<QString> entryIds, QList<Recovery> reports,
+                     QObject *context, std::function<void(const QList<Recovery> &)> done);
+
+    QPointer<QNetworkAccessManager> m_network;
+    QPointer<SecretStore> m_secrets;
+    PendingCreateJournal *m_journal;
+    ProviderRegistry m_registry;
+    ApiClient::Policy m_policy;
+    QHash<QString, QPointer<ApiClient>> m_clients; // by connection id; each holds its API key in memory
+    QHash<const ApiClient *, int> m_inFlight; // requests in flight per client, for busyChanged
+};

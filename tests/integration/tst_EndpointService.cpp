@@ -1,0 +1,497 @@
+// EndpointService end to end: HTTP over loopback to an in-process SandboxServer, secrets into the
+// real Secret Service keychain that ./test.sh provides.
+#include "ApiClient.h"
+#include "EndpointService.h"
+#include "KeychainSecretStore.h"
+#include "PendingCreateJournal.h"
+#include "SandboxServer.h"
+
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+
+namespace {
+
+// A keychain that takes writes and never answers: the process "crashes" between the
+// provider's response and the keychain write.
+class SilentSecretStore final : public SecretStore
+{
+public:
+    void write(const QString &, const QString &, QObject *, WriteCallback) override { ++writes; }
+    void read(const QString &, QObject *, ReadCallback) override {}
+    void remove(const QString &, QObject *, RemoveCallback) override {}
+    int writes = 0;
+};
+
+QByteArray masked(const QString &secret)
+{
+    return secret.isEmpty() ? QByteArray("<empty>") : secret.left(6).toUtf8() + "…(" + QByteArray::number(secret.size()) + ")";
+}
+
+} // namespace
+
+class TestEndpointService : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SandboxServer> m_sandbox;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<KeychainSecretStore> m_keychain;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<PendingCreateJournal> m_journal;
+    std::unique_ptr<EndpointService> m_service;
+    QStringList m_secretsSeen; // every secret and API key this test saw, for the leak scan
+    const QString m_apiKey = QStringLiteral("sk_test_") + QUuid::createUuid().toString(QUuid::Id128);
+
+    Connection connectionTo(const QString &providerId, const QString &authScheme = QString()) const
+    {
+        Connection connection;
+        connection.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        connection.name = providerId + QStringLiteral(" test");
+        connection.providerId = providerId;
+        connection.baseUrl = m_sandbox->baseUrl(providerId).toString();
+        connection.environment = Environment::Development;
+        connection.authScheme = authScheme;
+        return connection;
+    }
+
+    std::unique_ptr<EndpointService> makeService(SecretStore *store, PendingCreateJournal *journal)
+    {
+        auto service = std::make_unique<EndpointService>(m_network.get(), store, journal, ProviderRegistry());
+        ApiClient::Policy policy;
+        policy.timeoutMs = 5000;
+        policy.backoffBaseMs = 20;
+        service->setPolicy(policy);
+        return service;
+    }
+
+    Connection addConnection(const QString &providerId, const QString &authScheme = QString())
+    {
+        const Connection connection = connectionTo(providerId, authScheme);
+        bool stored = false;
+        m_service->saveApiKey(connection, m_apiKey, this, [&](const SecretResult &result) {
+            QVERIFY2(result.ok(), qPrintable(result.errorText));
+            stored = true;
+        });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(stored, 10000); }();
+        m_secretsSeen << m_apiKey;
+        return connection;
+    }
+
+    EndpointDraft draftFor(const QString &providerId) const
+    {
+        EndpointDraft draft;
+        draft.url = QStringLiteral("https://hooks.example.com/") + providerId;
+        const ProviderProfile profile = *ProviderRegistry().profile(providerId);
+        for (const EventType &event : profile.catalog()) {
+            if (event.subscribable)
+                draft.events << event.type;
+        }
+        draft.label = QStringLiteral("%1 receiver").arg(profile.name());
+        return draft;
+    }
+
+    EndpointService::SecretOutcome create(EndpointService &service, const Connection &connection,
+                                          const EndpointDraft &draft)
+    {
+        std::optional<EndpointService::SecretOutcome> outcome;
+        service.create(connection, draft, this, [&](const EndpointService::SecretOutcome &o) { outcome = o; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 20000); }();
+        if (outcome && !outcome->unstoredSecret.isEmpty())
+            m_secretsSeen << outcome->unstoredSecret;
+        return outcome.value_or(EndpointService::SecretOutcome());
+    }
+
+    std::pair<SecretResult, QString> readSecret(const Connection &connection, const QString &endpointId)
+    {
+        std::optional<std::pair<SecretResult, QString>> read;
+        m_service->readSecret(connection, endpointId, this,
+                              [&](const SecretResult &result, const QString &secret) { read = {result, secret}; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 10000); }();
+        return read.value_or(std::pair<SecretResult, QString>());
+    }
+
+    QString sandboxSecret(const QString &providerId, const QString &endpointId)
+    {
+        const auto endpoint = m_sandbox->endpoint(providerId, endpointId);
+        if (endpoint)
+            m_secretsSeen << endpoint->secret;
+        return endpoint ? endpoint->secret : QString();
+    }
+
+    QList<SandboxRequest> requests(const QByteArray &method, const QString &providerId) const
+    {
+        QList<SandboxRequest> matching;
+        for (const SandboxRequest &request : m_sandbox->requestLog()) {
+            if (request.method == method && request.providerId == providerId)
+                matching << request;
+        }
+        return matching;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_keychain = std::make_unique<KeychainSecretStore>(QStringLiteral("webhook-console-test-") +
+                                                           QUuid::createUuid().toString(QUuid::WithoutBraces));
+    }
+
+    void init()
+    {
+        SandboxServer::Options options;
+        options.apiKey = m_apiKey;
+        m_sandbox = std::make_unique<SandboxServer>(options);
+        QVERIFY2(m_sandbox->listen(), qPrintable(m_sandbox->errorString()));
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_journal = std::make_unique<PendingCreateJournal>(m_dir->filePath(QStringLiteral("journal.json")));
+        m_service = makeService(m_keychain.get(), m_journal.get());
+    }
+
+    void cleanup()
+    {
+        m_service.reset();
+        m_journal.reset();
+        m_sandbox.reset();
+    }
+
+    void everyOperationOnEveryProvider_data()
+    {
+        QTest::addColumn<QString>("providerId");
+        for (const char *id : {"layers", "encrata", "signa", "polyai"})
+            QTest::newRow(id) << QString::fromLatin1(id);
+    }
+
+    void everyOperationOnEveryProvider()
+    {
+        QFETCH(QString, providerId);
+        const Connection connection = addConnection(providerId);
+        const ProviderProfile profile = *m_service->profileFor(connection);
+
+        // Create: the secret the provider made is the one in the keychain.
+        const auto created = create(*m_service, connection, draftFor(providerId));
+        QVERIFY2(created.succeeded(), qPrintable(created.error.toString()));
+        QVERIFY2(created.secretStored(), qPrintable(created.keychain.errorText));
+        QVERIFY(created.unstoredSecret.isEmpty());
+        const QString id = created.endpoint.id;
+        QVERIFY(profile.idPattern().match(id).hasMatch());
+        QCOMPARE(m_sandbox->endpoints(providerId).size(), 1);
+        const auto [stored, secret] = readSecret(connection, id);
+        QVERIFY(stored.ok());
+        QVERIFY2(secret == sandboxSecret(providerId, id), masked(secret).constData());
+        QVERIFY(m_journal->unfinished().isEmpty());
+
+        // The Idempotency-Key goes only to providers that honour one.
+        const QList<SandboxRequest> posts = requests("POST", providerId);
+        QCOMPARE(posts.size(), 1);
+        QCOMPARE(posts.first().hasHeader("Idempotency-Key"), profile.sendsIdempotencyKey(QStringLiteral("create")));
+
+        // List and update (only the changed field goes on the wire).
+        std::optional<QList<Endpoint>> listed;
+        m_service->list(connection, this, [&](const ApiError &error, const QList<Endpoint> &endpoints) {
+            QVERIFY2(!error.isError(), qPrintable(error.toString()));
+            listed = endpoints;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 10000);
+        QCOMPARE(listed->size(), 1);
+        QCOMPARE(listed->first().url, created.endpoint.url);
+
+        EndpointDraft edited = EndpointDraft::fromEndpoint(listed->first());
+        edited.label = QStringLiteral("renamed receiver");
+        std::optional<EndpointService::UpdateOutcome> updated;
+        m_service->update(connection, listed->first(), edited, this,
+                          [&](const EndpointService::UpdateOutcome &o) { updated = o; });
+        QTRY_VERIFY_WITH_TIMEOUT(updated.has_value(), 10000);
+        QVERIFY2(!updated->error.isError(), qPrintable(updated->error.toString()));
+        QCOMPARE(updated->endpoint.label, QStringLiteral("renamed receiver"));
+        const QJsonObject patchBody =
+            QJsonDocument::fromJson(requests(profile.updateMethod().toLatin1(), providerId).last().body).object();
+        QCOMPARE(patchBody.keys(), QStringList{profile.wireField(QStringLiteral("label"))});
+
+        // Pause and resume, in the provider's own representation.
+        for (const bool active : {false, true}) {
+            std::optional<Endpoint> toggled;
+            m_service->setActive(connection, id, active, this, [&](const ApiError &error, const Endpoint &endpoint) {
+                QVERIFY2(!error.isError(), qPrintable(error.toString()));
+                toggled = endpoint;
+            });
+            QTRY_VERIFY_WITH_TIMEOUT(toggled.has_value(), 10000);
+            QCOMPARE(toggled->isActive(), active);
+            const QJsonObject body =
+                QJsonDocument::fromJson(requests(profile.updateMethod().toLatin1(), providerId).last().body).object();
+            QCOMPARE(body.value(profile.statusField()), active ? profile.activateValue() : profile.deactivateValue());
+            QCOMPARE(m_sandbox->endpoint(providerId, id)->status == QLatin1String("active"), active);
+        }
+
+        // Rotate: the new secret replaces the old one in the keychain, or a clear "not supported".
+        std::optional<EndpointService::SecretOutcome> rotated;
+        m_service->rotateSecret(connection, id, this, [&](const EndpointService::SecretOutcome &o) { rotated = o; });
+        QTRY_VERIFY_WITH_TIMEOUT(rotated.has_value(), 10000);
+        if (profile.canRotateSecret()) {
+            QVERIFY2(rotated->secretStored(), qPrintable(rotated->error.toString()));
+            const auto [result, newSecret] = readSecret(connection, id);
+            QVERIFY(newSecret != secret);
+            QVERIFY2(newSecret == sandboxSecret(providerId, id), masked(newSecret).constData());
+        } else {
+            QCOMPARE(rotated->error.kind, ApiError::Kind::Unsupported);
+            QVERIFY2(rotated->error.message.contains(QStringLiteral("not supported by ") + profile.name()),
+                     qPrintable(rotated->error.message));
+        }
+
+        // Test delivery, where there is one.
+        std::optional<ApiError> tested;
+        m_service->sendTest(connection, id, this, [&](const ApiError &error) { tested = error; });
+        QTRY_VERIFY_WITH_TIMEOUT(tested.has_value(), 10000);
+        QCOMPARE(tested->kind, profile.canSendTest() ? ApiError::Kind::None : ApiError::Kind::Unsupported);
+
+        // Delete takes the keychain entry with it.
+        std::optional<ApiError> removed;
+        m_service->remove(connection, id, this, [&](const ApiError &error) { removed = error; });
+        QTRY_VERIFY_WITH_TIMEOUT(removed.has_value(), 10000);
+        QVERIFY2(!removed->isError(), qPrintable(removed->toString()));
+        QVERIFY(m_sandbox->endpoints(providerId).isEmpty());
+        QCOMPARE(readSecret(connection, id).first.status, SecretStatus::NotFound);
+    }
+
+    void validationStopsBeforeSending()
+    {
+        const Connection connection = addConnection(QStringLiteral("signa"));
+        EndpointDraft draft = draftFor(QStringLiteral("signa"));
+        draft.events << QStringLiteral("webhook.test");
+        const auto outcome = create(*m_service, connection, draft);
+        QVERIFY(!outcome.succeeded());
+        QCOMPARE(outcome.issues.size(), 1);
+        QCOMPARE(outcome.issues.first().field, QStringLiteral("events"));
+        QVERIFY(requests("POST", QStringLiteral("signa")).isEmpty());
+        QVERIFY(m_journal->unfinished().isEmpty());
+    }
+
+    void layersAuthHeaderFollowsTheConnection()
+    {
+        const Connection bearer = addConnection(QStringLiteral("layers"), QStringLiteral("bearer"));
+        const auto created = create(*m_service, bearer, draftFor(QStringLiteral("layers")));
+        QVERIFY(created.succeeded());
+        const SandboxRequest post = requests("POST", QStringLiteral("layers")).first();
+        QCOMPARE(post.header("Authorization"), "Bearer " + m_apiKey.toUtf8());
+        QVERIFY(!post.hasHeader("X-Api-Key"));
+        const QByteArray firstKey = post.header("Idempotency-Key");
+        QVERIFY(!QUuid::fromString(QString::fromLatin1(firstKey)).isNull());
+        const auto second = create(*m_service, bearer, draftFor(QStringLiteral("layers")));
+        QVERIFY(second.succeeded());
+        QVERIFY(requests("POST", QStringLiteral("layers")).last().header("Idempotency-Key") != firstKey);
+    }
+
+    void droppedResponseStillYieldsOneEndpointAndItsSecret()
+    {
+        const Connection connection = addConnection(QStringLiteral("layers"));
+        m_sandbox->setDropAfterCommit(1);
+        const auto outcome = create(*m_service, connection, draftFor(QStringLiteral("layers")));
+        QVERIFY2(outcome.secretStored(), qPrintable(outcome.error.toString()));
+        QCOMPARE(m_sandbox->endpoints(QStringLiteral("layers")).size(), 1);
+        const QList<SandboxRequest> posts = requests("POST", QStringLiteral("layers"));
+        QCOMPARE(posts.size(), 2); // the dropped one and its replay, with the same key
+        QCOMPARE(posts.at(0).header("Idempotency-Key"), posts.at(1).header("Idempotency-Key"));
+        const auto [result, secret] = readSecret(connection, outcome.endpoint.id);
+        QVERIFY(secret == sandboxSecret(QStringLiteral("layers"), outcome.endpoint.id));
+        QVERIFY(m_journal->unfinished().isEmpty());
+    }
+
+    void crashBeforeKeychainWriteIsRecoveredOnRestart()
+    {
+        const Connection connection = addConnection(QStringLiteral("signa"));
+        {
+            SilentSecretStore silent;
+            auto crashing = makeService(&silent, m_journal.get());
+            crashing->useApiKey(connection, m_apiKey);
+            crashing->create(connection, draftFor(QStringLiteral("signa")), this,
+                             [](const EndpointService::SecretOutcome &) { QFAIL("the crashed create must not finish"); });
+            QTRY_COMPARE_WITH_TIMEOUT(silent.writes, 1, 10000);
+        } // the process dies here: the secret only ever reached memory
+        QCOMPARE(m_sandbox->endpoints(QStringLiteral("signa")).size(), 1);
+
+        // Restart: a fresh journal object reads the file the crashed one left.
+        PendingCreateJournal reopened(m_journal->filePath());
+        QCOMPARE(reopened.unfinished().size(), 1);
+        auto restarted = makeService(m_keychain.get(), &reopened);
+        std::optional<QList<EndpointService::Recovery>> reports;
+        restarted->recoverPendingCreates({connection}, this, [&](const auto &r) { reports = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(reports.has_value(), 20000);
+        QCOMPARE(reports->size(), 1);
+        QCOMPARE(reports->first().result, EndpointService::Recovery::Result::SecretStored);
+        QCOMPARE(m_sandbox->endpoints(QStringLiteral("signa")).size(), 1); // replayed, not created twice
+        const QString id = m_sandbox->endpoints(QStringLiteral("signa")).first().id;
+        const auto [result, secret] = readSecret(connection, id);
+        QVERIFY(result.ok());
+        QVERIFY(secret == sandboxSecret(QStringLiteral("signa"), id));
+        QVERIFY(reopened.unfinished().isEmpty());
+    }
+
+    void lostResponseWithoutIdempotencyIsReportedNotDuplicated()
+    {
+        const Connection connection = addConnection(QStringLiteral("encrata"));
+        m_sandbox->setDropAfterCommit(1);
+        const auto outcome = create(*m_service, connection, draftFor(QStringLiteral("encrata")));
+        QVERIFY(!outcome.succeeded());
+        QVERIFY(outcome.mayHaveReachedProvider);
+        QCOMPARE(outcome.error.kind, ApiError::Kind::Network);
+        QCOMPARE(requests("POST", QStringLiteral("encrata")).size(), 1); // never repeated without a key
+        QCOMPARE(m_journal->unfinished().size(), 1);
+
+        std::optional<QList<EndpointService::Recovery>> reports;
+        m_service->recoverPendingCreates({connection}, this, [&](const auto &r) { reports = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(reports.has_value(), 10000);
+        QCOMPARE(reports->first().result, EndpointService::Recovery::Result::SecretLost);
+        QCOMPARE(reports->first().endpoint.url, draftFor(QStringLiteral("encrata")).url);
+        QCOMPARE(m_sandbox->endpoints(QStringLiteral("encrata")).size(), 1);
+        QVERIFY(m_journal->unfinished().isEmpty());
+    }
+
+    void reusedKeyWithAnotherBodyIsAConflict()
+    {
+        ApiClient client(m_network.get(), connectionTo(QStringLiteral("layers")),
+                         *ProviderRegistry().profile(QStringLiteral("layers")), m_apiKey);
+        const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const EndpointDraft draft = draftFor(QStringLiteral("layers"));
+        std::optional<ApiError> first, second;
+        client.create(client.dialect().createBody(draft), key, this,
+                      [&](const ApiError &error, const ProviderDialect::SecretResult &) { first = error; });
+        QTRY_VERIFY_WITH_TIMEOUT(first.has_value(), 10000);
+        QVERIFY(!first->isError());
+        EndpointDraft other = draft;
+        other.url = QStringLiteral("https://elsewhere.example.com/hook");
+        client.create(client.dialect().createBody(other), key, this,
+                      [&](const ApiError &error, const ProviderDialect::SecretResult &) { second = error; });
+        QTRY_VERIFY_WITH_TIMEOUT(second.has_value(), 10000);
+        QCOMPARE(second->httpStatus, 409);
+        QCOMPARE(second->code, QStringLiteral("IDEMPOTENCY_CONFLICT"));
+        QCOMPARE(m_sandbox->endpoints(QStringLiteral("layers")).size(), 1);
+    }
+
+    void rateLimitWaitsForRetryAfter()
+    {
+        const Connection connection = addConnection(QStringLiteral("polyai"));
+        m_sandbox->rateLimitNext(1);
+        QElapsedTimer timer;
+        timer.start();
+        std::optional<ApiError> listed;
+        m_service->list(connection, this, [&](const ApiError &error, const QList<Endpoint> &) { listed = error; });
+        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 10000);
+        QVERIFY2(!listed->isError(), qPrintable(listed->toString()));
+        QCOMPARE(requests("GET", QStringLiteral("polyai")).size(), 2);
+        QVERIFY2(timer.elapsed() >= 900, "the client must wait for Retry-After: 1");
+    }
+
+    void serverErrorsRetryOnlyWhenSafe()
+    {
+        const Connection layers = addConnection(QStringLiteral("layers"));
+        m_sandbox->failNext(2);
+        std::optional<ApiError> listed;
+        m_service->list(layers, this, [&](const ApiError &error, const QList<Endpoint> &) { listed = error; });
+        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 10000);
+        QVERIFY2(!listed->isError(), qPrintable(listed->toString()));
+        QCOMPARE(requests("GET", QStringLiteral("layers")).size(), 3);
+
+        // A POST without an Idempotency-Key is never repeated: a 5xx is reported.
+        const Connection polyai = addConnection(QStringLiteral("polyai"));
+        m_sandbox->failNext(1);
+        const auto outcome = create(*m_service, polyai, draftFor(QStringLiteral("polyai")));
+        QCOMPARE(outcome.error.httpStatus, 500);
+        QVERIFY(outcome.mayHaveReachedProvider);
+        QCOMPARE(requests("POST", QStringLiteral("polyai")).size(), 1);
+        // The provider refused before creating anything, and recovery finds that out.
+        std::optional<QList<EndpointService::Recovery>> reports;
+        m_service->recoverPendingCreates({polyai}, this, [&](const auto &r) { reports = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(reports.has_value(), 10000);
+        QCOMPARE(reports->first().result, EndpointService::Recovery::Result::NotCreated);
+    }
+
+    void timeoutAndUnreachableHostAreErrors()
+    {
+        auto impatient = std::make_unique<EndpointService>(m_network.get(), m_keychain.get(), m_journal.get(),
+                                                           ProviderRegistry());
+        ApiClient::Policy policy;
+        policy.timeoutMs = 300;
+        policy.maxAttempts = 2;
+        policy.backoffBaseMs = 10;
+        impatient->setPolicy(policy);
+        Connection connection = connectionTo(QStringLiteral("encrata"));
+        impatient->useApiKey(connection, m_apiKey);
+        m_sandbox->setLatencyMs(2000);
+        std::optional<ApiError> slow;
+        impatient->list(connection, this, [&](const ApiError &error, const QList<Endpoint> &) { slow = error; });
+        QTRY_VERIFY_WITH_TIMEOUT(slow.has_value(), 10000);
+        QCOMPARE(slow->kind, ApiError::Kind::Timeout);
+
+        connection.baseUrl = QStringLiteral("http://127.0.0.1:1/encrata"); // nothing listens on port 1
+        impatient->useApiKey(connection, m_apiKey);
+        std::optional<ApiError> unreachable;
+        impatient->list(connection, this, [&](const ApiError &error, const QList<Endpoint> &) { unreachable = error; });
+        QTRY_VERIFY_WITH_TIMEOUT(unreachable.has_value(), 10000);
+        QCOMPARE(unreachable->kind, ApiError::Kind::Network);
+    }
+
+    void malformedAnswersAreErrorsNotCrashes()
+    {
+        const Connection connection = addConnection(QStringLiteral("signa"));
+        m_sandbox->setMalformed(true);
+        for (int i = 0; i < 4; ++i) { // the sandbox cycles through its kinds of broken body
+            std::optional<ApiError> listed;
+            m_service->list(connection, this, [&](const ApiError &error, const QList<Endpoint> &) { listed = error; });
+            QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 10000);
+            QCOMPARE(listed->kind, ApiError::Kind::Malformed);
+        }
+    }
+
+    void insecureBaseUrlsAreRefused()
+    {
+        QVERIFY(ApiClient::baseUrlProblem(QStringLiteral("https://api.layers.com")).isEmpty());
+        QVERIFY(ApiClient::baseUrlProblem(QStringLiteral("http://127.0.0.1:8080/layers")).isEmpty());
+        QVERIFY(ApiClient::baseUrlProblem(QStringLiteral("http://localhost/x")).isEmpty());
+        QVERIFY(ApiClient::baseUrlProblem(QStringLiteral("http://[::1]:9/x")).isEmpty());
+        QVERIFY(!ApiClient::baseUrlProblem(QStringLiteral("http://api.layers.com")).isEmpty());
+        QVERIFY(!ApiClient::baseUrlProblem(QStringLiteral("ftp://api.layers.com")).isEmpty());
+        QVERIFY(!ApiClient::baseUrlProblem(QStringLiteral("https://user:pw@api.layers.com")).isEmpty());
+
+        Connection connection = connectionTo(QStringLiteral("layers"));
+        connection.baseUrl = QStringLiteral("http://api.layers.com");
+        m_service->useApiKey(connection, m_apiKey);
+        std::optional<ApiError> listed;
+        m_service->list(connection, this, [&](const ApiError &error, const QList<Endpoint> &) { listed = error; });
+        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 5000);
+        QCOMPARE(listed->kind, ApiError::Kind::Invalid);
+        QCOMPARE(listed->field, QStringLiteral("baseUrl"));
+    }
+
+    // Last: nothing this test saw may sit in a file under the test's HOME, outside the keyring's
+    // own encrypted store.
+    void noSecretReachedADisk()
+    {
+        QVERIFY(!m_secretsSeen.isEmpty());
+        const QString home = QDir::homePath();
+        QVERIFY2(home.contains(QStringLiteral("webhook-console-test")), "run through ./test.sh: HOME must be a throwaway");
+        QDirIterator files(home, QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
+        int scanned = 0;
+        while (files.hasNext()) {
+            QFile file(files.next());
+            if (file.size() > 16 * 1024 * 1024 || !file.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray content = file.readAll();
+            ++scanned;
+            for (const QString &secret : std::as_const(m_secretsSeen)) {
+                QVERIFY2(!content.contains(secret.toUtf8()),
+                         qPrintable(QStringLiteral("a secret was found in %1").arg(file.fileName())));
+            }
+        }
+        QVERIFY(scanned > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEndpointService)
+#include "tst_EndpointService.moc"
