@@ -1,0 +1,292 @@
+#include "CtlInvocation.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSet>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("webhookctl", text);
+}
+
+using Command = CtlInvocation::Command;
+
+// Options that take a value, and the commands that accept each option.
+const QSet<QString> &valueOptions()
+{
+    static const QSet<QString> options{
+        QStringLiteral("--connection"), QStringLiteral("--provider"),   QStringLiteral("--base-url"),
+        QStringLiteral("--environment"), QStringLiteral("--auth"),      QStringLiteral("--url"),
+        QStringLiteral("--event"),       QStringLiteral("--description"), QStringLiteral("--name"),
+        QStringLiteral("--project-id"),  QStringLiteral("--scope"),     QStringLiteral("--metadata"),
+        QStringLiteral("--header"),      QStringLiteral("--timeout-ms")};
+    return options;
+}
+
+const QSet<QString> &endpointOptions()
+{
+    static const QSet<QString> options{
+        QStringLiteral("--url"),        QStringLiteral("--event"),    QStringLiteral("--description"),
+        QStringLiteral("--name"),       QStringLiteral("--project-id"), QStringLiteral("--scope"),
+        QStringLiteral("--metadata"),   QStringLiteral("--header"),   QStringLiteral("--timeout-ms"),
+        QStringLiteral("--json")};
+    return options;
+}
+
+QSet<QString> optionsOf(Command command)
+{
+    switch (command) {
+    case Command::ConnectionAdd:
+        return {QStringLiteral("--provider"), QStringLiteral("--base-url"), QStringLiteral("--environment"),
+                QStringLiteral("--auth")};
+    case Command::List:
+        return {QStringLiteral("--json")};
+    case Command::Create:
+    case Command::Update:
+        return endpointOptions();
+    default:
+        return {};
+    }
+}
+
+bool parseKeyValue(const QString &option, const QString &text, StringMap *into, QString *error)
+{
+    const int equals = text.indexOf(QLatin1Char('='));
+    if (equals <= 0) {
+        *error = tr("%1 expects KEY=VALUE, got \"%2\".").arg(option, text);
+        return false;
+    }
+    into->insert(text.left(equals), text.mid(equals + 1));
+    return true;
+}
+
+} // namespace
+
+QString CtlInvocation::usage()
+{
+    return tr("Usage:\n"
+              "  webhookctl connection add NAME --provider layers|encrata|signa|polyai [--base-url URL]\n"
+              "             [--environment production|development] [--auth x-api-key|bearer]\n"
+              "             (the API key is read from WEBHOOK_API_KEY, else one line on stdin)\n"
+              "  webhookctl connection list\n"
+              "  webhookctl connection remove NAME\n"
+              "  webhookctl -c NAME list [--json]\n"
+              "  webhookctl -c NAME create --url URL --event TYPE [--event TYPE]... [--description TEXT]\n"
+              "             [--name TEXT] [--project-id UUID] [--scope own|all_children] [--metadata K=V]...\n"
+              "             [--header K=V]... [--timeout-ms N] [--json]\n"
+              "  webhookctl -c NAME update ID [--url URL] [--event TYPE]... [--description TEXT] [--name TEXT]\n"
+              "             [--scope S] [--metadata K=V]... (K= unsets a key) [--header K=V]... [--timeout-ms N]\n"
+              "             [--json]\n"
+              "  webhookctl -c NAME pause ID | resume ID | rotate-secret ID | test ID | delete ID\n"
+              "  webhookctl -c NAME events\n"
+              "  webhookctl -c NAME secret show ID      (prints the stored signing secret)\n"
+              "  webhookctl -c NAME secret import ID    (reads a signing secret from stdin into the keychain)\n"
+              "  webhookctl --help | --version\n"
+              "\n"
+              "Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (nothing sent);\n"
+              "3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).\n");
+}
+
+std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, QString *error)
+{
+    CtlInvocation invocation;
+    QStringList words;
+    QList<QPair<QString, QString>> options;
+    for (int i = 0; i < arguments.size(); ++i) {
+        QString argument = arguments.at(i);
+        if (argument == QLatin1String("-c"))
+            argument = QStringLiteral("--connection");
+        if (argument == QLatin1String("-h"))
+            argument = QStringLiteral("--help");
+        if (!argument.startsWith(QLatin1String("--"))) {
+            words << argument;
+            continue;
+        }
+        QString value;
+        const int equals = argument.indexOf(QLatin1Char('='));
+        if (equals > 0) {
+            value = argument.mid(equals + 1);
+            argument = argument.left(equals);
+        } else if (valueOptions().contains(argument)) {
+            if (i + 1 >= arguments.size()) {
+                *error = tr("%1 needs a value.").arg(argument);
+                return std::nullopt;
+            }
+            value = arguments.at(++i);
+        }
+        options.append({argument, value});
+    }
+
+    for (const auto &[option, value] : options) {
+        if (option == QLatin1String("--help"))
+            return invocation; // Command::Help
+        if (option == QLatin1String("--version")) {
+            invocation.command = Command::Version;
+            return invocation;
+        }
+    }
+
+    static const QHash<QString, Command> endpointCommands{
+        {QStringLiteral("list"), Command::List},           {QStringLiteral("create"), Command::Create},
+        {QStringLiteral("update"), Command::Update},       {QStringLiteral("pause"), Command::Pause},
+        {QStringLiteral("resume"), Command::Resume},       {QStringLiteral("rotate-secret"), Command::RotateSecret},
+        {QStringLiteral("test"), Command::Test},           {QStringLiteral("delete"), Command::Delete},
+        {QStringLiteral("events"), Command::Events}};
+
+    if (words.isEmpty()) {
+        *error = tr("No command given.");
+        return std::nullopt;
+    }
+    const QString verb = words.takeFirst();
+    int expectedWords = 0; // positional words after the command
+    if (verb == QLatin1String("connection")) {
+        const QString sub = words.isEmpty() ? QString() : words.takeFirst();
+        if (sub == QLatin1String("add")) {
+            invocation.command = Command::ConnectionAdd;
+            expectedWords = 1;
+        } else if (sub == QLatin1String("list")) {
+            invocation.command = Command::ConnectionList;
+        } else if (sub == QLatin1String("remove")) {
+            invocation.command = Command::ConnectionRemove;
+            expectedWords = 1;
+        } else {
+            *error = tr("\"connection\" takes add, list or remove.");
+            return std::nullopt;
+        }
+    } else if (verb == QLatin1String("secret")) {
+        const QString sub = words.isEmpty() ? QString() : words.takeFirst();
+        if (sub == QLatin1String("show")) {
+            invocation.command = Command::SecretShow;
+        } else if (sub == QLatin1String("import")) {
+            invocation.command = Command::SecretImport;
+        } else {
+            *error = tr("\"secret\" takes show or import.");
+            return std::nullopt;
+        }
+        expectedWords = 1;
+    } else if (endpointCommands.contains(verb)) {
+        invocation.command = endpointCommands.value(verb);
+        const bool takesId = invocation.command != Command::List && invocation.command != Command::Create
+            && invocation.command != Command::Events;
+        expectedWords = takesId ? 1 : 0;
+    } else {
+        *error = tr("Unknown command \"%1\".").arg(verb);
+        return std::nullopt;
+    }
+
+    if (words.size() != expectedWords) {
+        *error = words.size() < expectedWords
+            ? tr("\"%1\" needs %2.").arg(verb, invocation.command == Command::ConnectionAdd
+                                                       || invocation.command == Command::ConnectionRemove
+                                                   ? tr("a connection NAME")
+                                                   : tr("an endpoint ID"))
+            : tr("Unexpected argument \"%1\".").arg(words.value(expectedWords));
+        return std::nullopt;
+    }
+    if (expectedWords == 1) {
+        if (invocation.command == Command::ConnectionAdd || invocation.command == Command::ConnectionRemove)
+            invocation.connectionName = words.first();
+        else
+            invocation.endpointId = words.first();
+    }
+
+    const bool connectionScoped = invocation.command != Command::ConnectionAdd
+        && invocation.command != Command::ConnectionList && invocation.command != Command::ConnectionRemove;
+    const QSet<QString> allowed = optionsOf(invocation.command);
+    for (const auto &[option, value] : options) {
+        if (option == QLatin1String("--connection")) {
+            if (!connectionScoped) {
+                *error = tr("-c/--connection does not go with \"connection\" commands.");
+                return std::nullopt;
+            }
+            invocation.connectionName = value;
+            continue;
+        }
+        if (!valueOptions().contains(option) && option != QLatin1String("--json")) {
+            *error = tr("Unknown option %1.").arg(option);
+            return std::nullopt;
+        }
+        if (!allowed.contains(option)) {
+            *error = tr("%1 is not an option of \"%2\".").arg(option, verb);
+            return std::nullopt;
+        }
+        EndpointDraft &draft = invocation.draft;
+        if (option == QLatin1String("--json")) {
+            invocation.json = true;
+        } else if (option == QLatin1String("--provider")) {
+            invocation.providerId = value;
+        } else if (option == QLatin1String("--base-url")) {
+            invocation.baseUrl = value;
+        } else if (option == QLatin1String("--environment")) {
+            const std::optional<Environment> environment = environmentFromName(value);
+            if (!environment) {
+                *error = tr("--environment must be production or development, not \"%1\".").arg(value);
+                return std::nullopt;
+            }
+            invocation.environment = *environment;
+        } else if (option == QLatin1String("--auth")) {
+            invocation.authScheme = value;
+        } else if (option == QLatin1String("--url")) {
+            draft.url = value;
+            invocation.optionsGiven << QStringLiteral("url");
+        } else if (option == QLatin1String("--event")) {
+            draft.events << value;
+            invocation.optionsGiven << QStringLiteral("events");
+        } else if (option == QLatin1String("--description") || option == QLatin1String("--name")) {
+            if (invocation.optionsGiven.contains(QStringLiteral("label"))) {
+                *error = tr("Give either --description or --name, once.");
+                return std::nullopt;
+            }
+            draft.label = value;
+            invocation.optionsGiven << QStringLiteral("label");
+        } else if (option == QLatin1String("--project-id")) {
+            draft.projectId = value;
+            invocation.optionsGiven << QStringLiteral("projectId");
+        } else if (option == QLatin1String("--scope")) {
+            draft.scope = value;
+            invocation.optionsGiven << QStringLiteral("scope");
+        } else if (option == QLatin1String("--metadata")) {
+            if (!parseKeyValue(option, value, &draft.metadata, error))
+                return std::nullopt;
+            invocation.optionsGiven << QStringLiteral("metadata");
+        } else if (option == QLatin1String("--header")) {
+            if (!parseKeyValue(option, value, &draft.headers, error))
+                return std::nullopt;
+            invocation.optionsGiven << QStringLiteral("headers");
+        } else if (option == QLatin1String("--timeout-ms")) {
+            bool ok = false;
+            const int timeout = value.toInt(&ok);
+            if (!ok || timeout <= 0) {
+                *error = tr("--timeout-ms expects a positive whole number of milliseconds, not \"%1\".").arg(value);
+                return std::nullopt;
+            }
+            draft.timeoutMs = timeout;
+            invocation.optionsGiven << QStringLiteral("timeoutMs");
+        }
+    }
+    invocation.optionsGiven.removeDuplicates();
+
+    if (connectionScoped && invocation.connectionName.isEmpty()) {
+        *error = tr("\"%1\" needs a connection: -c NAME.").arg(verb);
+        return std::nullopt;
+    }
+    if (invocation.command == Command::ConnectionAdd && invocation.providerId.isEmpty()) {
+        *error = tr("--provider is required (layers, encrata, signa or polyai).");
+        return std::nullopt;
+    }
+    if (invocation.command == Command::Create && invocation.draft.url.isEmpty()) {
+        *error = tr("--url is required.");
+        return std::nullopt;
+    }
+    if (invocation.command == Command::Create && invocation.draft.events.isEmpty()) {
+        *error = tr("At least one --event is required.");
+        return std::nullopt;
+    }
+    if (invocation.command == Command::Update && invocation.optionsGiven.isEmpty()) {
+        *error = tr("\"update\" needs at least one option to change (--url, --event, --description, ...).");
+        return std::nullopt;
+    }
+    return invocation;
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "Connection.h"
+#include "EndpointDraft.h"
+
+#include <QStringList>
+
+#include <optional>
+
+// One parsed webhookctl command line: what to do, to what, with which options. Parsing checks
+// shape only (known command, options that belong to it, well-formed values); the provider's
+// rules are DraftValidator's job. Never holds a secret: secrets and API keys come from stdin or
+// the environment, never from arguments.
+struct CtlInvocation {
+    enum class Command {
+        Help,
+        Version,
+        ConnectionAdd,
+        ConnectionList,
+        ConnectionRemove,
+        List,
+        Create,
+        Update,
+        Pause,
+        Resume,
+        RotateSecret,
+        Test,
+        Delete,
+        Events,
+        SecretShow,
+        SecretImport,
+    };
+
+    Command command = Command::Help;
+    QString connectionName; // -c NAME, or the NAME of "connection add/remove"
+    QString endpointId;
+    bool json = false;
+
+    // connection add
+    QString providerId;
+    QString baseUrl;
+    Environment environment = Environment::Production;
+    QString authScheme;
+
+    // create / update: what the operator typed; update applies only the options given
+    EndpointDraft draft;
+    QStringList optionsGiven; // canonical field names set on the command line ("url", "events", ...)
+
+    // Parses arguments (without the program name). On a usage error returns nullopt and sets *error
+    // to a sentence naming the option or argument at fault.
+    static std::optional<CtlInvocation> parse(const QStringList &arguments, QString *error);
+    static QString usage();
+};

@@ -1,0 +1,485 @@
+#include "WebhookCtl.h"
+
+#include "ConnectionStore.h"
+#include "KeychainSecretStore.h"
+#include "PendingCreateJournal.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcessEnvironment>
+#include <QTimer>
+#include <QUuid>
+
+#include <cstdio>
+
+namespace {
+
+QString column(const QString &text, int width)
+{
+    return text.leftJustified(width, QLatin1Char(' '), true);
+}
+
+QString statusText(const Endpoint &endpoint)
+{
+    QString text = endpointStatusName(endpoint.status);
+    if (endpoint.status == EndpointStatus::AutoPaused && endpoint.consecutiveFailures)
+        text += QStringLiteral("(%1)").arg(*endpoint.consecutiveFailures);
+    return text;
+}
+
+} // namespace
+
+WebhookCtl::WebhookCtl(QObject *parent)
+    : QObject(parent)
+    , m_out(stdout)
+    , m_err(stderr)
+    , m_connections(std::make_unique<ConnectionStore>())
+    , m_journal(std::make_unique<PendingCreateJournal>())
+    , m_network(new QNetworkAccessManager(this))
+    , m_secrets(new KeychainSecretStore(KeychainSecretStore::defaultService(), this))
+    , m_service(new EndpointService(m_network, m_secrets, m_journal.get(),
+                                    ProviderRegistry(ProviderRegistry::defaultUserDirectory()), this))
+{
+}
+
+WebhookCtl::~WebhookCtl() = default;
+
+void WebhookCtl::start(const CtlInvocation &invocation)
+{
+    m_invocation = invocation;
+    QTimer::singleShot(0, this, &WebhookCtl::run);
+}
+
+void WebhookCtl::finish(int exitCode)
+{
+    m_out.flush();
+    m_err.flush();
+    emit finished(qMax(exitCode, m_worstExit));
+}
+
+void WebhookCtl::fail(int exitCode, const QString &message)
+{
+    m_err << "webhookctl: " << message << Qt::endl;
+    finish(exitCode);
+}
+
+void WebhookCtl::fail(const ApiError &error)
+{
+    const int exitCode = error.kind == ApiError::Kind::Invalid ? UsageError : ProviderError;
+    fail(exitCode, error.toString());
+}
+
+QString WebhookCtl::optionFor(const QString &field, const ProviderProfile &profile) const
+{
+    static const QHash<QString, QString> options{
+        {QStringLiteral("url"), QStringLiteral("--url")},
+        {QStringLiteral("events"), QStringLiteral("--event")},
+        {QStringLiteral("projectId"), QStringLiteral("--project-id")},
+        {QStringLiteral("scope"), QStringLiteral("--scope")},
+        {QStringLiteral("metadata"), QStringLiteral("--metadata")},
+        {QStringLiteral("headers"), QStringLiteral("--header")},
+        {QStringLiteral("timeoutMs"), QStringLiteral("--timeout-ms")},
+    };
+    if (field == QLatin1String("label"))
+        return profile.wireField(field) == QLatin1String("name") ? QStringLiteral("--name")
+                                                                 : QStringLiteral("--description");
+    return options.value(field, field);
+}
+
+void WebhookCtl::reportIssues(const ValidationIssues &issues, const ProviderProfile &profile)
+{
+    for (const ValidationIssue &issue : issues)
+        m_err << "webhookctl: " << optionFor(issue.field, profile) << ": " << issue.message << Qt::endl;
+    finish(UsageError);
+}
+
+QString WebhookCtl::readStdinLine(const QString &what)
+{
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return {};
+    const QByteArray line = input.readLine(64 * 1024);
+    Q_UNUSED(what)
+    return QString::fromUtf8(line).trimmed();
+}
+
+void WebhookCtl::run()
+{
+    using Command = CtlInvocation::Command;
+    switch (m_invocation.command) {
+    case Command::Help:
+        m_out << CtlInvocation::usage();
+        return finish(Done);
+    case Command::Version:
+        m_out << "webhookctl " << WEBHOOK_CONSOLE_VERSION << Qt::endl;
+        return finish(Done);
+    case Command::ConnectionAdd:
+        return runConnectionAdd();
+    case Command::ConnectionList:
+        return runConnectionList();
+    case Command::ConnectionRemove:
+        return runConnectionRemove();
+    default:
+        break;
+    }
+
+    const std::optional<Connection> connection = m_connections->byName(m_invocation.connectionName);
+    if (!connection)
+        return fail(UsageError, tr("No connection named \"%1\" (see: webhookctl connection list).")
+                                    .arg(m_invocation.connectionName));
+    if (!m_service->profileFor(*connection))
+        return fail(UsageError, tr("Connection \"%1\" uses provider \"%2\", which has no profile.")
+                                    .arg(connection->name, connection->providerId));
+    if (m_invocation.command == Command::Events)
+        return runEvents(*connection);
+    const QString apiKey = QProcessEnvironment::systemEnvironment().value(QStringLiteral("WEBHOOK_API_KEY"));
+    if (!apiKey.isEmpty())
+        m_service->useApiKey(*connection, apiKey);
+
+    // Creates that a crash or a lost response left unfinished are settled first, with their
+    // original Idempotency-Key, so the command sees the provider as it really is.
+    if (m_journal->unfinished(connection->id).isEmpty())
+        return runEndpointCommand(*connection);
+    m_service->recoverPendingCreates({*connection}, this, [this, connection](const auto &reports) {
+        for (const EndpointService::Recovery &report : reports) {
+            m_err << "webhookctl: " << report.description() << Qt::endl;
+            if (report.result == EndpointService::Recovery::Result::SecretUnstored) {
+                m_err << tr("webhookctl: WARNING: the signing secret of %1 is shown once; store it now:")
+                             .arg(report.endpoint.id)
+                      << Qt::endl
+                      << report.unstoredSecret << Qt::endl;
+                m_worstExit = qMax(m_worstExit, int(SecretNotStored));
+            }
+        }
+        runEndpointCommand(*connection);
+    });
+}
+
+void WebhookCtl::runConnectionAdd()
+{
+    const CtlInvocation &in = m_invocation;
+    const std::optional<ProviderProfile> profile = m_service->registry().profile(in.providerId);
+    if (!profile)
+        return fail(UsageError, tr("--provider: unknown provider \"%1\"; known: %2.")
+                                    .arg(in.providerId, m_service->registry().ids().join(QStringLiteral(", "))));
+    if (m_connections->byName(in.connectionName))
+        return fail(UsageError, tr("A connection named \"%1\" already exists.").arg(in.connectionName));
+    Connection connection;
+    connection.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    connection.name = in.connectionName;
+    connection.providerId = profile->id();
+    connection.baseUrl = in.baseUrl.isEmpty() ? profile->defaultBaseUrl() : in.baseUrl;
+    connection.environment = in.environment;
+    connection.authScheme = in.authScheme;
+    const QString urlProblem = ApiClient::baseUrlProblem(connection.baseUrl);
+    if (!urlProblem.isEmpty())
+        return fail(UsageError, QStringLiteral("--base-url: ") + urlProblem);
+    if (!in.authScheme.isEmpty()) {
+        QStringList schemes;
+        for (const ProviderProfile::AuthScheme &scheme : profile->authSchemes())
+            schemes << scheme.id;
+        if (!schemes.contains(in.authScheme))
+            return fail(UsageError, tr("--auth: %1 accepts %2, not \"%3\".")
+                                        .arg(profile->name(), schemes.join(QStringLiteral(", ")), in.authScheme));
+    }
+
+    QString apiKey = QProcessEnvironment::systemEnvironment().value(QStringLiteral("WEBHOOK_API_KEY"));
+    if (apiKey.isEmpty())
+        apiKey = readStdinLine(tr("API key"));
+    if (apiKey.isEmpty())
+        return fail(UsageError, tr("No API key: set WEBHOOK_API_KEY or give it as one line on stdin."));
+
+    // The key goes to the keychain first: a connection without its key would be useless.
+    m_service->saveApiKey(connection, apiKey, this, [this, connection](const SecretResult &stored) {
+        if (!stored.ok())
+            return fail(ProviderError, tr("The API key could not be stored in the keychain (%1); the connection "
+                                          "was not added.")
+                                           .arg(stored.errorText));
+        QString error;
+        if (!m_connections->save(connection, &error))
+            return fail(ProviderError, error);
+        m_out << tr("Added connection \"%1\" (%2, %3, %4).")
+                     .arg(connection.name, connection.providerId, environmentName(connection.environment),
+                          connection.baseUrl)
+              << Qt::endl;
+        finish(Done);
+    });
+}
+
+void WebhookCtl::runConnectionList()
+{
+    const QList<Connection> connections = m_connections->connections();
+    if (connections.isEmpty()) {
+        m_err << tr("No connections yet. Add one with: webhookctl connection add NAME --provider PROVIDER")
+              << Qt::endl;
+        return finish(Done);
+    }
+    m_out << column(tr("NAME"), 20) << ' ' << column(tr("PROVIDER"), 9) << ' ' << column(tr("ENVIRONMENT"), 12)
+          << ' ' << tr("BASE URL") << '\n';
+    for (const Connection &connection : connections)
+        m_out << column(connection.name, 20) << ' ' << column(connection.providerId, 9) << ' '
+              << column(environmentName(connection.environment), 12) << ' ' << connection.baseUrl << '\n';
+    finish(Done);
+}
+
+void WebhookCtl::runConnectionRemove()
+{
+    const std::optional<Connection> connection = m_connections->byName(m_invocation.connectionName);
+    if (!connection)
+        return fail(UsageError, tr("No connection named \"%1\".").arg(m_invocation.connectionName));
+    m_service->forgetConnection(*connection, this, [this, connection](const SecretResult &removed) {
+        m_connections->remove(connection->id);
+        if (!removed.ok())
+            m_err << tr("webhookctl: the connection was removed, but its API key could not be removed from the "
+                        "keychain: %1")
+                         .arg(removed.errorText)
+                  << Qt::endl;
+        m_out << tr("Removed connection \"%1\". Signing secrets of its endpoints stay in the keychain under "
+                    "\"%2/...\".")
+                     .arg(connection->name, connection->id)
+              << Qt::endl;
+        finish(removed.ok() ? Done : ProviderError);
+    });
+}
+
+void WebhookCtl::runEvents(const Connection &connection)
+{
+    const ProviderProfile profile = *m_service->profileFor(connection);
+    const QString limit = profile.eventsMax() > 0
+        ? tr("%1–%2 event types per endpoint").arg(profile.eventsMin()).arg(profile.eventsMax())
+        : tr("at least %1 event type per endpoint").arg(profile.eventsMin());
+    m_out << tr("%1 events (%2)").arg(profile.name(), limit) << '\n';
+    QString group;
+    for (const EventType &event : profile.catalog()) {
+        if (event.group() != group) {
+            group = event.group();
+            m_out << '\n' << group << ".*\n";
+        }
+        m_out << "  " << column(event.type, 24) << ' ' << event.description;
+        if (!event.subscribable)
+            m_out << ' ' << tr("[not subscribable: %1]").arg(event.notSubscribableReason);
+        m_out << '\n';
+    }
+    if (profile.catalogIsOpen())
+        m_out << '\n'
+              << tr("%1's catalog is open: other types of the form group.name are accepted as custom.")
+                     .arg(profile.name())
+              << '\n';
+    finish(Done);
+}
+
+void WebhookCtl::printEndpoint(const Endpoint &endpoint)
+{
+    if (m_invocation.json) {
+        m_out << QJsonDocument(endpoint.toJson()).toJson(QJsonDocument::Indented);
+        return;
+    }
+    m_out << endpoint.id << '\t' << statusText(endpoint) << '\t' << endpoint.url << Qt::endl;
+}
+
+void WebhookCtl::printEndpoints(const QList<Endpoint> &endpoints)
+{
+    if (m_invocation.json) {
+        QJsonArray array;
+        for (const Endpoint &endpoint : endpoints)
+            array << endpoint.toJson();
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return;
+    }
+    m_out << column(tr("ID"), 38) << ' ' << column(tr("STATUS"), 14) << ' ' << column(tr("FAILURES"), 8) << ' '
+          << column(tr("EVENTS"), 30) << ' ' << column(tr("LABEL"), 24) << ' ' << tr("URL") << '\n';
+    for (const Endpoint &endpoint : endpoints) {
+        const QString failures =
+            endpoint.consecutiveFailures ? QString::number(*endpoint.consecutiveFailures) : QStringLiteral("-");
+        m_out << column(endpoint.id, 38) << ' ' << column(statusText(endpoint), 14) << ' ' << column(failures, 8)
+              << ' ' << column(endpoint.events.join(QLatin1Char(',')), 30) << ' ' << column(endpoint.label, 24) << ' '
+              << endpoint.url << '\n';
+    }
+    m_out.flush();
+}
+
+void WebhookCtl::reportSecretOutcome(const EndpointService::SecretOutcome &outcome, const QString &doneText)
+{
+    if (m_invocation.json)
+        printEndpoint(outcome.endpoint);
+    else
+        m_out << doneText << Qt::endl;
+    if (outcome.keychain.ok())
+        return finish(Done);
+    m_err << tr("webhookctl: WARNING: the signing secret could not be stored in the keychain (%1).")
+                 .arg(outcome.keychain.errorText)
+          << Qt::endl
+          << tr("webhookctl: It is shown this once and was not written anywhere. Save it now:") << Qt::endl
+          << outcome.unstoredSecret << Qt::endl;
+    finish(SecretNotStored);
+}
+
+void WebhookCtl::runEndpointCommand(const Connection &connection)
+{
+    using Command = CtlInvocation::Command;
+    const QString id = m_invocation.endpointId;
+    const ProviderProfile profile = *m_service->profileFor(connection);
+    if (!id.isEmpty() && !profile.idPattern().match(id).hasMatch())
+        return fail(UsageError, tr("\"%1\" is not a %2 endpoint id.").arg(id, profile.name()));
+
+    switch (m_invocation.command) {
+    case Command::List:
+        m_service->list(connection, this, [this](const ApiError &error, const QList<Endpoint> &endpoints) {
+            if (error.isError())
+                return fail(error);
+            printEndpoints(endpoints);
+            finish(Done);
+        });
+        return;
+    case Command::Create:
+        return runCreate(connection);
+    case Command::Update:
+        return runUpdate(connection);
+    case Command::Pause:
+    case Command::Resume: {
+        const bool active = m_invocation.command == Command::Resume;
+        m_service->setActive(connection, id, active, this, [this](const ApiError &error, const Endpoint &endpoint) {
+            if (error.isError())
+                return fail(error);
+            printEndpoint(endpoint);
+            finish(Done);
+        });
+        return;
+    }
+    case Command::RotateSecret:
+        m_service->rotateSecret(connection, id, this, [this, id](const EndpointService::SecretOutcome &outcome) {
+            if (!outcome.succeeded())
+                return fail(outcome.error);
+            reportSecretOutcome(outcome, tr("Rotated the signing secret of %1.").arg(id));
+        });
+        return;
+    case Command::Test:
+        m_service->sendTest(connection, id, this, [this, id](const ApiError &error) {
+            if (error.isError())
+                return fail(error);
+            m_out << tr("Sent a test event to %1.").arg(id) << Qt::endl;
+            finish(Done);
+        });
+        return;
+    case Command::Delete:
+        m_service->remove(connection, id, this, [this, id](const ApiError &error) {
+            if (error.isError())
+                return fail(error);
+            m_out << tr("Deleted %1 and its keychain entry.").arg(id) << Qt::endl;
+            finish(Done);
+        });
+        return;
+    case Command::SecretShow:
+        return runSecretShow(connection);
+    case Command::SecretImport:
+        return runSecretImport(connection);
+    default:
+        return fail(UsageError, CtlInvocation::usage());
+    }
+}
+
+void WebhookCtl::runCreate(const Connection &connection)
+{
+    const ProviderProfile profile = *m_service->profileFor(connection);
+    m_service->create(connection, m_invocation.draft, this,
+                      [this, profile](const EndpointService::SecretOutcome &outcome) {
+                          if (!outcome.issues.isEmpty())
+                              return reportIssues(outcome.issues, profile);
+                          if (outcome.error.isError()) {
+                              if (outcome.mayHaveReachedProvider)
+                                  m_err << tr("webhookctl: the create may have reached %1; it is kept in the journal "
+                                              "and settled on the next command for this connection.")
+                                               .arg(profile.name())
+                                        << Qt::endl;
+                              return fail(outcome.error);
+                          }
+                          reportSecretOutcome(outcome, tr("Created %1 (%2). Its signing secret is in the keychain.")
+                                                           .arg(outcome.endpoint.id, outcome.endpoint.url));
+                      });
+}
+
+void WebhookCtl::runUpdate(const Connection &connection)
+{
+    const ProviderProfile profile = *m_service->profileFor(connection);
+    const QString id = m_invocation.endpointId;
+    // Start from the endpoint as the provider has it, and change only what the options name.
+    m_service->get(connection, id, this, [this, connection, profile](const ApiError &error, const Endpoint &fetched) {
+        if (error.isError())
+            return fail(error);
+        const Endpoint *current = &fetched;
+        const CtlInvocation &in = m_invocation;
+        EndpointDraft edited = EndpointDraft::fromEndpoint(*current);
+        const auto given = [&](const char *field) { return in.optionsGiven.contains(QLatin1String(field)); };
+        if (given("url"))
+            edited.url = in.draft.url;
+        if (given("events"))
+            edited.events = in.draft.events;
+        if (given("label"))
+            edited.label = in.draft.label;
+        if (given("projectId"))
+            edited.projectId = in.draft.projectId;
+        if (given("scope"))
+            edited.scope = in.draft.scope;
+        if (given("timeoutMs"))
+            edited.timeoutMs = in.draft.timeoutMs;
+        // KEY=VALUE sets a key, KEY= removes it; keys not named stay as they are.
+        const auto merge = [](StringMap &into, const StringMap &changes) {
+            for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
+                if (it.value().isEmpty())
+                    into.remove(it.key());
+                else
+                    into.insert(it.key(), it.value());
+            }
+        };
+        if (given("metadata"))
+            merge(edited.metadata, in.draft.metadata);
+        if (given("headers"))
+            merge(edited.headers, in.draft.headers);
+
+        m_service->update(connection, *current, edited, this,
+                          [this, profile](const EndpointService::UpdateOutcome &outcome) {
+                              if (!outcome.issues.isEmpty())
+                                  return reportIssues(outcome.issues, profile);
+                              if (outcome.error.isError())
+                                  return fail(outcome.error);
+                              if (outcome.nothingChanged) {
+                                  m_err << tr("webhookctl: nothing to change; nothing was sent.") << Qt::endl;
+                                  if (m_invocation.json)
+                                      printEndpoint(outcome.endpoint);
+                                  return finish(Done);
+                              }
+                              printEndpoint(outcome.endpoint);
+                              finish(Done);
+                          });
+    });
+}
+
+void WebhookCtl::runSecretShow(const Connection &connection)
+{
+    const QString id = m_invocation.endpointId;
+    m_service->readSecret(connection, id, this, [this, connection, id](const SecretResult &result, const QString &secret) {
+        if (result.status == SecretStatus::NotFound)
+            return fail(ProviderError, tr("No signing secret is stored for %1 on connection \"%2\".")
+                                           .arg(id, connection.name));
+        if (!result.ok())
+            return fail(ProviderError, tr("The keychain could not be read: %1").arg(result.errorText));
+        m_out << secret << Qt::endl;
+        finish(Done);
+    });
+}
+
+void WebhookCtl::runSecretImport(const Connection &connection)
+{
+    const QString id = m_invocation.endpointId;
+    const QString secret = readStdinLine(tr("signing secret"));
+    if (secret.isEmpty())
+        return fail(UsageError, tr("No secret on stdin: pipe the signing secret in as one line."));
+    m_service->importSecret(connection, id, secret, this, [this, id](const SecretResult &result) {
+        if (!result.ok())
+            return fail(ProviderError, tr("The secret could not be stored in the keychain: %1").arg(result.errorText));
+        m_out << tr("Stored the signing secret of %1 in the keychain.").arg(id) << Qt::endl;
+        finish(Done);
+    });
+}

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "CtlInvocation.h"
+#include "EndpointService.h"
+
+#include <QObject>
+#include <QTextStream>
+
+#include <memory>
+
+class ConnectionStore;
+class KeychainSecretStore;
+class PendingCreateJournal;
+
+// Runs one webhookctl command on top of EndpointService and reports through stdout, stderr and
+// the exit status (0 done, 1 provider or network error, 2 bad usage or invalid input, 3 done
+// but the secret could not be stored). Secrets reach stdout only from "secret show", and stderr
+// only when the keychain failed and the operator must save the secret by hand.
+class WebhookCtl final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum ExitCode { Done = 0, ProviderError = 1, UsageError = 2, SecretNotStored = 3 };
+
+    explicit WebhookCtl(QObject *parent = nullptr);
+    ~WebhookCtl() override;
+
+    // Starts the command; finished() follows, possibly after network round trips.
+    void start(const CtlInvocation &invocation);
+
+signals:
+    void finished(int exitCode);
+
+private:
+    void run();
+    void runConnectionAdd();
+    void runConnectionList();
+    void runConnectionRemove();
+    void runEvents(const Connection &connection);
+    void runEndpointCommand(const Connection &connection);
+    void runCreate(const Connection &connection);
+    void runUpdate(const Connection &connection);
+    void runSecretShow(const Connection &connection);
+    void runSecretImport(const Connection &connection);
+
+    void printEndpoint(const Endpoint &endpoint);
+    void printEndpoints(const QList<Endpoint> &endpoints);
+    void reportSecretOutcome(const EndpointService::SecretOutcome &outcome, const QString &doneText);
+    void reportIssues(const ValidationIssues &issues, const ProviderProfile &profile);
+    void fail(const ApiError &error);
+    void fail(int exitCode, const QString &message);
+    void finish(int exitCode);
+    QString readStdinLine(const QString &what);
+    QString optionFor(const QString &field, const ProviderProfile &profile) const;
+
+    CtlInvocation m_invocation;
+    QTextStream m_out;
+    QTextStream m_err;
+    std::unique_ptr<ConnectionStore> m_connections;
+    std::unique_ptr<PendingCreateJournal> m_journal;
+    QNetworkAccessManager *m_network;
+    KeychainSecretStore *m_secrets;
+    EndpointService *m_service;
+    int m_worstExit = Done; // raised by recovery reports printed before the command itself
+};

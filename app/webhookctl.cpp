@@ -1,0 +1,25 @@
+// webhookctl: the console's operations on the command line, for scripts and CI.
+#include "CtlInvocation.h"
+#include "WebhookCtl.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    // Shares the console's data folder (the pending-create journal) and settings.
+    QCoreApplication::setApplicationName(QStringLiteral("webhook-console"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(WEBHOOK_CONSOLE_VERSION));
+
+    QString error;
+    const std::optional<CtlInvocation> invocation = CtlInvocation::parse(app.arguments().mid(1), &error);
+    if (!invocation) {
+        QTextStream(stderr) << "webhookctl: " << error << "\n\n" << CtlInvocation::usage();
+        return WebhookCtl::UsageError;
+    }
+    WebhookCtl ctl;
+    QObject::connect(&ctl, &WebhookCtl::finished, &app, [](int exitCode) { QCoreApplication::exit(exitCode); });
+    ctl.start(*invocation);
+    return app.exec();
+}
