@@ -1,12 +1,11 @@
 // webhookctl: the console's operations on the command line, for scripts and CI.
-#include "CtlInvocation.h"
 #include "WebhookCtl.h"
+#include "CtlInvocation.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     // Shares the console's data folder (the pending-create journal) and settings.
     QCoreApplication::setApplicationName(QStringLiteral("webhook-console"));

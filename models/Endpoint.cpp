@@ -4,24 +4,21 @@
 
 namespace {
 
-QJsonObject mapToJson(const StringMap &map)
-{
+QJsonObject mapToJson(const StringMap &map) {
     QJsonObject object;
     for (auto it = map.cbegin(); it != map.cend(); ++it)
         object.insert(it.key(), it.value());
     return object;
 }
 
-void insertTime(QJsonObject &object, const QString &key, const QDateTime &time)
-{
+void insertTime(QJsonObject &object, const QString &key, const QDateTime &time) {
     if (time.isValid())
         object.insert(key, time.toUTC().toString(Qt::ISODateWithMs));
 }
 
 } // namespace
 
-QJsonObject Endpoint::toJson() const
-{
+QJsonObject Endpoint::toJson() const {
     QJsonObject json{{QStringLiteral("id"), id},
                      {QStringLiteral("url"), url},
                      {QStringLiteral("label"), label},

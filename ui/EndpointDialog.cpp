@@ -68,6 +68,7 @@ EndpointDialog::EndpointDialog(EndpointService *service, const Connection &conne
     , m_existing(existing)
     , m_initial(existing ? EndpointDraft::fromEndpoint(*existing) : EndpointDraft()) {
     setObjectName(QStringLiteral("EndpointDialog"));
+    setMinimumWidth(560);
     setWindowTitle(isEditing() ? tr("Edit endpoint — %1").arg(connection.name)
                                : tr("New endpoint — %1").arg(connection.name));
 

@@ -66,6 +66,8 @@ EventPicker::EventPicker(const ProviderProfile &profile, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->expandAll();
     m_view->setCurrentIndex(m_proxy->index(0, 0));
+    // Room for a typical catalog without scrolling; the tree is the heart of the form.
+    m_view->setMinimumHeight(m_view->fontMetrics().height() * 11);
     // Groups created for custom types, and rows a filter brings back, should show their events.
     connect(m_proxy, &QAbstractItemModel::rowsInserted, m_view, &QTreeView::expandAll);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, m_view, &QTreeView::expandAll);
@@ -97,7 +99,7 @@ EventPicker::EventPicker(const ProviderProfile &profile, QWidget *parent)
     if (m_profile.catalogIsOpen()) {
         m_customType = new QLineEdit(this);
         m_customType->setObjectName(QStringLiteral("customEventType"));
-        m_customType->setPlaceholderText(tr("Add custom event type, e.g. job.started"));
+        m_customType->setPlaceholderText(tr("Custom event type, e.g. job.started"));
         m_customType->setAccessibleName(tr("Custom event type"));
         m_customType->setAccessibleDescription(
             tr("%1 accepts event types beyond the listed ones. Type one and press Enter to add it.")
@@ -105,7 +107,7 @@ EventPicker::EventPicker(const ProviderProfile &profile, QWidget *parent)
         m_customType->installEventFilter(this);
         connect(m_customType, &QLineEdit::textChanged, this, &EventPicker::customTypeEdited);
 
-        m_addCustom = new QPushButton(tr("Add cus&tom event type"), this);
+        m_addCustom = new QPushButton(tr("Add cus&tom"), this);
         m_addCustom->setObjectName(QStringLiteral("addCustomEvent"));
         m_addCustom->setAccessibleName(tr("Add custom event type"));
         m_addCustom->setAutoDefault(false);

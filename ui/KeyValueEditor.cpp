@@ -35,6 +35,7 @@ KeyValueEditor::KeyValueEditor(const QString &what, QWidget *parent)
     // Tab leaves the table rather than walking every cell; arrows move inside it.
     m_table->setTabKeyNavigation(false);
     m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height() * 4);
+    m_table->setMaximumHeight(m_table->horizontalHeader()->sizeHint().height() * 6);
     connect(m_table, &QTableWidget::itemChanged, this, &KeyValueEditor::changed);
     connect(m_table, &QTableWidget::currentCellChanged, this, &KeyValueEditor::updateButtons);
 

@@ -42,6 +42,7 @@ SecretDialog::SecretDialog(const QString &endpointLabel, const QString &secret, 
     , m_close(new QPushButton(tr("C&lose"), this)) {
     setObjectName(QStringLiteral("SecretDialog"));
     setWindowTitle(tr("Signing secret — %1").arg(endpointLabel));
+    setMinimumWidth(520);
 
     m_heading->setObjectName(QStringLiteral("heading"));
     m_heading->setText(m_stored ? tr("Signing secret stored in your keychain")

@@ -15,12 +15,11 @@
 
 #include <memory>
 
-Q_LOGGING_CATEGORY(lcApi, "webhookconsole.api")
+Q_LOGGING_CATEGORY(lcApi, "webhookconsole.api", QtWarningMsg)
 
 namespace {
 
-bool isLoopbackHost(const QString &host)
-{
+bool isLoopbackHost(const QString &host) {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         return true;
     const QHostAddress address(host);
@@ -28,8 +27,7 @@ bool isLoopbackHost(const QString &host)
 }
 
 // Retry-After is either delta-seconds or an HTTP date.
-int retryAfterSeconds(const QByteArray &header)
-{
+int retryAfterSeconds(const QByteArray &header) {
     bool isNumber = false;
     const int seconds = header.trimmed().toInt(&isNumber);
     if (isNumber)
@@ -40,8 +38,7 @@ int retryAfterSeconds(const QByteArray &header)
     return -1;
 }
 
-bool isRetryableStatus(int status)
-{
+bool isRetryableStatus(int status) {
     return status == 500 || status == 502 || status == 503 || status == 504;
 }
 
@@ -64,15 +61,13 @@ ApiClient::ApiClient(QNetworkAccessManager *network, const Connection &connectio
     : QObject(parent)
     , m_network(network)
     , m_connection(connection)
-    , m_dialect(profile)
-{
+    , m_dialect(profile) {
     const ProviderProfile::AuthScheme scheme = profile.authScheme(connection.authScheme);
     m_authHeader = scheme.header.toLatin1();
     m_authValue = (scheme.prefix + apiKey).toUtf8();
 }
 
-QString ApiClient::baseUrlProblem(const QString &baseUrl)
-{
+QString ApiClient::baseUrlProblem(const QString &baseUrl) {
     const QUrl url(baseUrl, QUrl::StrictMode);
     if (baseUrl.trimmed().isEmpty())
         return tr("The base URL is empty.");
@@ -91,8 +86,7 @@ QString ApiClient::baseUrlProblem(const QString &baseUrl)
     return tr("The base URL must start with https://.");
 }
 
-ApiError ApiClient::preflight() const
-{
+ApiError ApiClient::preflight() const {
     ApiError error;
     const QString problem = baseUrlProblem(m_connection.baseUrl);
     if (!problem.isEmpty()) {
@@ -106,8 +100,7 @@ ApiError ApiClient::preflight() const
     return error;
 }
 
-ApiError ApiClient::unsupported(const QString &operation) const
-{
+ApiError ApiClient::unsupported(const QString &operation) const {
     ApiError error;
     error.kind = ApiError::Kind::Unsupported;
     error.message = tr("%1 is not supported by %2.").arg(operation, m_dialect.profile().name());
@@ -116,8 +109,7 @@ ApiError ApiClient::unsupported(const QString &operation) const
 
 void ApiClient::send(const QString &method, const QString &path, const QUrlQuery &query,
                      const std::optional<QJsonObject> &body, const QString &idempotencyKey, QObject *context,
-                     Answer answer)
-{
+                     Answer answer) {
     auto request = std::make_shared<Request>();
     request->method = method.toLatin1();
     request->context = context;
@@ -160,8 +152,7 @@ void ApiClient::send(const QString &method, const QString &path, const QUrlQuery
     attempt(request);
 }
 
-void ApiClient::attempt(std::shared_ptr<Request> request)
-{
+void ApiClient::attempt(std::shared_ptr<Request> request) {
     if (!m_network) {
         ApiError error;
         error.kind = ApiError::Kind::Network;
@@ -203,14 +194,13 @@ void ApiClient::attempt(std::shared_ptr<Request> request)
     connect(reply, &QNetworkReply::finished, this, [this, request, reply] { finish(request, reply); });
 }
 
-void ApiClient::finish(const std::shared_ptr<Request> &request, QNetworkReply *reply)
-{
+void ApiClient::finish(const std::shared_ptr<Request> &request, QNetworkReply *reply) {
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = request->tooLarge ? QByteArray() : reply->readAll();
     const bool canRetry = request->retrySafe && request->attempts < m_policy.maxAttempts;
-    const int backoffMs = m_policy.backoffBaseMs * (1 << qMin(request->attempts - 1, 6))
-        + int(QRandomGenerator::global()->bounded(qMax(1, m_policy.backoffBaseMs / 2)));
+    const int backoffMs = m_policy.backoffBaseMs * (1 << qMin(request->attempts - 1, 6)) +
+                          int(QRandomGenerator::global()->bounded(qMax(1, m_policy.backoffBaseMs / 2)));
 
     ApiError error;
     if (request->tooLarge) {
@@ -222,9 +212,8 @@ void ApiClient::finish(const std::shared_ptr<Request> &request, QNetworkReply *r
         if (canRetry)
             return retryLater(request, backoffMs);
         error.kind = ApiError::Kind::Timeout;
-        error.message = tr("%1 did not answer within %2 seconds.")
-                            .arg(m_dialect.profile().name())
-                            .arg(m_policy.timeoutMs / 1000.0);
+        error.message =
+            tr("%1 did not answer within %2 seconds.").arg(m_dialect.profile().name()).arg(m_policy.timeoutMs / 1000.0);
     } else if (status == 429) {
         const int wait = retryAfterSeconds(reply->rawHeader("Retry-After"));
         // A 429 means the request was not processed, so waiting and repeating is safe for any method.
@@ -255,7 +244,8 @@ void ApiClient::finish(const std::shared_ptr<Request> &request, QNetworkReply *r
         } else {
             if (canRetry)
                 return retryLater(request, backoffMs);
-            error.kind = networkError == QNetworkReply::TimeoutError ? ApiError::Kind::Timeout : ApiError::Kind::Network;
+            error.kind =
+                networkError == QNetworkReply::TimeoutError ? ApiError::Kind::Timeout : ApiError::Kind::Network;
             error.message = tr("Could not reach %1: %2").arg(reply->url().host(), reply->errorString());
         }
     }
@@ -263,32 +253,29 @@ void ApiClient::finish(const std::shared_ptr<Request> &request, QNetworkReply *r
     complete(request, error, status, body);
 }
 
-void ApiClient::retryLater(const std::shared_ptr<Request> &request, int delayMs)
-{
+void ApiClient::retryLater(const std::shared_ptr<Request> &request, int delayMs) {
     qCInfo(lcApi) << request->method << request->networkRequest.url().path() << "retrying in" << delayMs << "ms";
     QTimer::singleShot(delayMs, this, [this, request] { attempt(request); });
 }
 
 void ApiClient::complete(const std::shared_ptr<Request> &request, const ApiError &error, int httpStatus,
-                         const QByteArray &body)
-{
+                         const QByteArray &body) {
     --m_inFlight;
     emit busyChanged(m_inFlight);
     if (request->context)
         request->answer(error, httpStatus, body);
 }
 
-void ApiClient::list(QObject *context, ListDone done)
-{
+void ApiClient::list(QObject *context, ListDone done) {
     listPage(QString(), {}, 1000, context, std::move(done));
 }
 
 void ApiClient::listPage(const QString &cursor, QList<Endpoint> collected, int pagesLeft, QObject *context,
-                         ListDone done)
-{
+                         ListDone done) {
     const QString path = m_dialect.profile().collectionPath();
     send(QStringLiteral("GET"), path, m_dialect.listQuery(cursor), std::nullopt, QString(), context,
-         [this, cursor, collected, pagesLeft, context, done](const ApiError &error, int, const QByteArray &body) mutable {
+         [this, cursor, collected, pagesLeft, context, done](const ApiError &error, int,
+                                                             const QByteArray &body) mutable {
              if (error.isError())
                  return done(error, {});
              ApiError parseError;
@@ -309,8 +296,7 @@ void ApiClient::listPage(const QString &cursor, QList<Endpoint> collected, int p
          });
 }
 
-void ApiClient::get(const QString &endpointId, QObject *context, EndpointDone done)
-{
+void ApiClient::get(const QString &endpointId, QObject *context, EndpointDone done) {
     send(QStringLiteral("GET"), m_dialect.profile().itemPath(endpointId), {}, std::nullopt, QString(), context,
          [this, done](const ApiError &error, int, const QByteArray &body) {
              if (error.isError())
@@ -321,8 +307,7 @@ void ApiClient::get(const QString &endpointId, QObject *context, EndpointDone do
          });
 }
 
-void ApiClient::create(const QJsonObject &body, const QString &idempotencyKey, QObject *context, SecretDone done)
-{
+void ApiClient::create(const QJsonObject &body, const QString &idempotencyKey, QObject *context, SecretDone done) {
     const QString key = m_dialect.profile().sendsIdempotencyKey(QStringLiteral("create")) ? idempotencyKey : QString();
     send(QStringLiteral("POST"), m_dialect.profile().collectionPath(), {}, body, key, context,
          [this, done](const ApiError &error, int, const QByteArray &responseBody) {
@@ -334,8 +319,7 @@ void ApiClient::create(const QJsonObject &body, const QString &idempotencyKey, Q
          });
 }
 
-void ApiClient::update(const QString &endpointId, const EndpointPatch &patch, QObject *context, EndpointDone done)
-{
+void ApiClient::update(const QString &endpointId, const EndpointPatch &patch, QObject *context, EndpointDone done) {
     const QJsonObject body = m_dialect.updateBody(patch);
     if (body.isEmpty()) {
         ApiError nothing;
@@ -345,8 +329,8 @@ void ApiClient::update(const QString &endpointId, const EndpointPatch &patch, QO
         return;
     }
     const QString key = m_dialect.profile().sendsIdempotencyKey(QStringLiteral("update"))
-        ? QUuid::createUuid().toString(QUuid::WithoutBraces)
-        : QString();
+                            ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                            : QString();
     send(m_dialect.profile().updateMethod(), m_dialect.profile().itemPath(endpointId), {}, body, key, context,
          [this, done](const ApiError &error, int, const QByteArray &responseBody) {
              if (error.isError())
@@ -357,22 +341,20 @@ void ApiClient::update(const QString &endpointId, const EndpointPatch &patch, QO
          });
 }
 
-void ApiClient::setActive(const QString &endpointId, bool active, QObject *context, EndpointDone done)
-{
+void ApiClient::setActive(const QString &endpointId, bool active, QObject *context, EndpointDone done) {
     EndpointPatch patch;
     patch.status = active ? EndpointStatus::Active : EndpointStatus::Paused;
     update(endpointId, patch, context, std::move(done));
 }
 
-void ApiClient::rotateSecret(const QString &endpointId, QObject *context, SecretDone done)
-{
+void ApiClient::rotateSecret(const QString &endpointId, QObject *context, SecretDone done) {
     if (!m_dialect.profile().canRotateSecret()) {
         const ApiError error = unsupported(tr("Rotating a signing secret"));
         QTimer::singleShot(0, context ? context : this, [done, error] { done(error, {}); });
         return;
     }
-    send(QStringLiteral("POST"), m_dialect.profile().rotateSecretPath(endpointId), {}, std::nullopt, QString(),
-         context, [this, done](const ApiError &error, int, const QByteArray &body) {
+    send(QStringLiteral("POST"), m_dialect.profile().rotateSecretPath(endpointId), {}, std::nullopt, QString(), context,
+         [this, done](const ApiError &error, int, const QByteArray &body) {
              if (error.isError())
                  return done(error, {});
              ApiError parseError;
@@ -381,8 +363,7 @@ void ApiClient::rotateSecret(const QString &endpointId, QObject *context, Secret
          });
 }
 
-void ApiClient::sendTest(const QString &endpointId, QObject *context, Done done)
-{
+void ApiClient::sendTest(const QString &endpointId, QObject *context, Done done) {
     if (!m_dialect.profile().canSendTest()) {
         const ApiError error = unsupported(tr("Sending a test event"));
         QTimer::singleShot(0, context ? context : this, [done, error] { done(error); });
@@ -392,8 +373,7 @@ void ApiClient::sendTest(const QString &endpointId, QObject *context, Done done)
          [done](const ApiError &error, int, const QByteArray &) { done(error); });
 }
 
-void ApiClient::remove(const QString &endpointId, QObject *context, Done done)
-{
+void ApiClient::remove(const QString &endpointId, QObject *context, Done done) {
     send(QStringLiteral("DELETE"), m_dialect.profile().itemPath(endpointId), {}, std::nullopt, QString(), context,
          [done](const ApiError &error, int, const QByteArray &) { done(error); });
 }

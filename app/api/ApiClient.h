@@ -21,8 +21,7 @@ class QNetworkReply;
 // timeouts, Retry-After, retries only where repeating is safe, a size cap on answers and
 // no redirects (so the API key never follows one to another host). Results arrive through
 // callbacks that are dropped when their context object is gone.
-class ApiClient final : public QObject
-{
+class ApiClient final : public QObject {
     Q_OBJECT
 
 public:
@@ -70,12 +69,13 @@ private:
     struct Request;
     using Answer = std::function<void(const ApiError &error, int httpStatus, const QByteArray &body)>;
 
-    void send(const QString &method, const QString &path, const QUrlQuery &query, const std::optional<QJsonObject> &body,
-              const QString &idempotencyKey, QObject *context, Answer answer);
+    void send(const QString &method, const QString &path, const QUrlQuery &query,
+              const std::optional<QJsonObject> &body, const QString &idempotencyKey, QObject *context, Answer answer);
     void attempt(std::shared_ptr<Request> request);
     void finish(const std::shared_ptr<Request> &request, QNetworkReply *reply);
     void retryLater(const std::shared_ptr<Request> &request, int delayMs);
-    void complete(const std::shared_ptr<Request> &request, const ApiError &error, int httpStatus, const QByteArray &body);
+    void complete(const std::shared_ptr<Request> &request, const ApiError &error, int httpStatus,
+                  const QByteArray &body);
     void listPage(const QString &cursor, QList<Endpoint> collected, int pagesLeft, QObject *context, ListDone done);
     ApiError unsupported(const QString &operation) const;
     ApiError preflight() const;

@@ -4,18 +4,15 @@
 
 OneShotUpload::OneShotUpload(const QByteArray &data, QObject *parent)
     : QIODevice(parent)
-    , m_data(data)
-{
+    , m_data(data) {
     open(QIODevice::ReadOnly);
 }
 
-qint64 OneShotUpload::bytesAvailable() const
-{
+qint64 OneShotUpload::bytesAvailable() const {
     return m_data.size() - m_position + QIODevice::bytesAvailable();
 }
 
-qint64 OneShotUpload::readData(char *data, qint64 maxSize)
-{
+qint64 OneShotUpload::readData(char *data, qint64 maxSize) {
     const qint64 count = qMin(maxSize, qint64(m_data.size()) - m_position);
     if (count <= 0)
         return m_position >= m_data.size() ? -1 : 0;

@@ -8,8 +8,7 @@
 // body; for a create without an Idempotency-Key that would make a second endpoint whose secret
 // nobody sees. With this body the re-send fails with ContentReSendError instead, and the
 // pending-create journal settles what happened.
-class OneShotUpload final : public QIODevice
-{
+class OneShotUpload final : public QIODevice {
     Q_OBJECT
 
 public:

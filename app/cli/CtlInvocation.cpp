@@ -6,37 +6,33 @@
 
 namespace {
 
-QString tr(const char *text)
-{
+QString tr(const char *text) {
     return QCoreApplication::translate("webhookctl", text);
 }
 
 using Command = CtlInvocation::Command;
 
 // Options that take a value, and the commands that accept each option.
-const QSet<QString> &valueOptions()
-{
+const QSet<QString> &valueOptions() {
     static const QSet<QString> options{
-        QStringLiteral("--connection"), QStringLiteral("--provider"),   QStringLiteral("--base-url"),
-        QStringLiteral("--environment"), QStringLiteral("--auth"),      QStringLiteral("--url"),
+        QStringLiteral("--connection"),  QStringLiteral("--provider"),    QStringLiteral("--base-url"),
+        QStringLiteral("--environment"), QStringLiteral("--auth"),        QStringLiteral("--url"),
         QStringLiteral("--event"),       QStringLiteral("--description"), QStringLiteral("--name"),
-        QStringLiteral("--project-id"),  QStringLiteral("--scope"),     QStringLiteral("--metadata"),
+        QStringLiteral("--project-id"),  QStringLiteral("--scope"),       QStringLiteral("--metadata"),
         QStringLiteral("--header"),      QStringLiteral("--timeout-ms")};
     return options;
 }
 
-const QSet<QString> &endpointOptions()
-{
-    static const QSet<QString> options{
-        QStringLiteral("--url"),        QStringLiteral("--event"),    QStringLiteral("--description"),
-        QStringLiteral("--name"),       QStringLiteral("--project-id"), QStringLiteral("--scope"),
-        QStringLiteral("--metadata"),   QStringLiteral("--header"),   QStringLiteral("--timeout-ms"),
-        QStringLiteral("--json")};
+const QSet<QString> &endpointOptions() {
+    static const QSet<QString> options{QStringLiteral("--url"),         QStringLiteral("--event"),
+                                       QStringLiteral("--description"), QStringLiteral("--name"),
+                                       QStringLiteral("--project-id"),  QStringLiteral("--scope"),
+                                       QStringLiteral("--metadata"),    QStringLiteral("--header"),
+                                       QStringLiteral("--timeout-ms"),  QStringLiteral("--json")};
     return options;
 }
 
-QSet<QString> optionsOf(Command command)
-{
+QSet<QString> optionsOf(Command command) {
     switch (command) {
     case Command::ConnectionAdd:
         return {QStringLiteral("--provider"), QStringLiteral("--base-url"), QStringLiteral("--environment"),
@@ -51,8 +47,7 @@ QSet<QString> optionsOf(Command command)
     }
 }
 
-bool parseKeyValue(const QString &option, const QString &text, StringMap *into, QString *error)
-{
+bool parseKeyValue(const QString &option, const QString &text, StringMap *into, QString *error) {
     const int equals = text.indexOf(QLatin1Char('='));
     if (equals <= 0) {
         *error = tr("%1 expects KEY=VALUE, got \"%2\".").arg(option, text);
@@ -64,8 +59,7 @@ bool parseKeyValue(const QString &option, const QString &text, StringMap *into, 
 
 } // namespace
 
-QString CtlInvocation::usage()
-{
+QString CtlInvocation::usage() {
     return tr("Usage:\n"
               "  webhookctl connection add NAME --provider layers|encrata|signa|polyai [--base-url URL]\n"
               "             [--environment production|development] [--auth x-api-key|bearer]\n"
@@ -89,8 +83,7 @@ QString CtlInvocation::usage()
               "3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).\n");
 }
 
-std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, QString *error)
-{
+std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, QString *error) {
     CtlInvocation invocation;
     QStringList words;
     QList<QPair<QString, QString>> options;
@@ -129,10 +122,10 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
     }
 
     static const QHash<QString, Command> endpointCommands{
-        {QStringLiteral("list"), Command::List},           {QStringLiteral("create"), Command::Create},
-        {QStringLiteral("update"), Command::Update},       {QStringLiteral("pause"), Command::Pause},
-        {QStringLiteral("resume"), Command::Resume},       {QStringLiteral("rotate-secret"), Command::RotateSecret},
-        {QStringLiteral("test"), Command::Test},           {QStringLiteral("delete"), Command::Delete},
+        {QStringLiteral("list"), Command::List},     {QStringLiteral("create"), Command::Create},
+        {QStringLiteral("update"), Command::Update}, {QStringLiteral("pause"), Command::Pause},
+        {QStringLiteral("resume"), Command::Resume}, {QStringLiteral("rotate-secret"), Command::RotateSecret},
+        {QStringLiteral("test"), Command::Test},     {QStringLiteral("delete"), Command::Delete},
         {QStringLiteral("events"), Command::Events}};
 
     if (words.isEmpty()) {
@@ -168,8 +161,8 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
         expectedWords = 1;
     } else if (endpointCommands.contains(verb)) {
         invocation.command = endpointCommands.value(verb);
-        const bool takesId = invocation.command != Command::List && invocation.command != Command::Create
-            && invocation.command != Command::Events;
+        const bool takesId = invocation.command != Command::List && invocation.command != Command::Create &&
+                             invocation.command != Command::Events;
         expectedWords = takesId ? 1 : 0;
     } else {
         *error = tr("Unknown command \"%1\".").arg(verb);
@@ -177,12 +170,12 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
     }
 
     if (words.size() != expectedWords) {
-        *error = words.size() < expectedWords
-            ? tr("\"%1\" needs %2.").arg(verb, invocation.command == Command::ConnectionAdd
-                                                       || invocation.command == Command::ConnectionRemove
-                                                   ? tr("a connection NAME")
-                                                   : tr("an endpoint ID"))
-            : tr("Unexpected argument \"%1\".").arg(words.value(expectedWords));
+        *error = words.size() < expectedWords ? tr("\"%1\" needs %2.")
+                                                    .arg(verb, invocation.command == Command::ConnectionAdd ||
+                                                                       invocation.command == Command::ConnectionRemove
+                                                                   ? tr("a connection NAME")
+                                                                   : tr("an endpoint ID"))
+                                              : tr("Unexpected argument \"%1\".").arg(words.value(expectedWords));
         return std::nullopt;
     }
     if (expectedWords == 1) {
@@ -192,8 +185,9 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
             invocation.endpointId = words.first();
     }
 
-    const bool connectionScoped = invocation.command != Command::ConnectionAdd
-        && invocation.command != Command::ConnectionList && invocation.command != Command::ConnectionRemove;
+    const bool connectionScoped = invocation.command != Command::ConnectionAdd &&
+                                  invocation.command != Command::ConnectionList &&
+                                  invocation.command != Command::ConnectionRemove;
     const QSet<QString> allowed = optionsOf(invocation.command);
     for (const auto &[option, value] : options) {
         if (option == QLatin1String("--connection")) {

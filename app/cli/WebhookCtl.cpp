@@ -16,13 +16,11 @@
 
 namespace {
 
-QString column(const QString &text, int width)
-{
+QString column(const QString &text, int width) {
     return text.leftJustified(width, QLatin1Char(' '), true);
 }
 
-QString statusText(const Endpoint &endpoint)
-{
+QString statusText(const Endpoint &endpoint) {
     QString text = endpointStatusName(endpoint.status);
     if (endpoint.status == EndpointStatus::AutoPaused && endpoint.consecutiveFailures)
         text += QStringLiteral("(%1)").arg(*endpoint.consecutiveFailures);
@@ -40,39 +38,32 @@ WebhookCtl::WebhookCtl(QObject *parent)
     , m_network(new QNetworkAccessManager(this))
     , m_secrets(new KeychainSecretStore(KeychainSecretStore::defaultService(), this))
     , m_service(new EndpointService(m_network, m_secrets, m_journal.get(),
-                                    ProviderRegistry(ProviderRegistry::defaultUserDirectory()), this))
-{
-}
+                                    ProviderRegistry(ProviderRegistry::defaultUserDirectory()), this)) {}
 
 WebhookCtl::~WebhookCtl() = default;
 
-void WebhookCtl::start(const CtlInvocation &invocation)
-{
+void WebhookCtl::start(const CtlInvocation &invocation) {
     m_invocation = invocation;
     QTimer::singleShot(0, this, &WebhookCtl::run);
 }
 
-void WebhookCtl::finish(int exitCode)
-{
+void WebhookCtl::finish(int exitCode) {
     m_out.flush();
     m_err.flush();
     emit finished(qMax(exitCode, m_worstExit));
 }
 
-void WebhookCtl::fail(int exitCode, const QString &message)
-{
+void WebhookCtl::fail(int exitCode, const QString &message) {
     m_err << "webhookctl: " << message << Qt::endl;
     finish(exitCode);
 }
 
-void WebhookCtl::fail(const ApiError &error)
-{
+void WebhookCtl::fail(const ApiError &error) {
     const int exitCode = error.kind == ApiError::Kind::Invalid ? UsageError : ProviderError;
     fail(exitCode, error.toString());
 }
 
-QString WebhookCtl::optionFor(const QString &field, const ProviderProfile &profile) const
-{
+QString WebhookCtl::optionFor(const QString &field, const ProviderProfile &profile) const {
     static const QHash<QString, QString> options{
         {QStringLiteral("url"), QStringLiteral("--url")},
         {QStringLiteral("events"), QStringLiteral("--event")},
@@ -88,15 +79,13 @@ QString WebhookCtl::optionFor(const QString &field, const ProviderProfile &profi
     return options.value(field, field);
 }
 
-void WebhookCtl::reportIssues(const ValidationIssues &issues, const ProviderProfile &profile)
-{
+void WebhookCtl::reportIssues(const ValidationIssues &issues, const ProviderProfile &profile) {
     for (const ValidationIssue &issue : issues)
         m_err << "webhookctl: " << optionFor(issue.field, profile) << ": " << issue.message << Qt::endl;
     finish(UsageError);
 }
 
-QString WebhookCtl::readStdinLine(const QString &what)
-{
+QString WebhookCtl::readStdinLine(const QString &what) {
     QFile input;
     if (!input.open(stdin, QIODevice::ReadOnly))
         return {};
@@ -105,8 +94,7 @@ QString WebhookCtl::readStdinLine(const QString &what)
     return QString::fromUtf8(line).trimmed();
 }
 
-void WebhookCtl::run()
-{
+void WebhookCtl::run() {
     using Command = CtlInvocation::Command;
     switch (m_invocation.command) {
     case Command::Help:
@@ -127,8 +115,9 @@ void WebhookCtl::run()
 
     const std::optional<Connection> connection = m_connections->byName(m_invocation.connectionName);
     if (!connection)
-        return fail(UsageError, tr("No connection named \"%1\" (see: webhookctl connection list).")
-                                    .arg(m_invocation.connectionName));
+        return fail(
+            UsageError,
+            tr("No connection named \"%1\" (see: webhookctl connection list).").arg(m_invocation.connectionName));
     if (!m_service->profileFor(*connection))
         return fail(UsageError, tr("Connection \"%1\" uses provider \"%2\", which has no profile.")
                                     .arg(connection->name, connection->providerId));
@@ -157,8 +146,7 @@ void WebhookCtl::run()
     });
 }
 
-void WebhookCtl::runConnectionAdd()
-{
+void WebhookCtl::runConnectionAdd() {
     const CtlInvocation &in = m_invocation;
     const std::optional<ProviderProfile> profile = m_service->registry().profile(in.providerId);
     if (!profile)
@@ -208,24 +196,21 @@ void WebhookCtl::runConnectionAdd()
     });
 }
 
-void WebhookCtl::runConnectionList()
-{
+void WebhookCtl::runConnectionList() {
     const QList<Connection> connections = m_connections->connections();
     if (connections.isEmpty()) {
-        m_err << tr("No connections yet. Add one with: webhookctl connection add NAME --provider PROVIDER")
-              << Qt::endl;
+        m_err << tr("No connections yet. Add one with: webhookctl connection add NAME --provider PROVIDER") << Qt::endl;
         return finish(Done);
     }
-    m_out << column(tr("NAME"), 20) << ' ' << column(tr("PROVIDER"), 9) << ' ' << column(tr("ENVIRONMENT"), 12)
-          << ' ' << tr("BASE URL") << '\n';
+    m_out << column(tr("NAME"), 20) << ' ' << column(tr("PROVIDER"), 9) << ' ' << column(tr("ENVIRONMENT"), 12) << ' '
+          << tr("BASE URL") << '\n';
     for (const Connection &connection : connections)
         m_out << column(connection.name, 20) << ' ' << column(connection.providerId, 9) << ' '
               << column(environmentName(connection.environment), 12) << ' ' << connection.baseUrl << '\n';
     finish(Done);
 }
 
-void WebhookCtl::runConnectionRemove()
-{
+void WebhookCtl::runConnectionRemove() {
     const std::optional<Connection> connection = m_connections->byName(m_invocation.connectionName);
     if (!connection)
         return fail(UsageError, tr("No connection named \"%1\".").arg(m_invocation.connectionName));
@@ -244,12 +229,11 @@ void WebhookCtl::runConnectionRemove()
     });
 }
 
-void WebhookCtl::runEvents(const Connection &connection)
-{
+void WebhookCtl::runEvents(const Connection &connection) {
     const ProviderProfile profile = *m_service->profileFor(connection);
     const QString limit = profile.eventsMax() > 0
-        ? tr("%1–%2 event types per endpoint").arg(profile.eventsMin()).arg(profile.eventsMax())
-        : tr("at least %1 event type per endpoint").arg(profile.eventsMin());
+                              ? tr("%1–%2 event types per endpoint").arg(profile.eventsMin()).arg(profile.eventsMax())
+                              : tr("at least %1 event type per endpoint").arg(profile.eventsMin());
     m_out << tr("%1 events (%2)").arg(profile.name(), limit) << '\n';
     QString group;
     for (const EventType &event : profile.catalog()) {
@@ -270,8 +254,7 @@ void WebhookCtl::runEvents(const Connection &connection)
     finish(Done);
 }
 
-void WebhookCtl::printEndpoint(const Endpoint &endpoint)
-{
+void WebhookCtl::printEndpoint(const Endpoint &endpoint) {
     if (m_invocation.json) {
         m_out << QJsonDocument(endpoint.toJson()).toJson(QJsonDocument::Indented);
         return;
@@ -279,8 +262,7 @@ void WebhookCtl::printEndpoint(const Endpoint &endpoint)
     m_out << endpoint.id << '\t' << statusText(endpoint) << '\t' << endpoint.url << Qt::endl;
 }
 
-void WebhookCtl::printEndpoints(const QList<Endpoint> &endpoints)
-{
+void WebhookCtl::printEndpoints(const QList<Endpoint> &endpoints) {
     if (m_invocation.json) {
         QJsonArray array;
         for (const Endpoint &endpoint : endpoints)
@@ -293,15 +275,14 @@ void WebhookCtl::printEndpoints(const QList<Endpoint> &endpoints)
     for (const Endpoint &endpoint : endpoints) {
         const QString failures =
             endpoint.consecutiveFailures ? QString::number(*endpoint.consecutiveFailures) : QStringLiteral("-");
-        m_out << column(endpoint.id, 38) << ' ' << column(statusText(endpoint), 14) << ' ' << column(failures, 8)
-              << ' ' << column(endpoint.events.join(QLatin1Char(',')), 30) << ' ' << column(endpoint.label, 24) << ' '
+        m_out << column(endpoint.id, 38) << ' ' << column(statusText(endpoint), 14) << ' ' << column(failures, 8) << ' '
+              << column(endpoint.events.join(QLatin1Char(',')), 30) << ' ' << column(endpoint.label, 24) << ' '
               << endpoint.url << '\n';
     }
     m_out.flush();
 }
 
-void WebhookCtl::reportSecretOutcome(const EndpointService::SecretOutcome &outcome, const QString &doneText)
-{
+void WebhookCtl::reportSecretOutcome(const EndpointService::SecretOutcome &outcome, const QString &doneText) {
     if (m_invocation.json)
         printEndpoint(outcome.endpoint);
     else
@@ -316,8 +297,7 @@ void WebhookCtl::reportSecretOutcome(const EndpointService::SecretOutcome &outco
     finish(SecretNotStored);
 }
 
-void WebhookCtl::runEndpointCommand(const Connection &connection)
-{
+void WebhookCtl::runEndpointCommand(const Connection &connection) {
     using Command = CtlInvocation::Command;
     const QString id = m_invocation.endpointId;
     const ProviderProfile profile = *m_service->profileFor(connection);
@@ -380,8 +360,7 @@ void WebhookCtl::runEndpointCommand(const Connection &connection)
     }
 }
 
-void WebhookCtl::runCreate(const Connection &connection)
-{
+void WebhookCtl::runCreate(const Connection &connection) {
     const ProviderProfile profile = *m_service->profileFor(connection);
     m_service->create(connection, m_invocation.draft, this,
                       [this, profile](const EndpointService::SecretOutcome &outcome) {
@@ -400,8 +379,7 @@ void WebhookCtl::runCreate(const Connection &connection)
                       });
 }
 
-void WebhookCtl::runUpdate(const Connection &connection)
-{
+void WebhookCtl::runUpdate(const Connection &connection) {
     const ProviderProfile profile = *m_service->profileFor(connection);
     const QString id = m_invocation.endpointId;
     // Start from the endpoint as the provider has it, and change only what the options name.
@@ -456,22 +434,21 @@ void WebhookCtl::runUpdate(const Connection &connection)
     });
 }
 
-void WebhookCtl::runSecretShow(const Connection &connection)
-{
+void WebhookCtl::runSecretShow(const Connection &connection) {
     const QString id = m_invocation.endpointId;
-    m_service->readSecret(connection, id, this, [this, connection, id](const SecretResult &result, const QString &secret) {
-        if (result.status == SecretStatus::NotFound)
-            return fail(ProviderError, tr("No signing secret is stored for %1 on connection \"%2\".")
-                                           .arg(id, connection.name));
-        if (!result.ok())
-            return fail(ProviderError, tr("The keychain could not be read: %1").arg(result.errorText));
-        m_out << secret << Qt::endl;
-        finish(Done);
-    });
+    m_service->readSecret(
+        connection, id, this, [this, connection, id](const SecretResult &result, const QString &secret) {
+            if (result.status == SecretStatus::NotFound)
+                return fail(ProviderError,
+                            tr("No signing secret is stored for %1 on connection \"%2\".").arg(id, connection.name));
+            if (!result.ok())
+                return fail(ProviderError, tr("The keychain could not be read: %1").arg(result.errorText));
+            m_out << secret << Qt::endl;
+            finish(Done);
+        });
 }
 
-void WebhookCtl::runSecretImport(const Connection &connection)
-{
+void WebhookCtl::runSecretImport(const Connection &connection) {
     const QString id = m_invocation.endpointId;
     const QString secret = readStdinLine(tr("signing secret"));
     if (secret.isEmpty())

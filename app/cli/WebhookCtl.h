@@ -16,8 +16,7 @@ class PendingCreateJournal;
 // the exit status (0 done, 1 provider or network error, 2 bad usage or invalid input, 3 done
 // but the secret could not be stored). Secrets reach stdout only from "secret show", and stderr
 // only when the keychain failed and the operator must save the secret by hand.
-class WebhookCtl final : public QObject
-{
+class WebhookCtl final : public QObject {
     Q_OBJECT
 
 public:

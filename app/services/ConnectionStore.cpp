@@ -8,14 +8,12 @@
 
 namespace {
 
-QString tr(const char *text)
-{
+QString tr(const char *text) {
     return QCoreApplication::translate("ConnectionStore", text);
 }
 
 // One explicit file, independent of which program (console, webhookctl) opens it.
-QSettings openSettings()
-{
+QSettings openSettings() {
     return QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("webhook-console"),
                      QStringLiteral("connections"));
 }
@@ -26,13 +24,11 @@ const QString group = QStringLiteral("connections");
 
 ConnectionStore::ConnectionStore() = default;
 
-QString ConnectionStore::settingsPath()
-{
+QString ConnectionStore::settingsPath() {
     return openSettings().fileName();
 }
 
-QList<Connection> ConnectionStore::connections() const
-{
+QList<Connection> ConnectionStore::connections() const {
     QSettings settings = openSettings();
     settings.beginGroup(group);
     QList<Connection> result;
@@ -50,14 +46,12 @@ QList<Connection> ConnectionStore::connections() const
         if (!connection.name.isEmpty() && !connection.providerId.isEmpty())
             result << connection;
     }
-    std::sort(result.begin(), result.end(), [](const Connection &a, const Connection &b) {
-        return QString::localeAwareCompare(a.name, b.name) < 0;
-    });
+    std::sort(result.begin(), result.end(),
+              [](const Connection &a, const Connection &b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
     return result;
 }
 
-std::optional<Connection> ConnectionStore::byName(const QString &name) const
-{
+std::optional<Connection> ConnectionStore::byName(const QString &name) const {
     for (const Connection &connection : connections()) {
         if (connection.name == name)
             return connection;
@@ -65,8 +59,7 @@ std::optional<Connection> ConnectionStore::byName(const QString &name) const
     return std::nullopt;
 }
 
-std::optional<Connection> ConnectionStore::byId(const QString &id) const
-{
+std::optional<Connection> ConnectionStore::byId(const QString &id) const {
     for (const Connection &connection : connections()) {
         if (connection.id == id)
             return connection;
@@ -74,8 +67,7 @@ std::optional<Connection> ConnectionStore::byId(const QString &id) const
     return std::nullopt;
 }
 
-bool ConnectionStore::save(const Connection &connection, QString *error)
-{
+bool ConnectionStore::save(const Connection &connection, QString *error) {
     if (connection.name.trimmed().isEmpty()) {
         *error = tr("A connection needs a name.");
         return false;
@@ -107,8 +99,7 @@ bool ConnectionStore::save(const Connection &connection, QString *error)
     return true;
 }
 
-bool ConnectionStore::remove(const QString &id)
-{
+bool ConnectionStore::remove(const QString &id) {
     QSettings settings = openSettings();
     settings.beginGroup(group);
     if (!settings.childGroups().contains(id))

@@ -10,8 +10,7 @@
 // The operator's connections, kept in QSettings (name, provider, base URL, environment, auth
 // scheme). API keys are NOT here: they live only in the keychain under "<id>/api-key".
 // The console and webhookctl share one settings file, so a connection added in one shows in the other.
-class ConnectionStore final
-{
+class ConnectionStore final {
 public:
     ConnectionStore();
 

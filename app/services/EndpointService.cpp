@@ -7,12 +7,11 @@
 #include <QTimer>
 #include <QUuid>
 
-Q_LOGGING_CATEGORY(lcService, "webhookconsole.service")
+Q_LOGGING_CATEGORY(lcService, "webhookconsole.service", QtWarningMsg)
 
 namespace {
 
-ApiError invalid(const QString &message, const QString &field = QString())
-{
+ApiError invalid(const QString &message, const QString &field = QString()) {
     ApiError error;
     error.kind = ApiError::Kind::Invalid;
     error.message = message;
@@ -22,8 +21,7 @@ ApiError invalid(const QString &message, const QString &field = QString())
 
 // A provider's clear "no" means nothing was created; anything else (no answer, 5xx, an answer we
 // could not read) leaves the create's fate unknown.
-bool createMayHaveHappened(const ApiError &error)
-{
+bool createMayHaveHappened(const ApiError &error) {
     switch (error.kind) {
     case ApiError::Kind::Network:
     case ApiError::Kind::Timeout:
@@ -41,8 +39,7 @@ constexpr qint64 idempotencyWindowSeconds = 23 * 3600;
 
 } // namespace
 
-QString EndpointService::Recovery::description() const
-{
+QString EndpointService::Recovery::description() const {
     const QString what = endpoint.url.isEmpty() ? endpoint.id : endpoint.url;
     switch (result) {
     case Result::SecretStored:
@@ -69,17 +66,13 @@ EndpointService::EndpointService(QNetworkAccessManager *network, SecretStore *se
     , m_network(network)
     , m_secrets(secrets)
     , m_journal(journal)
-    , m_registry(registry)
-{
-}
+    , m_registry(registry) {}
 
-std::optional<ProviderProfile> EndpointService::profileFor(const Connection &connection) const
-{
+std::optional<ProviderProfile> EndpointService::profileFor(const Connection &connection) const {
     return m_registry.profile(connection.providerId);
 }
 
-ApiClient *EndpointService::makeClient(const Connection &connection, const QString &apiKey)
-{
+ApiClient *EndpointService::makeClient(const Connection &connection, const QString &apiKey) {
     auto *client = new ApiClient(m_network, connection, *profileFor(connection), apiKey, this);
     client->setPolicy(m_policy);
     connect(client, &ApiClient::busyChanged, this, [this, client](int requestsInFlight) {
@@ -93,8 +86,7 @@ ApiClient *EndpointService::makeClient(const Connection &connection, const QStri
     return client;
 }
 
-void EndpointService::withClient(const Connection &connection, QObject *context, ClientReady ready)
-{
+void EndpointService::withClient(const Connection &connection, QObject *context, ClientReady ready) {
     if (!profileFor(connection)) {
         const ApiError error = invalid(tr("Connection \"%1\" uses provider \"%2\", which has no profile.")
                                            .arg(connection.name, connection.providerId),
@@ -114,10 +106,11 @@ void EndpointService::withClient(const Connection &connection, QObject *context,
                         if (!result.ok()) {
                             ApiError error;
                             error.kind = ApiError::Kind::Keychain;
-                            error.message = result.status == SecretStatus::NotFound
-                                ? tr("No API key is stored for connection \"%1\".").arg(connection.name)
-                                : tr("The API key of connection \"%1\" could not be read from the keychain: %2")
-                                      .arg(connection.name, result.errorText);
+                            error.message =
+                                result.status == SecretStatus::NotFound
+                                    ? tr("No API key is stored for connection \"%1\".").arg(connection.name)
+                                    : tr("The API key of connection \"%1\" could not be read from the keychain: %2")
+                                          .arg(connection.name, result.errorText);
                             return ready(nullptr, error);
                         }
                         ApiClient *client = m_clients.value(connection.id);
@@ -130,18 +123,17 @@ void EndpointService::withClient(const Connection &connection, QObject *context,
 }
 
 void EndpointService::saveApiKey(const Connection &connection, const QString &apiKey, QObject *context,
-                                 SecretStore::WriteCallback done)
-{
+                                 SecretStore::WriteCallback done) {
     if (ApiClient *stale = m_clients.take(connection.id))
         stale->deleteLater();
     m_secrets->write(SecretStore::apiKeyKey(connection.id), apiKey, context, std::move(done));
 }
 
 void EndpointService::testConnection(const Connection &connection, const QString &apiKey, QObject *context,
-                                     ApiClient::Done done)
-{
+                                     ApiClient::Done done) {
     if (!profileFor(connection)) {
-        const ApiError error = invalid(tr("Unknown provider \"%1\".").arg(connection.providerId), QStringLiteral("provider"));
+        const ApiError error =
+            invalid(tr("Unknown provider \"%1\".").arg(connection.providerId), QStringLiteral("provider"));
         QTimer::singleShot(0, context, [done, error] { done(error); });
         return;
     }
@@ -153,22 +145,19 @@ void EndpointService::testConnection(const Connection &connection, const QString
 }
 
 void EndpointService::forgetConnection(const Connection &connection, QObject *context,
-                                       SecretStore::RemoveCallback done)
-{
+                                       SecretStore::RemoveCallback done) {
     if (ApiClient *stale = m_clients.take(connection.id))
         stale->deleteLater();
     m_secrets->remove(SecretStore::apiKeyKey(connection.id), context, std::move(done));
 }
 
-void EndpointService::useApiKey(const Connection &connection, const QString &apiKey)
-{
+void EndpointService::useApiKey(const Connection &connection, const QString &apiKey) {
     if (ApiClient *stale = m_clients.take(connection.id))
         stale->deleteLater();
     m_clients.insert(connection.id, makeClient(connection, apiKey));
 }
 
-void EndpointService::list(const Connection &connection, QObject *context, ApiClient::ListDone done)
-{
+void EndpointService::list(const Connection &connection, QObject *context, ApiClient::ListDone done) {
     withClient(connection, context, [context, done](ApiClient *client, const ApiError &error) {
         if (!client)
             return done(error, {});
@@ -177,8 +166,7 @@ void EndpointService::list(const Connection &connection, QObject *context, ApiCl
 }
 
 void EndpointService::get(const Connection &connection, const QString &endpointId, QObject *context,
-                          ApiClient::EndpointDone done)
-{
+                          ApiClient::EndpointDone done) {
     withClient(connection, context, [endpointId, context, done](ApiClient *client, const ApiError &error) {
         if (!client)
             return done(error, {});
@@ -187,8 +175,7 @@ void EndpointService::get(const Connection &connection, const QString &endpointI
 }
 
 void EndpointService::create(const Connection &connection, const EndpointDraft &draft, QObject *context,
-                             std::function<void(const SecretOutcome &)> done)
-{
+                             std::function<void(const SecretOutcome &)> done) {
     const std::optional<ProviderProfile> profile = profileFor(connection);
     SecretOutcome outcome;
     if (profile)
@@ -209,8 +196,8 @@ void EndpointService::create(const Connection &connection, const EndpointDraft &
         const ProviderProfile &profile = client->dialect().profile();
         const QJsonObject body = client->dialect().createBody(draft);
         const QString idempotencyKey = profile.sendsIdempotencyKey(QStringLiteral("create"))
-            ? QUuid::createUuid().toString(QUuid::WithoutBraces)
-            : QString();
+                                           ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                           : QString();
         // Without an Idempotency-Key a create can never be replayed, so the journal keeps only what
         // recovery needs to find the endpoint again (URL and events), not headers the operator typed.
         QJsonObject journalBody = body;
@@ -223,14 +210,14 @@ void EndpointService::create(const Connection &connection, const EndpointDraft &
             PendingCreateJournal::newEntry(connection.id, connection.providerId, idempotencyKey, journalBody);
         QString journalError;
         if (!m_journal->add(entry, &journalError)) {
-            outcome.error = invalid(tr("Nothing was sent: the pending-create journal could not be written (%1).")
-                                        .arg(journalError));
+            outcome.error = invalid(
+                tr("Nothing was sent: the pending-create journal could not be written (%1).").arg(journalError));
             return done(outcome);
         }
         m_journal->markSent(entry.id);
         client->create(body, idempotencyKey, context,
                        [this, connection, entry, context, done](const ApiError &error,
-                                                               const ProviderDialect::SecretResult &created) {
+                                                                const ProviderDialect::SecretResult &created) {
                            SecretOutcome outcome;
                            if (error.isError()) {
                                outcome.error = error;
@@ -255,8 +242,7 @@ void EndpointService::create(const Connection &connection, const EndpointDraft &
 }
 
 void EndpointService::storeSecret(const Connection &connection, const ProviderDialect::SecretResult &result,
-                                  QObject *context, std::function<void(const SecretResult &)> done)
-{
+                                  QObject *context, std::function<void(const SecretResult &)> done) {
     if (!m_secrets) {
         SecretResult unavailable;
         unavailable.status = SecretStatus::Unavailable;
@@ -268,8 +254,7 @@ void EndpointService::storeSecret(const Connection &connection, const ProviderDi
 }
 
 void EndpointService::update(const Connection &connection, const Endpoint &current, const EndpointDraft &edited,
-                             QObject *context, std::function<void(const UpdateOutcome &)> done)
-{
+                             QObject *context, std::function<void(const UpdateOutcome &)> done) {
     const std::optional<ProviderProfile> profile = profileFor(connection);
     const EndpointPatch patch = EndpointPatch::between(current, edited);
     UpdateOutcome outcome;
@@ -299,9 +284,8 @@ void EndpointService::update(const Connection &connection, const Endpoint &curre
     });
 }
 
-void EndpointService::setActive(const Connection &connection, const QString &endpointId, bool active,
-                                QObject *context, ApiClient::EndpointDone done)
-{
+void EndpointService::setActive(const Connection &connection, const QString &endpointId, bool active, QObject *context,
+                                ApiClient::EndpointDone done) {
     withClient(connection, context, [endpointId, active, context, done](ApiClient *client, const ApiError &error) {
         if (!client)
             return done(error, {});
@@ -310,8 +294,7 @@ void EndpointService::setActive(const Connection &connection, const QString &end
 }
 
 void EndpointService::rotateSecret(const Connection &connection, const QString &endpointId, QObject *context,
-                                   std::function<void(const SecretOutcome &)> done)
-{
+                                   std::function<void(const SecretOutcome &)> done) {
     withClient(connection, context,
                [this, connection, endpointId, context, done](ApiClient *client, const ApiError &error) {
                    if (!client) {
@@ -319,33 +302,31 @@ void EndpointService::rotateSecret(const Connection &connection, const QString &
                        failed.error = error;
                        return done(failed);
                    }
-                   client->rotateSecret(
-                       endpointId, context,
-                       [this, connection, endpointId, context, done](const ApiError &error,
-                                                                    ProviderDialect::SecretResult rotated) {
-                           SecretOutcome outcome;
-                           if (error.isError()) {
-                               outcome.error = error;
-                               return done(outcome);
-                           }
-                           // Some providers answer a rotate with the secret alone.
-                           if (rotated.endpoint.id.isEmpty())
-                               rotated.endpoint.id = endpointId;
-                           outcome.endpoint = rotated.endpoint;
-                           storeSecret(connection, rotated, context,
-                                       [outcome, rotated, done](const SecretResult &stored) mutable {
-                                           outcome.keychain = stored;
-                                           if (!stored.ok())
-                                               outcome.unstoredSecret = rotated.secret;
-                                           done(outcome);
-                                       });
-                       });
+                   client->rotateSecret(endpointId, context,
+                                        [this, connection, endpointId, context,
+                                         done](const ApiError &error, ProviderDialect::SecretResult rotated) {
+                                            SecretOutcome outcome;
+                                            if (error.isError()) {
+                                                outcome.error = error;
+                                                return done(outcome);
+                                            }
+                                            // Some providers answer a rotate with the secret alone.
+                                            if (rotated.endpoint.id.isEmpty())
+                                                rotated.endpoint.id = endpointId;
+                                            outcome.endpoint = rotated.endpoint;
+                                            storeSecret(connection, rotated, context,
+                                                        [outcome, rotated, done](const SecretResult &stored) mutable {
+                                                            outcome.keychain = stored;
+                                                            if (!stored.ok())
+                                                                outcome.unstoredSecret = rotated.secret;
+                                                            done(outcome);
+                                                        });
+                                        });
                });
 }
 
 void EndpointService::sendTest(const Connection &connection, const QString &endpointId, QObject *context,
-                               ApiClient::Done done)
-{
+                               ApiClient::Done done) {
     withClient(connection, context, [endpointId, context, done](ApiClient *client, const ApiError &error) {
         if (!client)
             return done(error);
@@ -354,43 +335,38 @@ void EndpointService::sendTest(const Connection &connection, const QString &endp
 }
 
 void EndpointService::remove(const Connection &connection, const QString &endpointId, QObject *context,
-                             ApiClient::Done done)
-{
-    withClient(connection, context,
-               [this, connection, endpointId, context, done](ApiClient *client, const ApiError &error) {
-                   if (!client)
-                       return done(error);
-                   client->remove(endpointId, context, [this, connection, endpointId, context, done](const ApiError &error) {
-                       // Already gone at the provider counts as deleted: the secret is useless either way.
-                       const bool gone = !error.isError() || error.httpStatus == 404;
-                       if (!gone)
-                           return done(error);
-                       m_secrets->remove(SecretStore::endpointSecretKey(connection.id, endpointId), context,
-                                         [done](const SecretResult &) { done({}); });
-                   });
-               });
+                             ApiClient::Done done) {
+    withClient(
+        connection, context, [this, connection, endpointId, context, done](ApiClient *client, const ApiError &error) {
+            if (!client)
+                return done(error);
+            client->remove(endpointId, context, [this, connection, endpointId, context, done](const ApiError &error) {
+                // Already gone at the provider counts as deleted: the secret is useless either way.
+                const bool gone = !error.isError() || error.httpStatus == 404;
+                if (!gone)
+                    return done(error);
+                m_secrets->remove(SecretStore::endpointSecretKey(connection.id, endpointId), context,
+                                  [done](const SecretResult &) { done({}); });
+            });
+        });
 }
 
 void EndpointService::importSecret(const Connection &connection, const QString &endpointId, const QString &secret,
-                                   QObject *context, SecretStore::WriteCallback done)
-{
+                                   QObject *context, SecretStore::WriteCallback done) {
     m_secrets->write(SecretStore::endpointSecretKey(connection.id, endpointId), secret, context, std::move(done));
 }
 
 void EndpointService::readSecret(const Connection &connection, const QString &endpointId, QObject *context,
-                                 SecretStore::ReadCallback done)
-{
+                                 SecretStore::ReadCallback done) {
     m_secrets->read(SecretStore::endpointSecretKey(connection.id, endpointId), context, std::move(done));
 }
 
-int EndpointService::unfinishedCreateCount() const
-{
+int EndpointService::unfinishedCreateCount() const {
     return m_journal->unfinished().size();
 }
 
 void EndpointService::recoverPendingCreates(const QList<Connection> &connections, QObject *context,
-                                            std::function<void(const QList<Recovery> &)> done)
-{
+                                            std::function<void(const QList<Recovery> &)> done) {
     QList<QString> ids;
     for (const PendingCreateJournal::Entry &entry : m_journal->unfinished())
         ids << entry.id;
@@ -399,8 +375,7 @@ void EndpointService::recoverPendingCreates(const QList<Connection> &connections
 
 // One entry at a time, so the keychain and the provider see one recovery at a time.
 void EndpointService::recoverNext(QList<Connection> connections, QList<QString> entryIds, QList<Recovery> reports,
-                                  QObject *context, std::function<void(const QList<Recovery> &)> done)
-{
+                                  QObject *context, std::function<void(const QList<Recovery> &)> done) {
     if (entryIds.isEmpty())
         return done(reports);
     const std::optional<PendingCreateJournal::Entry> entry = m_journal->entry(entryIds.takeFirst());
@@ -424,8 +399,8 @@ void EndpointService::recoverNext(QList<Connection> connections, QList<QString> 
         return next(reports);
     }
 
-    const bool replayable = !entry->idempotencyKey.isEmpty()
-        && entry->createdAt.secsTo(QDateTime::currentDateTimeUtc()) < idempotencyWindowSeconds;
+    const bool replayable = !entry->idempotencyKey.isEmpty() &&
+                            entry->createdAt.secsTo(QDateTime::currentDateTimeUtc()) < idempotencyWindowSeconds;
     withClient(*connection, context, [=](ApiClient *client, const ApiError &error) mutable {
         if (!client) {
             report.result = Recovery::Result::StillPending;
@@ -448,8 +423,8 @@ void EndpointService::recoverNext(QList<Connection> connections, QList<QString> 
                                }
                                report.endpoint = created.endpoint;
                                storeSecret(*connection, created, context, [=](const SecretResult &stored) mutable {
-                                   report.result = stored.ok() ? Recovery::Result::SecretStored
-                                                               : Recovery::Result::SecretUnstored;
+                                   report.result =
+                                       stored.ok() ? Recovery::Result::SecretStored : Recovery::Result::SecretUnstored;
                                    if (!stored.ok())
                                        report.unstoredSecret = created.secret;
                                    m_journal->markDone(entry->id);
@@ -472,8 +447,9 @@ void EndpointService::recoverNext(QList<Connection> connections, QList<QString> 
             report.result = Recovery::Result::NotCreated;
             for (const Endpoint &endpoint : endpoints) {
                 const bool sameId = !entry->endpointId.isEmpty() && endpoint.id == entry->endpointId;
-                const bool sameUrl = entry->endpointId.isEmpty() && endpoint.url == url
-                    && (!endpoint.createdAt.isValid() || endpoint.createdAt >= entry->createdAt.addSecs(-300));
+                const bool sameUrl =
+                    entry->endpointId.isEmpty() && endpoint.url == url &&
+                    (!endpoint.createdAt.isValid() || endpoint.createdAt >= entry->createdAt.addSecs(-300));
                 if (sameId || sameUrl) {
                     report.result = Recovery::Result::SecretLost;
                     report.endpoint = endpoint;

@@ -16,16 +16,15 @@ class PendingCreateJournal;
 // The operations an operator performs, each one the whole story, shared by the console and
 // webhookctl. For example create = validate → journal → POST → keychain → journal done, so a
 // signing secret is either in the keychain or handed back to be shown, never silently lost.
-class EndpointService final : public QObject
-{
+class EndpointService final : public QObject {
     Q_OBJECT
 
 public:
     // How a create or rotate went. When the provider succeeded but the keychain did not,
     // unstoredSecret holds the secret: the caller must show it to the operator once, with a warning.
     struct SecretOutcome {
-        ValidationIssues issues; // rejected before anything was sent
-        ApiError error;          // the provider or network failed
+        ValidationIssues issues;             // rejected before anything was sent
+        ApiError error;                      // the provider or network failed
         bool mayHaveReachedProvider = false; // error is ambiguous; the journal keeps the create for recovery
         Endpoint endpoint;
         SecretResult keychain;
@@ -89,8 +88,8 @@ public:
     void remove(const Connection &connection, const QString &endpointId, QObject *context, ApiClient::Done done);
 
     // Secrets held for endpoints: import one made elsewhere, read one to copy or print.
-    void importSecret(const Connection &connection, const QString &endpointId, const QString &secret,
-                      QObject *context, SecretStore::WriteCallback done);
+    void importSecret(const Connection &connection, const QString &endpointId, const QString &secret, QObject *context,
+                      SecretStore::WriteCallback done);
     void readSecret(const Connection &connection, const QString &endpointId, QObject *context,
                     SecretStore::ReadCallback done);
 
@@ -108,8 +107,8 @@ private:
     ApiClient *makeClient(const Connection &connection, const QString &apiKey);
     void storeSecret(const Connection &connection, const ProviderDialect::SecretResult &result, QObject *context,
                      std::function<void(const SecretResult &)> done);
-    void recoverNext(QList<Connection> connections, QList<QString> entryIds, QList<Recovery> reports,
-                     QObject *context, std::function<void(const QList<Recovery> &)> done);
+    void recoverNext(QList<Connection> connections, QList<QString> entryIds, QList<Recovery> reports, QObject *context,
+                     std::function<void(const QList<Recovery> &)> done);
 
     QPointer<QNetworkAccessManager> m_network;
     QPointer<SecretStore> m_secrets;
@@ -117,5 +116,5 @@ private:
     ProviderRegistry m_registry;
     ApiClient::Policy m_policy;
     QHash<QString, QPointer<ApiClient>> m_clients; // by connection id; each holds its API key in memory
-    QHash<const ApiClient *, int> m_inFlight; // requests in flight per client, for busyChanged
+    QHash<const ApiClient *, int> m_inFlight;      // requests in flight per client, for busyChanged
 };

@@ -20,8 +20,7 @@ namespace {
 
 // A keychain that takes writes and never answers: the process "crashes" between the
 // provider's response and the keychain write.
-class SilentSecretStore final : public SecretStore
-{
+class SilentSecretStore final : public SecretStore {
 public:
     void write(const QString &, const QString &, QObject *, WriteCallback) override { ++writes; }
     void read(const QString &, QObject *, ReadCallback) override {}
@@ -29,15 +28,14 @@ public:
     int writes = 0;
 };
 
-QByteArray masked(const QString &secret)
-{
-    return secret.isEmpty() ? QByteArray("<empty>") : secret.left(6).toUtf8() + "…(" + QByteArray::number(secret.size()) + ")";
+QByteArray masked(const QString &secret) {
+    return secret.isEmpty() ? QByteArray("<empty>")
+                            : secret.left(6).toUtf8() + "…(" + QByteArray::number(secret.size()) + ")";
 }
 
 } // namespace
 
-class TestEndpointService : public QObject
-{
+class TestEndpointService : public QObject {
     Q_OBJECT
 
 private:
@@ -50,8 +48,7 @@ private:
     QStringList m_secretsSeen; // every secret and API key this test saw, for the leak scan
     const QString m_apiKey = QStringLiteral("sk_test_") + QUuid::createUuid().toString(QUuid::Id128);
 
-    Connection connectionTo(const QString &providerId, const QString &authScheme = QString()) const
-    {
+    Connection connectionTo(const QString &providerId, const QString &authScheme = QString()) const {
         Connection connection;
         connection.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         connection.name = providerId + QStringLiteral(" test");
@@ -62,8 +59,7 @@ private:
         return connection;
     }
 
-    std::unique_ptr<EndpointService> makeService(SecretStore *store, PendingCreateJournal *journal)
-    {
+    std::unique_ptr<EndpointService> makeService(SecretStore *store, PendingCreateJournal *journal) {
         auto service = std::make_unique<EndpointService>(m_network.get(), store, journal, ProviderRegistry());
         ApiClient::Policy policy;
         policy.timeoutMs = 5000;
@@ -72,8 +68,7 @@ private:
         return service;
     }
 
-    Connection addConnection(const QString &providerId, const QString &authScheme = QString())
-    {
+    Connection addConnection(const QString &providerId, const QString &authScheme = QString()) {
         const Connection connection = connectionTo(providerId, authScheme);
         bool stored = false;
         m_service->saveApiKey(connection, m_apiKey, this, [&](const SecretResult &result) {
@@ -85,8 +80,7 @@ private:
         return connection;
     }
 
-    EndpointDraft draftFor(const QString &providerId) const
-    {
+    EndpointDraft draftFor(const QString &providerId) const {
         EndpointDraft draft;
         draft.url = QStringLiteral("https://hooks.example.com/") + providerId;
         const ProviderProfile profile = *ProviderRegistry().profile(providerId);
@@ -99,8 +93,7 @@ private:
     }
 
     EndpointService::SecretOutcome create(EndpointService &service, const Connection &connection,
-                                          const EndpointDraft &draft)
-    {
+                                          const EndpointDraft &draft) {
         std::optional<EndpointService::SecretOutcome> outcome;
         service.create(connection, draft, this, [&](const EndpointService::SecretOutcome &o) { outcome = o; });
         [&] { QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 20000); }();
@@ -109,25 +102,23 @@ private:
         return outcome.value_or(EndpointService::SecretOutcome());
     }
 
-    std::pair<SecretResult, QString> readSecret(const Connection &connection, const QString &endpointId)
-    {
+    std::pair<SecretResult, QString> readSecret(const Connection &connection, const QString &endpointId) {
         std::optional<std::pair<SecretResult, QString>> read;
-        m_service->readSecret(connection, endpointId, this,
-                              [&](const SecretResult &result, const QString &secret) { read = {result, secret}; });
+        m_service->readSecret(connection, endpointId, this, [&](const SecretResult &result, const QString &secret) {
+            read = {result, secret};
+        });
         [&] { QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 10000); }();
         return read.value_or(std::pair<SecretResult, QString>());
     }
 
-    QString sandboxSecret(const QString &providerId, const QString &endpointId)
-    {
+    QString sandboxSecret(const QString &providerId, const QString &endpointId) {
         const auto endpoint = m_sandbox->endpoint(providerId, endpointId);
         if (endpoint)
             m_secretsSeen << endpoint->secret;
         return endpoint ? endpoint->secret : QString();
     }
 
-    QList<SandboxRequest> requests(const QByteArray &method, const QString &providerId) const
-    {
+    QList<SandboxRequest> requests(const QByteArray &method, const QString &providerId) const {
         QList<SandboxRequest> matching;
         for (const SandboxRequest &request : m_sandbox->requestLog()) {
             if (request.method == method && request.providerId == providerId)
@@ -137,15 +128,13 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         m_network = std::make_unique<QNetworkAccessManager>();
         m_keychain = std::make_unique<KeychainSecretStore>(QStringLiteral("webhook-console-test-") +
                                                            QUuid::createUuid().toString(QUuid::WithoutBraces));
     }
 
-    void init()
-    {
+    void init() {
         SandboxServer::Options options;
         options.apiKey = m_apiKey;
         m_sandbox = std::make_unique<SandboxServer>(options);
@@ -155,22 +144,19 @@ private slots:
         m_service = makeService(m_keychain.get(), m_journal.get());
     }
 
-    void cleanup()
-    {
+    void cleanup() {
         m_service.reset();
         m_journal.reset();
         m_sandbox.reset();
     }
 
-    void everyOperationOnEveryProvider_data()
-    {
+    void everyOperationOnEveryProvider_data() {
         QTest::addColumn<QString>("providerId");
         for (const char *id : {"layers", "encrata", "signa", "polyai"})
             QTest::newRow(id) << QString::fromLatin1(id);
     }
 
-    void everyOperationOnEveryProvider()
-    {
+    void everyOperationOnEveryProvider() {
         QFETCH(QString, providerId);
         const Connection connection = addConnection(providerId);
         const ProviderProfile profile = *m_service->profileFor(connection);
@@ -260,8 +246,7 @@ private slots:
         QCOMPARE(readSecret(connection, id).first.status, SecretStatus::NotFound);
     }
 
-    void validationStopsBeforeSending()
-    {
+    void validationStopsBeforeSending() {
         const Connection connection = addConnection(QStringLiteral("signa"));
         EndpointDraft draft = draftFor(QStringLiteral("signa"));
         draft.events << QStringLiteral("webhook.test");
@@ -273,8 +258,7 @@ private slots:
         QVERIFY(m_journal->unfinished().isEmpty());
     }
 
-    void layersAuthHeaderFollowsTheConnection()
-    {
+    void layersAuthHeaderFollowsTheConnection() {
         const Connection bearer = addConnection(QStringLiteral("layers"), QStringLiteral("bearer"));
         const auto created = create(*m_service, bearer, draftFor(QStringLiteral("layers")));
         QVERIFY(created.succeeded());
@@ -288,8 +272,7 @@ private slots:
         QVERIFY(requests("POST", QStringLiteral("layers")).last().header("Idempotency-Key") != firstKey);
     }
 
-    void droppedResponseStillYieldsOneEndpointAndItsSecret()
-    {
+    void droppedResponseStillYieldsOneEndpointAndItsSecret() {
         const Connection connection = addConnection(QStringLiteral("layers"));
         m_sandbox->setDropAfterCommit(1);
         const auto outcome = create(*m_service, connection, draftFor(QStringLiteral("layers")));
@@ -303,15 +286,15 @@ private slots:
         QVERIFY(m_journal->unfinished().isEmpty());
     }
 
-    void crashBeforeKeychainWriteIsRecoveredOnRestart()
-    {
+    void crashBeforeKeychainWriteIsRecoveredOnRestart() {
         const Connection connection = addConnection(QStringLiteral("signa"));
         {
             SilentSecretStore silent;
             auto crashing = makeService(&silent, m_journal.get());
             crashing->useApiKey(connection, m_apiKey);
-            crashing->create(connection, draftFor(QStringLiteral("signa")), this,
-                             [](const EndpointService::SecretOutcome &) { QFAIL("the crashed create must not finish"); });
+            crashing->create(
+                connection, draftFor(QStringLiteral("signa")), this,
+                [](const EndpointService::SecretOutcome &) { QFAIL("the crashed create must not finish"); });
             QTRY_COMPARE_WITH_TIMEOUT(silent.writes, 1, 10000);
         } // the process dies here: the secret only ever reached memory
         QCOMPARE(m_sandbox->endpoints(QStringLiteral("signa")).size(), 1);
@@ -333,8 +316,7 @@ private slots:
         QVERIFY(reopened.unfinished().isEmpty());
     }
 
-    void lostResponseWithoutIdempotencyIsReportedNotDuplicated()
-    {
+    void lostResponseWithoutIdempotencyIsReportedNotDuplicated() {
         const Connection connection = addConnection(QStringLiteral("encrata"));
         m_sandbox->setDropAfterCommit(1);
         const auto outcome = create(*m_service, connection, draftFor(QStringLiteral("encrata")));
@@ -353,8 +335,7 @@ private slots:
         QVERIFY(m_journal->unfinished().isEmpty());
     }
 
-    void reusedKeyWithAnotherBodyIsAConflict()
-    {
+    void reusedKeyWithAnotherBodyIsAConflict() {
         ApiClient client(m_network.get(), connectionTo(QStringLiteral("layers")),
                          *ProviderRegistry().profile(QStringLiteral("layers")), m_apiKey);
         const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -374,8 +355,7 @@ private slots:
         QCOMPARE(m_sandbox->endpoints(QStringLiteral("layers")).size(), 1);
     }
 
-    void rateLimitWaitsForRetryAfter()
-    {
+    void rateLimitWaitsForRetryAfter() {
         const Connection connection = addConnection(QStringLiteral("polyai"));
         m_sandbox->rateLimitNext(1);
         QElapsedTimer timer;
@@ -388,8 +368,7 @@ private slots:
         QVERIFY2(timer.elapsed() >= 900, "the client must wait for Retry-After: 1");
     }
 
-    void serverErrorsRetryOnlyWhenSafe()
-    {
+    void serverErrorsRetryOnlyWhenSafe() {
         const Connection layers = addConnection(QStringLiteral("layers"));
         m_sandbox->failNext(2);
         std::optional<ApiError> listed;
@@ -412,10 +391,9 @@ private slots:
         QCOMPARE(reports->first().result, EndpointService::Recovery::Result::NotCreated);
     }
 
-    void timeoutAndUnreachableHostAreErrors()
-    {
-        auto impatient = std::make_unique<EndpointService>(m_network.get(), m_keychain.get(), m_journal.get(),
-                                                           ProviderRegistry());
+    void timeoutAndUnreachableHostAreErrors() {
+        auto impatient =
+            std::make_unique<EndpointService>(m_network.get(), m_keychain.get(), m_journal.get(), ProviderRegistry());
         ApiClient::Policy policy;
         policy.timeoutMs = 300;
         policy.maxAttempts = 2;
@@ -437,8 +415,7 @@ private slots:
         QCOMPARE(unreachable->kind, ApiError::Kind::Network);
     }
 
-    void malformedAnswersAreErrorsNotCrashes()
-    {
+    void malformedAnswersAreErrorsNotCrashes() {
         const Connection connection = addConnection(QStringLiteral("signa"));
         m_sandbox->setMalformed(true);
         for (int i = 0; i < 4; ++i) { // the sandbox cycles through its kinds of broken body
@@ -449,8 +426,7 @@ private slots:
         }
     }
 
-    void insecureBaseUrlsAreRefused()
-    {
+    void insecureBaseUrlsAreRefused() {
         QVERIFY(ApiClient::baseUrlProblem(QStringLiteral("https://api.layers.com")).isEmpty());
         QVERIFY(ApiClient::baseUrlProblem(QStringLiteral("http://127.0.0.1:8080/layers")).isEmpty());
         QVERIFY(ApiClient::baseUrlProblem(QStringLiteral("http://localhost/x")).isEmpty());
@@ -471,11 +447,11 @@ private slots:
 
     // Last: nothing this test saw may sit in a file under the test's HOME, outside the keyring's
     // own encrypted store.
-    void noSecretReachedADisk()
-    {
+    void noSecretReachedADisk() {
         QVERIFY(!m_secretsSeen.isEmpty());
         const QString home = QDir::homePath();
-        QVERIFY2(home.contains(QStringLiteral("webhook-console-test")), "run through ./test.sh: HOME must be a throwaway");
+        QVERIFY2(home.contains(QStringLiteral("webhook-console-test")),
+                 "run through ./test.sh: HOME must be a throwaway");
         QDirIterator files(home, QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
         int scanned = 0;
         while (files.hasNext()) {

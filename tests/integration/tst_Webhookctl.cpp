@@ -25,8 +25,7 @@ struct Run {
 
 } // namespace
 
-class TestWebhookctl : public QObject
-{
+class TestWebhookctl : public QObject {
     Q_OBJECT
 
 private:
@@ -37,8 +36,7 @@ private:
 
     // Runs webhookctl without blocking the event loop, so the in-process sandbox keeps answering.
     Run ctl(const QStringList &arguments, const QByteArray &stdinData = QByteArray(),
-            const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
-    {
+            const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment()) {
         QProcess process;
         process.setProcessEnvironment(environment);
         QSignalSpy finished(&process, &QProcess::finished);
@@ -55,23 +53,21 @@ private:
         return run;
     }
 
-    QString addConnection(const QString &providerId, const QStringList &extra = {})
-    {
+    QString addConnection(const QString &providerId, const QStringList &extra = {}) {
         const QString name = providerId + QStringLiteral("-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("WEBHOOK_API_KEY"), m_apiKey);
-        const Run run = ctl(QStringList{QStringLiteral("connection"), QStringLiteral("add"), name,
-                                        QStringLiteral("--provider"), providerId, QStringLiteral("--base-url"),
-                                        m_sandbox->baseUrl(providerId).toString()} +
-                                extra,
-                            QByteArray(), environment);
+        const Run run =
+            ctl(QStringList{QStringLiteral("connection"), QStringLiteral("add"), name, QStringLiteral("--provider"),
+                            providerId, QStringLiteral("--base-url"), m_sandbox->baseUrl(providerId).toString()} +
+                    extra,
+                QByteArray(), environment);
         if (run.exitCode != 0)
             qWarning() << run.err;
         return run.exitCode == 0 ? name : QString();
     }
 
-    QStringList createArguments(const QString &connection, const QString &providerId) const
-    {
+    QStringList createArguments(const QString &connection, const QString &providerId) const {
         QStringList arguments{QStringLiteral("-c"), connection, QStringLiteral("create"), QStringLiteral("--url"),
                               QStringLiteral("https://hooks.example.com/") + providerId};
         const ProviderProfile profile = *ProviderRegistry().profile(providerId);
@@ -79,14 +75,14 @@ private:
             if (event.subscribable)
                 arguments << QStringLiteral("--event") << event.type;
         }
-        arguments << (profile.wireField(QStringLiteral("label")) == QLatin1String("name") ? QStringLiteral("--name")
-                                                                                            : QStringLiteral("--description"))
+        arguments << (profile.wireField(QStringLiteral("label")) == QLatin1String("name")
+                          ? QStringLiteral("--name")
+                          : QStringLiteral("--description"))
                   << QStringLiteral("cli receiver");
         return arguments;
     }
 
-    int posts(const QString &providerId) const
-    {
+    int posts(const QString &providerId) const {
         int count = 0;
         for (const SandboxRequest &request : m_sandbox->requestLog())
             count += request.method == "POST" && request.providerId == providerId;
@@ -94,16 +90,14 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         SandboxServer::Options options;
         options.apiKey = m_apiKey;
         m_sandbox = std::make_unique<SandboxServer>(options);
         QVERIFY2(m_sandbox->listen(), qPrintable(m_sandbox->errorString()));
     }
 
-    void helpAndVersion()
-    {
+    void helpAndVersion() {
         const Run help = ctl({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains(QStringLiteral("webhookctl -c NAME create")));
@@ -112,9 +106,9 @@ private slots:
         QCOMPARE(version.out.trimmed(), QStringLiteral("webhookctl " WEBHOOK_CONSOLE_VERSION));
     }
 
-    void connectionsAddListRemove()
-    {
-        const QString name = addConnection(QStringLiteral("layers"), {QStringLiteral("--auth"), QStringLiteral("bearer")});
+    void connectionsAddListRemove() {
+        const QString name =
+            addConnection(QStringLiteral("layers"), {QStringLiteral("--auth"), QStringLiteral("bearer")});
         QVERIFY(!name.isEmpty());
         const Run listed = ctl({QStringLiteral("connection"), QStringLiteral("list")});
         QCOMPARE(listed.exitCode, 0);
@@ -125,8 +119,8 @@ private slots:
         const QString viaStdin = QStringLiteral("stdin-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("WEBHOOK_API_KEY"));
-        const Run added = ctl({QStringLiteral("connection"), QStringLiteral("add"), viaStdin, QStringLiteral("--provider"),
-                               QStringLiteral("encrata"), QStringLiteral("--base-url"),
+        const Run added = ctl({QStringLiteral("connection"), QStringLiteral("add"), viaStdin,
+                               QStringLiteral("--provider"), QStringLiteral("encrata"), QStringLiteral("--base-url"),
                                m_sandbox->baseUrl(QStringLiteral("encrata")).toString()},
                               m_apiKey.toUtf8() + "\n", environment);
         QCOMPARE(added.exitCode, 0);
@@ -141,12 +135,11 @@ private slots:
         QVERIFY(gone.err.contains(viaStdin));
     }
 
-    void badConnectionInputIsRefused_data()
-    {
+    void badConnectionInputIsRefused_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("unknown provider") << QStringList{QStringLiteral("--provider"), QStringLiteral("acme")}
-                                          << QStringLiteral("--provider");
+        QTest::newRow("unknown provider")
+            << QStringList{QStringLiteral("--provider"), QStringLiteral("acme")} << QStringLiteral("--provider");
         QTest::newRow("plain http to a remote host")
             << QStringList{QStringLiteral("--provider"), QStringLiteral("layers"), QStringLiteral("--base-url"),
                            QStringLiteral("http://api.layers.com")}
@@ -157,29 +150,26 @@ private slots:
             << QStringLiteral("--auth");
     }
 
-    void badConnectionInputIsRefused()
-    {
+    void badConnectionInputIsRefused() {
         QFETCH(QStringList, arguments);
         QFETCH(QString, mentions);
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("WEBHOOK_API_KEY"), m_apiKey);
-        const Run run = ctl(QStringList{QStringLiteral("connection"), QStringLiteral("add"), QStringLiteral("bad")} +
-                                arguments,
-                            {}, environment);
+        const Run run =
+            ctl(QStringList{QStringLiteral("connection"), QStringLiteral("add"), QStringLiteral("bad")} + arguments, {},
+                environment);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(mentions), qPrintable(run.err));
         QVERIFY(!ctl({QStringLiteral("connection"), QStringLiteral("list")}).out.contains(QStringLiteral("bad ")));
     }
 
-    void everyCommandOnEveryProvider_data()
-    {
+    void everyCommandOnEveryProvider_data() {
         QTest::addColumn<QString>("providerId");
         for (const char *id : {"layers", "encrata", "signa", "polyai"})
             QTest::newRow(id) << QString::fromLatin1(id);
     }
 
-    void everyCommandOnEveryProvider()
-    {
+    void everyCommandOnEveryProvider() {
         QFETCH(QString, providerId);
         const ProviderProfile profile = *ProviderRegistry().profile(providerId);
         const QString connection = addConnection(providerId);
@@ -218,8 +208,9 @@ private slots:
         QCOMPARE(resumed.exitCode, 0);
         QCOMPARE(m_sandbox->endpoint(providerId, id)->status, QStringLiteral("active"));
 
-        const Run updated = ctl({QStringLiteral("-c"), connection, QStringLiteral("update"), id, QStringLiteral("--url"),
-                                 QStringLiteral("https://hooks.example.com/moved"), QStringLiteral("--json")});
+        const Run updated =
+            ctl({QStringLiteral("-c"), connection, QStringLiteral("update"), id, QStringLiteral("--url"),
+                 QStringLiteral("https://hooks.example.com/moved"), QStringLiteral("--json")});
         QVERIFY2(updated.exitCode == 0, qPrintable(updated.err));
         QCOMPARE(m_sandbox->endpoint(providerId, id)->url, QStringLiteral("https://hooks.example.com/moved"));
 
@@ -229,12 +220,14 @@ private slots:
             const QString newSecret = m_sandbox->endpoint(providerId, id)->secret;
             m_secrets << newSecret;
             QVERIFY(newSecret != secret);
-            const Run show = ctl({QStringLiteral("-c"), connection, QStringLiteral("secret"), QStringLiteral("show"), id});
+            const Run show =
+                ctl({QStringLiteral("-c"), connection, QStringLiteral("secret"), QStringLiteral("show"), id});
             QVERIFY2(show.out.trimmed() == newSecret, "the keychain must hold the rotated secret");
             m_outputs.removeAll(show.out);
         } else {
             QCOMPARE(rotated.exitCode, 1);
-            QVERIFY2(rotated.err.contains(QStringLiteral("not supported by ") + profile.name()), qPrintable(rotated.err));
+            QVERIFY2(rotated.err.contains(QStringLiteral("not supported by ") + profile.name()),
+                     qPrintable(rotated.err));
         }
 
         const Run tested = ctl({QStringLiteral("-c"), connection, QStringLiteral("test"), id});
@@ -243,31 +236,31 @@ private slots:
         const Run deleted = ctl({QStringLiteral("-c"), connection, QStringLiteral("delete"), id});
         QCOMPARE(deleted.exitCode, 0);
         QVERIFY(!m_sandbox->endpoint(providerId, id));
-        const Run noSecret = ctl({QStringLiteral("-c"), connection, QStringLiteral("secret"), QStringLiteral("show"), id});
+        const Run noSecret =
+            ctl({QStringLiteral("-c"), connection, QStringLiteral("secret"), QStringLiteral("show"), id});
         QCOMPARE(noSecret.exitCode, 1);
     }
 
-    void invalidInputSendsNothing_data()
-    {
+    void invalidInputSendsNothing_data() {
         QTest::addColumn<QString>("providerId");
         QTest::addColumn<QStringList>("change"); // replaces --url's value or adds options
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("http url in production") << QStringLiteral("layers")
-                                                << QStringList{QStringLiteral("--url"), QStringLiteral("http://hooks.example.com/x")}
-                                                << QStringLiteral("--url");
-        QTest::newRow("unsubscribable event") << QStringLiteral("signa")
-                                              << QStringList{QStringLiteral("--event"), QStringLiteral("webhook.test")}
-                                              << QStringLiteral("--event");
-        QTest::newRow("timeout out of range") << QStringLiteral("polyai")
-                                              << QStringList{QStringLiteral("--timeout-ms"), QStringLiteral("50")}
-                                              << QStringLiteral("--timeout-ms");
-        QTest::newRow("project id not a uuid") << QStringLiteral("layers")
-                                               << QStringList{QStringLiteral("--project-id"), QStringLiteral("nope")}
-                                               << QStringLiteral("--project-id");
+        QTest::newRow("http url in production")
+            << QStringLiteral("layers")
+            << QStringList{QStringLiteral("--url"), QStringLiteral("http://hooks.example.com/x")}
+            << QStringLiteral("--url");
+        QTest::newRow("unsubscribable event")
+            << QStringLiteral("signa") << QStringList{QStringLiteral("--event"), QStringLiteral("webhook.test")}
+            << QStringLiteral("--event");
+        QTest::newRow("timeout out of range")
+            << QStringLiteral("polyai") << QStringList{QStringLiteral("--timeout-ms"), QStringLiteral("50")}
+            << QStringLiteral("--timeout-ms");
+        QTest::newRow("project id not a uuid")
+            << QStringLiteral("layers") << QStringList{QStringLiteral("--project-id"), QStringLiteral("nope")}
+            << QStringLiteral("--project-id");
     }
 
-    void invalidInputSendsNothing()
-    {
+    void invalidInputSendsNothing() {
         QFETCH(QString, providerId);
         QFETCH(QStringList, change);
         QFETCH(QString, mentions);
@@ -284,8 +277,7 @@ private slots:
         QCOMPARE(posts(providerId), before);
     }
 
-    void unknownConnectionAndBadIdAreUsageErrors()
-    {
+    void unknownConnectionAndBadIdAreUsageErrors() {
         QCOMPARE(ctl({QStringLiteral("-c"), QStringLiteral("nobody"), QStringLiteral("list")}).exitCode, 2);
         const QString connection = addConnection(QStringLiteral("polyai"));
         const Run run = ctl({QStringLiteral("-c"), connection, QStringLiteral("pause"), QStringLiteral("not-an-id")});
@@ -293,8 +285,7 @@ private slots:
         QVERIFY(run.err.contains(QStringLiteral("not-an-id")));
     }
 
-    void providerErrorsExitOne()
-    {
+    void providerErrorsExitOne() {
         const QString connection = addConnection(QStringLiteral("layers"));
         const Run run = ctl({QStringLiteral("-c"), connection, QStringLiteral("pause"),
                              QUuid::createUuid().toString(QUuid::WithoutBraces)});
@@ -303,14 +294,14 @@ private slots:
         QVERIFY(!run.err.contains(QLatin1Char('{'))); // no raw JSON
     }
 
-    void importedSecretIsShown()
-    {
+    void importedSecretIsShown() {
         const QString connection = addConnection(QStringLiteral("signa"));
         const QString secret = QStringLiteral("whsec_imported_") + QUuid::createUuid().toString(QUuid::Id128);
         m_secrets << secret;
         const QString id = QStringLiteral("whk_made_elsewhere");
-        const Run imported = ctl({QStringLiteral("-c"), connection, QStringLiteral("secret"), QStringLiteral("import"), id},
-                                 secret.toUtf8() + "\n");
+        const Run imported =
+            ctl({QStringLiteral("-c"), connection, QStringLiteral("secret"), QStringLiteral("import"), id},
+                secret.toUtf8() + "\n");
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
         const Run shown = ctl({QStringLiteral("-c"), connection, QStringLiteral("secret"), QStringLiteral("show"), id});
         QVERIFY(shown.out.trimmed() == secret);
@@ -319,8 +310,7 @@ private slots:
 
     // No Secret Service on the bus: the create still happens at the provider, the secret is
     // printed to stderr exactly once with a warning, the exit status is 3, and no file holds it.
-    void keychainUnavailableShowsTheSecretOnce()
-    {
+    void keychainUnavailableShowsTheSecretOnce() {
         const QString connection = addConnection(QStringLiteral("layers"));
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
@@ -336,8 +326,7 @@ private slots:
         m_outputs.removeAll(run.err); // the one place it must appear
     }
 
-    void noSecretInOutputsOrFiles()
-    {
+    void noSecretInOutputsOrFiles() {
         QVERIFY(!m_secrets.isEmpty());
         const QStringList needles = m_secrets + QStringList{m_apiKey};
         for (const QString &output : std::as_const(m_outputs)) {
@@ -345,7 +334,8 @@ private slots:
                 QVERIFY2(!output.contains(needle), "webhookctl printed a secret or API key where it must not");
         }
         const QString home = QDir::homePath();
-        QVERIFY2(home.contains(QStringLiteral("webhook-console-test")), "run through ./test.sh: HOME must be a throwaway");
+        QVERIFY2(home.contains(QStringLiteral("webhook-console-test")),
+                 "run through ./test.sh: HOME must be a throwaway");
         QVERIFY(QFile::exists(ConnectionStore::settingsPath()));
         QDirIterator files(home, QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
         while (files.hasNext()) {
@@ -354,7 +344,8 @@ private slots:
                 continue;
             const QByteArray content = file.readAll();
             for (const QString &needle : needles)
-                QVERIFY2(!content.contains(needle.toUtf8()), qPrintable(QStringLiteral("secret found in %1").arg(file.fileName())));
+                QVERIFY2(!content.contains(needle.toUtf8()),
+                         qPrintable(QStringLiteral("secret found in %1").arg(file.fileName())));
         }
     }
 };

@@ -1,0 +1,327 @@
+// The console's main window, clicked through with QTest against an in-process sandbox (the same
+// demo the console opens on) and the real keychain that ./test.sh provides.
+#include "ClipboardGuard.h"
+#include "ConnectionStore.h"
+#include "EndpointFilterModel.h"
+#include "EndpointService.h"
+#include "EndpointTableModel.h"
+#include "KeychainSecretStore.h"
+#include "MainWindow.h"
+#include "PendingCreateJournal.h"
+#include "SandboxServer.h"
+#include "SandboxSession.h"
+#include "SecretDialog.h"
+
+#include <QAccessible>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUuid>
+
+#include <memory>
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<KeychainSecretStore> m_keychain;
+    std::unique_ptr<PendingCreateJournal> m_journal;
+    std::unique_ptr<EndpointService> m_service;
+    std::unique_ptr<SandboxSession> m_session;
+    std::unique_ptr<ConnectionStore> m_store;
+    std::unique_ptr<ClipboardGuard> m_clipboard;
+    std::unique_ptr<MainWindow> m_window;
+
+    QTableView *table() const { return m_window->findChild<QTableView *>(QStringLiteral("endpointTable")); }
+    QAction *action(const char *name) const { return m_window->findChild<QAction *>(QLatin1String(name)); }
+    SandboxServer *sandbox() const { return m_session->server(); }
+
+    void selectConnection(const QString &name) {
+        auto *list = m_window->findChild<QListWidget *>(QStringLiteral("connectionList"));
+        const QList<QListWidgetItem *> items = list->findItems(name, Qt::MatchExactly);
+        QVERIFY2(!items.isEmpty(), qPrintable(name));
+        list->setCurrentItem(items.first());
+    }
+
+    // The table row (view coordinates) whose Label column reads label, or -1.
+    int rowOf(const QString &label) const {
+        const QAbstractItemModel *model = table()->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, EndpointTableModel::Label).data().toString() == label)
+                return row;
+        }
+        return -1;
+    }
+
+    QString idOf(const QString &label) const {
+        const int row = rowOf(label);
+        return row < 0 ? QString()
+                       : table()->model()->index(row, 0).data(EndpointTableModel::EndpointIdRole).toString();
+    }
+
+    EndpointStatus statusOf(const QString &label) const {
+        const int row = rowOf(label);
+        return row < 0 ? EndpointStatus::Unknown
+                       : EndpointStatus(table()->model()->index(row, 0).data(EndpointTableModel::StatusRole).toInt());
+    }
+
+    void clickRow(const QString &label) {
+        const int row = rowOf(label);
+        QVERIFY2(row >= 0, qPrintable(label));
+        const QRect cell = table()->visualRect(table()->model()->index(row, EndpointTableModel::Url));
+        QTest::mouseClick(table()->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(table()->selectionModel()->selectedRows().size(), 1);
+    }
+
+    // Answers the next modal message box by clicking the button with this text.
+    void answerNextMessageBox(const QString &buttonText) {
+        QTimer::singleShot(50, this, [buttonText] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            for (QAbstractButton *button : box->buttons()) {
+                if (button->text().remove(QLatin1Char('&')) == buttonText) {
+                    button->click();
+                    return;
+                }
+            }
+            QFAIL(qPrintable(QStringLiteral("no button %1").arg(buttonText)));
+        });
+    }
+
+    QString keychainSecret(const QString &providerId, const QString &endpointId) {
+        const Connection connection = connectionFor(providerId);
+        std::optional<QString> secret;
+        m_service->readSecret(connection, endpointId, this, [&](const SecretResult &result, const QString &value) {
+            secret = result.ok() ? value : QString();
+        });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(secret.has_value(), 10000); }();
+        return secret.value_or(QString());
+    }
+
+    Connection connectionFor(const QString &providerId) const {
+        for (const Connection &connection : m_session->connections()) {
+            if (connection.providerId == providerId)
+                return connection;
+        }
+        return {};
+    }
+
+private slots:
+    void init() {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_keychain = std::make_unique<KeychainSecretStore>(QStringLiteral("webhook-console-gui-") +
+                                                           QUuid::createUuid().toString(QUuid::Id128));
+        m_journal = std::make_unique<PendingCreateJournal>(m_dir->filePath(QStringLiteral("journal.json")));
+        m_service =
+            std::make_unique<EndpointService>(m_network.get(), m_keychain.get(), m_journal.get(), ProviderRegistry());
+        m_session = std::make_unique<SandboxSession>(m_service.get());
+        QString error;
+        QVERIFY2(m_session->start(&error), qPrintable(error));
+        bool stored = false;
+        m_session->storeSecrets(this, [&](const SecretResult &result) {
+            QVERIFY2(result.ok(), qPrintable(result.errorText));
+            stored = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(stored, 20000);
+        m_store = std::make_unique<ConnectionStore>();
+        m_clipboard = std::make_unique<ClipboardGuard>();
+        m_window =
+            std::make_unique<MainWindow>(m_service.get(), m_store.get(), m_clipboard.get(), m_session->connections());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        selectConnection(QStringLiteral("Layers sandbox"));
+        QTRY_COMPARE_WITH_TIMEOUT(table()->model()->rowCount(), 4, 10000);
+    }
+
+    void cleanup() {
+        m_window.reset();
+        m_clipboard.reset();
+        m_session.reset();
+        m_service.reset();
+    }
+
+    void showsHealthAtAGlance() {
+        QCOMPARE(statusOf(QStringLiteral("Broken receiver")), EndpointStatus::AutoPaused);
+        const int broken = rowOf(QStringLiteral("Broken receiver"));
+        QCOMPARE(table()->model()->index(broken, EndpointTableModel::Failures).data().toString(), QStringLiteral("3"));
+        auto *counts = m_window->findChild<QLabel *>(QStringLiteral("statusCounts"));
+        QTRY_VERIFY2(counts->text().contains(QStringLiteral("4 endpoints")), qPrintable(counts->text()));
+        QVERIFY2(counts->text().contains(QStringLiteral("1 auto-paused")), qPrintable(counts->text()));
+        // The demo leaves one secret per provider out of the keychain, to show what that looks like.
+        QTRY_VERIFY2(counts->text().contains(QStringLiteral("1 secret missing")), qPrintable(counts->text()));
+    }
+
+    void searchAndStatusFilterNarrowTheTable() {
+        auto *search = m_window->findChild<QLineEdit *>(QStringLiteral("searchField"));
+        QTest::keySequence(m_window.get(), QKeySequence::Find);
+        QVERIFY(search->hasFocus());
+        QTest::keyClicks(search, QStringLiteral("staging"));
+        QCOMPARE(table()->model()->rowCount(), 1);
+        QVERIFY(rowOf(QStringLiteral("Staging receiver")) == 0);
+        search->clear();
+        QCOMPARE(table()->model()->rowCount(), 4);
+        QTest::keyClicks(search, QStringLiteral("job.failed"));
+        QVERIFY(table()->model()->rowCount() < 4);
+        search->clear();
+
+        auto *status = m_window->findChild<QComboBox *>(QStringLiteral("statusFilter"));
+        status->setCurrentIndex(status->findData(int(EndpointFilterModel::StatusFilter::AutoPaused)));
+        QCOMPARE(table()->model()->rowCount(), 1);
+        QCOMPARE(statusOf(QStringLiteral("Broken receiver")), EndpointStatus::AutoPaused);
+    }
+
+    void pauseAndResumeChangeTheBadgeAndTheProvider() {
+        const QString id = idOf(QStringLiteral("Production receiver"));
+        clickRow(QStringLiteral("Production receiver"));
+        QAction *toggle = action("toggleActiveAction");
+        QCOMPARE(toggle->text(), QStringLiteral("&Pause"));
+        toggle->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(QStringLiteral("Production receiver")), EndpointStatus::Paused, 10000);
+        QCOMPARE(sandbox()->endpoint(QStringLiteral("layers"), id)->status, QStringLiteral("paused"));
+        QTRY_COMPARE(toggle->text(), QStringLiteral("&Resume"));
+        toggle->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(QStringLiteral("Production receiver")), EndpointStatus::Active, 10000);
+        QCOMPARE(sandbox()->endpoint(QStringLiteral("layers"), id)->status, QStringLiteral("active"));
+    }
+
+    void resumingAnAutoPausedEndpointResetsItsFailures() {
+        const QString id = idOf(QStringLiteral("Broken receiver"));
+        QCOMPARE(sandbox()->endpoint(QStringLiteral("layers"), id)->consecutiveFailures, 3);
+        clickRow(QStringLiteral("Broken receiver"));
+        QCOMPARE(action("toggleActiveAction")->text(), QStringLiteral("&Resume"));
+        action("toggleActiveAction")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(QStringLiteral("Broken receiver")), EndpointStatus::Active, 10000);
+        QCOMPARE(sandbox()->endpoint(QStringLiteral("layers"), id)->consecutiveFailures, 0);
+        const int row = rowOf(QStringLiteral("Broken receiver"));
+        QCOMPARE(table()->model()->index(row, EndpointTableModel::Failures).data().toString(), QStringLiteral("0"));
+    }
+
+    void multiSelectionPausesSeveral() {
+        table()->selectAll();
+        QAction *toggle = action("toggleActiveAction");
+        QCOMPARE(toggle->text(), QStringLiteral("&Resume")); // some are not active
+        table()->clearSelection();
+        clickRow(QStringLiteral("Production receiver"));
+        const int flaky = rowOf(QStringLiteral("Flaky receiver"));
+        QTest::mouseClick(table()->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                          table()->visualRect(table()->model()->index(flaky, EndpointTableModel::Url)).center());
+        QCOMPARE(table()->selectionModel()->selectedRows().size(), 2);
+        QCOMPARE(toggle->text(), QStringLiteral("&Pause"));
+        toggle->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(QStringLiteral("Flaky receiver")), EndpointStatus::Paused, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(QStringLiteral("Production receiver")), EndpointStatus::Paused, 10000);
+    }
+
+    void rotateStoresTheNewSecret() {
+        const QString id = idOf(QStringLiteral("Production receiver"));
+        const QString before = sandbox()->endpoint(QStringLiteral("layers"), id)->secret;
+        QVERIFY(keychainSecret(QStringLiteral("layers"), id) == before);
+        clickRow(QStringLiteral("Production receiver"));
+        answerNextMessageBox(QStringLiteral("Yes"));
+        action("rotateSecretAction")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<SecretDialog *>(), 10000);
+        const QString after = sandbox()->endpoint(QStringLiteral("layers"), id)->secret;
+        QVERIFY(after != before);
+        QVERIFY2(keychainSecret(QStringLiteral("layers"), id) == after, "the keychain must hold the rotated secret");
+        auto *dialog = m_window->findChild<SecretDialog *>();
+        QVERIFY(dialog->secretStored());
+        auto *secretField = dialog->findChild<QLineEdit *>(QStringLiteral("secret"));
+        QCOMPARE(secretField->echoMode(), QLineEdit::Password);
+        dialog->findChild<QPushButton *>(QStringLiteral("closeButton"))->click();
+        QTRY_VERIFY(!m_window->findChild<SecretDialog *>());
+    }
+
+    void rotateIsDisabledWhereTheProviderHasNone() {
+        selectConnection(QStringLiteral("Encrata sandbox"));
+        QTRY_COMPARE_WITH_TIMEOUT(table()->model()->rowCount(), 3, 10000);
+        clickRow(table()->model()->index(0, EndpointTableModel::Label).data().toString());
+        QVERIFY(!action("rotateSecretAction")->isEnabled());
+        QVERIFY(action("rotateSecretAction")->toolTip().contains(QStringLiteral("Encrata")));
+        QVERIFY(!action("sendTestAction")->isEnabled());
+    }
+
+    void copySecretMarksAndClearsTheClipboard() {
+        m_clipboard->setCountdownSeconds(1);
+        const QString id = idOf(QStringLiteral("Production receiver"));
+        const QString secret = sandbox()->endpoint(QStringLiteral("layers"), id)->secret;
+        clickRow(QStringLiteral("Production receiver"));
+        QTRY_VERIFY(action("copySecretAction")->isEnabled());
+        action("copySecretAction")->trigger();
+        QClipboard *clipboard = QGuiApplication::clipboard();
+        QTRY_VERIFY_WITH_TIMEOUT(clipboard->text() == secret, 10000);
+        QCOMPARE(clipboard->mimeData()->data(QStringLiteral("x-kde-passwordManagerHint")), QByteArray("secret"));
+        auto *countdown = m_window->findChild<QLabel *>(QStringLiteral("clipboardStatus"));
+        QVERIFY(countdown->text().contains(QStringLiteral("clears in")));
+        QTRY_VERIFY_WITH_TIMEOUT(clipboard->text().isEmpty(), 5000);
+        QTRY_VERIFY(countdown->text().isEmpty());
+    }
+
+    void deleteAsksNamingTheUrlThenDeletes() {
+        const QString id = idOf(QStringLiteral("Staging receiver"));
+        const QString url = sandbox()->endpoint(QStringLiteral("layers"), id)->url;
+        clickRow(QStringLiteral("Staging receiver"));
+        QString asked;
+        QTimer::singleShot(50, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            asked = box->text();
+            for (QAbstractButton *button : box->buttons()) {
+                if (button->text() == QLatin1String("Delete"))
+                    button->click();
+            }
+        });
+        QTest::keySequence(table(), QKeySequence::Delete);
+        QTRY_VERIFY_WITH_TIMEOUT(!sandbox()->endpoint(QStringLiteral("layers"), id), 10000);
+        QVERIFY2(asked.contains(url), qPrintable(asked));
+        QTRY_COMPARE(rowOf(QStringLiteral("Staging receiver")), -1);
+    }
+
+    void refreshKeepsTheSelection() {
+        clickRow(QStringLiteral("Flaky receiver"));
+        const QString id = idOf(QStringLiteral("Flaky receiver"));
+        const int requestsBefore = sandbox()->requestLog().size();
+        QTest::keySequence(m_window.get(), QKeySequence::Refresh);
+        QTRY_VERIFY_WITH_TIMEOUT(sandbox()->requestLog().size() > requestsBefore, 10000);
+        QTest::qWait(200);
+        const QModelIndexList selected = table()->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.first().data(EndpointTableModel::EndpointIdRole).toString(), id);
+    }
+
+    void standardShortcuts() {
+        QCOMPARE(action("newEndpointAction")->shortcut(), QKeySequence(QKeySequence::New));
+        QCOMPARE(action("deleteEndpointAction")->shortcut(), QKeySequence(QKeySequence::Delete));
+        QCOMPARE(action("refreshAction")->shortcut(), QKeySequence(QKeySequence::Refresh));
+        QCOMPARE(action("findAction")->shortcut(), QKeySequence(QKeySequence::Find));
+    }
+
+    void everyControlHasAnAccessibleName() {
+        clickRow(QStringLiteral("Production receiver"));
+        QStringList unnamed;
+        for (QWidget *widget : m_window->findChildren<QWidget *>()) {
+            if (!widget->isVisibleTo(m_window.get()) || widget->focusPolicy() == Qt::NoFocus)
+                continue;
+            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+            if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
+                unnamed << QStringLiteral("%1 (%2)").arg(widget->objectName(), widget->metaObject()->className());
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_MainWindow.moc"

@@ -1,0 +1,734 @@
+#include "MainWindow.h"
+
+#include "ClipboardGuard.h"
+#include "ConnectionDialog.h"
+#include "ConnectionStore.h"
+#include "ConnectionsPane.h"
+#include "EndpointDetailsPane.h"
+#include "EndpointDialog.h"
+#include "EndpointFilterModel.h"
+#include "EndpointTableModel.h"
+#include "MessageBar.h"
+#include "SecretDialog.h"
+#include "StatusBadgeDelegate.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace {
+
+// Window state lives apart from connections, in ~/.config/webhook-console/console.conf.
+QSettings windowSettings() {
+    return QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("webhook-console"),
+                     QStringLiteral("console"));
+}
+
+QString endpointName(const Endpoint &endpoint) {
+    return endpoint.label.isEmpty() ? endpoint.url : QStringLiteral("%1 (%2)").arg(endpoint.label, endpoint.url);
+}
+
+} // namespace
+
+MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, ClipboardGuard *clipboard,
+                       const QList<Connection> &sandboxConnections, QWidget *parent)
+    : QMainWindow(parent)
+    , m_service(service)
+    , m_store(store)
+    , m_clipboard(clipboard)
+    , m_sandboxConnections(sandboxConnections)
+    , m_connectionsPane(new ConnectionsPane(service->registry(), this))
+    , m_messageBar(new MessageBar(this))
+    , m_search(new QLineEdit(this))
+    , m_statusFilter(new QComboBox(this))
+    , m_table(new QTableView(this))
+    , m_model(new EndpointTableModel(this))
+    , m_filter(new EndpointFilterModel(this))
+    , m_details(new EndpointDetailsPane(clipboard, this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_counts(new QLabel(this))
+    , m_clipboardStatus(new QLabel(this))
+    , m_spinner(new QProgressBar(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Webhook Console"));
+
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setAccessibleName(tr("Search endpoints"));
+    m_search->setPlaceholderText(tr("Search URL, label, id or event type"));
+    m_search->setClearButtonEnabled(true);
+    m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
+    m_statusFilter->setAccessibleName(tr("Status filter"));
+    m_statusFilter->addItem(tr("All statuses"), int(EndpointFilterModel::StatusFilter::All));
+    m_statusFilter->addItem(tr("Active"), int(EndpointFilterModel::StatusFilter::Active));
+    m_statusFilter->addItem(tr("Paused"), int(EndpointFilterModel::StatusFilter::Paused));
+    m_statusFilter->addItem(tr("Auto-paused"), int(EndpointFilterModel::StatusFilter::AutoPaused));
+    m_statusFilter->addItem(tr("Disabled"), int(EndpointFilterModel::StatusFilter::Disabled));
+    m_statusFilter->addItem(tr("Needs attention"), int(EndpointFilterModel::StatusFilter::NeedsAttention));
+
+    m_filter->setSourceModel(m_model);
+    m_table->setObjectName(QStringLiteral("endpointTable"));
+    m_table->setAccessibleName(tr("Endpoints"));
+    m_table->setModel(m_filter);
+    m_table->setItemDelegate(new StatusBadgeDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(EndpointTableModel::Url, Qt::AscendingOrder);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->resizeSection(EndpointTableModel::Status, 150);
+    m_table->horizontalHeader()->resizeSection(EndpointTableModel::Url, 280);
+    m_table->horizontalHeader()->resizeSection(EndpointTableModel::Label, 140);
+    m_table->horizontalHeader()->resizeSection(EndpointTableModel::Events, 150);
+    m_table->horizontalHeader()->resizeSection(EndpointTableModel::Failures, 70);
+
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_search, 1);
+    filterRow->addWidget(m_statusFilter);
+    auto *centre = new QWidget(this);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->addWidget(m_messageBar);
+    centreLayout->addLayout(filterRow);
+    centreLayout->addWidget(m_table, 1);
+
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_connectionsPane);
+    m_splitter->addWidget(centre);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({220, 1000, 300});
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+
+    m_counts->setObjectName(QStringLiteral("statusCounts"));
+    m_clipboardStatus->setObjectName(QStringLiteral("clipboardStatus"));
+    m_spinner->setObjectName(QStringLiteral("busyIndicator"));
+    m_spinner->setAccessibleName(tr("Requests in progress"));
+    m_spinner->setRange(0, 0);
+    m_spinner->setMaximumWidth(90);
+    m_spinner->setMaximumHeight(12);
+    m_spinner->setTextVisible(false);
+    m_spinner->hide();
+    statusBar()->addWidget(m_counts, 1);
+    statusBar()->addPermanentWidget(m_clipboardStatus);
+    statusBar()->addPermanentWidget(m_spinner);
+
+    createActions();
+    createMenusAndToolBar();
+
+    setTabOrder(m_connectionsPane, m_search);
+    setTabOrder(m_search, m_statusFilter);
+    setTabOrder(m_statusFilter, m_table);
+    setTabOrder(m_table, m_details);
+
+    connect(m_search, &QLineEdit::textChanged, m_filter, &EndpointFilterModel::setSearchText);
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setStatusFilter(EndpointFilterModel::StatusFilter(m_statusFilter->currentData().toInt()));
+    });
+    connect(m_connectionsPane, &ConnectionsPane::currentConnectionChanged, this, &MainWindow::connectionChanged);
+    connect(m_connectionsPane, &ConnectionsPane::addRequested, this, &MainWindow::addConnection);
+    connect(m_connectionsPane, &ConnectionsPane::editRequested, this, &MainWindow::editConnection);
+    connect(m_connectionsPane, &ConnectionsPane::removeRequested, this, &MainWindow::removeConnection);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::selectionChanged);
+    connect(m_table, &QTableView::activated, this, [this] { editEndpoint(); });
+    connect(m_table, &QTableView::customContextMenuRequested, this, [this](const QPoint &position) {
+        QMenu menu(this);
+        menu.addActions({m_editAction, m_toggleAction, m_rotateAction, m_testAction});
+        menu.addSeparator();
+        menu.addActions({m_copySecretAction, m_importSecretAction});
+        menu.addSeparator();
+        menu.addAction(m_deleteAction);
+        menu.exec(m_table->viewport()->mapToGlobal(position));
+    });
+    connect(m_model, &EndpointTableModel::countsChanged, this, &MainWindow::updateStatusCounts);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatusCounts);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatusCounts);
+    connect(m_clipboard, &ClipboardGuard::countdownChanged, this, [this](int secondsLeft) {
+        m_clipboardStatus->setText(tr("Secret on the clipboard · clears in %1 s").arg(secondsLeft));
+    });
+    connect(m_clipboard, &ClipboardGuard::cleared, this, [this] { m_clipboardStatus->clear(); });
+    connect(m_service, &EndpointService::busyChanged, m_spinner, &QWidget::setVisible);
+
+    restoreSettings();
+    reloadConnections();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    const auto make = [this](const QString &objectName, const QString &text, const QKeySequence &shortcut,
+                             QStyle::StandardPixmap icon, void (MainWindow::*slot)()) {
+        auto *action = new QAction(style()->standardIcon(icon), text, this);
+        action->setObjectName(objectName);
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action); // shortcuts work wherever focus is in the window
+        return action;
+    };
+    m_newAction = make(QStringLiteral("newEndpointAction"), tr("&New Endpoint…"), QKeySequence::New,
+                       QStyle::SP_FileDialogNewFolder, &MainWindow::newEndpoint);
+    m_editAction = make(QStringLiteral("editEndpointAction"), tr("&Edit…"), QKeySequence(),
+                        QStyle::SP_FileDialogDetailedView, &MainWindow::editEndpoint);
+    m_editAction->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    m_editAction->setShortcutContext(Qt::WidgetShortcut); // Return edits only from the table
+    m_table->addAction(m_editAction);
+    m_toggleAction = make(QStringLiteral("toggleActiveAction"), tr("&Pause"), QKeySequence(Qt::CTRL | Qt::Key_P),
+                          QStyle::SP_MediaPause, &MainWindow::toggleActive);
+    m_rotateAction = make(QStringLiteral("rotateSecretAction"), tr("&Rotate Secret…"), QKeySequence(),
+                          QStyle::SP_BrowserReload, &MainWindow::rotateSecret);
+    m_testAction = make(QStringLiteral("sendTestAction"), tr("Send &Test Event"), QKeySequence(Qt::CTRL | Qt::Key_T),
+                        QStyle::SP_ArrowForward, &MainWindow::sendTest);
+    m_copySecretAction =
+        make(QStringLiteral("copySecretAction"), tr("&Copy Secret"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+             QStyle::SP_DialogSaveButton, &MainWindow::copySecret);
+    m_importSecretAction = make(QStringLiteral("importSecretAction"), tr("&Import Secret…"), QKeySequence(),
+                                QStyle::SP_DialogOpenButton, &MainWindow::importSecret);
+    m_deleteAction = make(QStringLiteral("deleteEndpointAction"), tr("&Delete…"), QKeySequence::Delete,
+                          QStyle::SP_TrashIcon, &MainWindow::deleteEndpoints);
+    m_refreshAction = make(QStringLiteral("refreshAction"), tr("&Refresh"), QKeySequence::Refresh,
+                           QStyle::SP_BrowserReload, &MainWindow::refresh);
+    m_findAction = new QAction(tr("&Find…"), this);
+    m_findAction->setObjectName(QStringLiteral("findAction"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    addAction(m_findAction);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    m_addConnectionAction = make(QStringLiteral("addConnectionAction"), tr("Add &Connection…"), QKeySequence(),
+                                 QStyle::SP_DriveNetIcon, &MainWindow::addConnection);
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::createMenusAndToolBar() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addActions({m_newAction, m_addConnectionAction});
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addActions({m_findAction, m_copySecretAction});
+    QMenu *endpoint = menuBar()->addMenu(tr("E&ndpoint"));
+    endpoint->addActions({m_editAction, m_toggleAction, m_rotateAction, m_testAction, m_importSecretAction});
+    endpoint->addSeparator();
+    endpoint->addAction(m_deleteAction);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_refreshAction);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Webhook Console"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Webhook Console"),
+                           tr("<b>Webhook Console %1</b><p>Manage webhook endpoints across providers; signing "
+                              "secrets go straight into your keychain.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar *toolBar = addToolBar(tr("Endpoints"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addActions(
+        {m_newAction, m_editAction, m_toggleAction, m_rotateAction, m_testAction, m_copySecretAction, m_deleteAction});
+    toolBar->addSeparator();
+    toolBar->addAction(m_refreshAction);
+    for (QAction *action : toolBar->actions()) {
+        if (QWidget *button = toolBar->widgetForAction(action))
+            button->setAccessibleName(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
+    }
+}
+
+void MainWindow::restoreSettings() {
+    QSettings settings = windowSettings();
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1360, 800);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/tableHeader")).toByteArray());
+}
+
+void MainWindow::saveSettings() const {
+    QSettings settings = windowSettings();
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/tableHeader"), m_table->horizontalHeader()->saveState());
+    if (m_connection)
+        settings.setValue(QStringLiteral("window/lastConnection"), m_connection->id);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    saveSettings();
+    m_clipboard->clearNow();
+    event->accept();
+}
+
+void MainWindow::reloadConnections() {
+    QList<Connection> connections = m_store->connections();
+    QStringList sandboxIds;
+    for (const Connection &connection : m_sandboxConnections)
+        sandboxIds << connection.id;
+    connections += m_sandboxConnections;
+    m_connectionsPane->setConnections(connections, sandboxIds);
+    if (!m_connection)
+        m_connectionsPane->selectConnection(windowSettings().value(QStringLiteral("window/lastConnection")).toString());
+}
+
+void MainWindow::connectionChanged(const std::optional<Connection> &connection) {
+    const bool same = connection && m_connection && connection->id == m_connection->id;
+    m_connection = connection;
+    if (!same) {
+        m_secretStored.clear();
+        m_model->setEndpoints({});
+        m_messageBar->dismiss();
+    }
+    const std::optional<ProviderProfile> profile = currentProfile();
+    setWindowTitle(connection ? tr("%1 — Webhook Console").arg(connection->name) : tr("Webhook Console"));
+    updateActions();
+    if (connection)
+        refresh();
+}
+
+std::optional<ProviderProfile> MainWindow::currentProfile() const {
+    return m_connection ? m_service->profileFor(*m_connection) : std::nullopt;
+}
+
+void MainWindow::trackRequest(int delta) {
+    m_requestsInFlight += delta;
+    m_spinner->setVisible(m_requestsInFlight > 0);
+}
+
+void MainWindow::refresh() {
+    if (!m_connection)
+        return;
+    const Connection connection = *m_connection;
+    trackRequest(+1);
+    statusBar()->showMessage(tr("Loading endpoints of %1…").arg(connection.name));
+    m_service->list(connection, this, [this, connection](const ApiError &error, const QList<Endpoint> &endpoints) {
+        trackRequest(-1);
+        statusBar()->clearMessage();
+        if (!m_connection || m_connection->id != connection.id)
+            return; // the operator moved on to another connection
+        if (error.isError())
+            return reportFailure(tr("Loading endpoints of %1").arg(connection.name), error, [this] { refresh(); });
+        // setEndpoints updates rows in place, so selection and scroll position survive a refresh.
+        m_model->setEndpoints(endpoints);
+        updateStatusCounts();
+        selectionChanged();
+        checkSecrets(endpoints);
+    });
+}
+
+void MainWindow::checkSecrets(const QList<Endpoint> &endpoints) {
+    const Connection connection = *m_connection;
+    for (const Endpoint &endpoint : endpoints) {
+        if (m_secretStored.contains(endpoint.id)) {
+            m_model->setSecretStored(endpoint.id, m_secretStored.value(endpoint.id));
+            continue;
+        }
+        // The keychain has no "exists" call; a read tells, and the value is dropped at once.
+        m_service->readSecret(connection, endpoint.id, this,
+                              [this, connection, id = endpoint.id](const SecretResult &result, const QString &) {
+                                  if (!m_connection || m_connection->id != connection.id)
+                                      return;
+                                  if (result.ok() || result.status == SecretStatus::NotFound) {
+                                      m_secretStored.insert(id, result.ok());
+                                      m_model->setSecretStored(id, result.ok());
+                                      if (currentEndpoint() && currentEndpoint()->id == id)
+                                          selectionChanged();
+                                  }
+                              });
+    }
+}
+
+QList<Endpoint> MainWindow::selectedEndpoints() const {
+    QList<Endpoint> endpoints;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        endpoints << m_model->endpointFromIndex(m_filter->mapToSource(index));
+    return endpoints;
+}
+
+std::optional<Endpoint> MainWindow::currentEndpoint() const {
+    const QList<Endpoint> selected = selectedEndpoints();
+    if (selected.size() != 1)
+        return std::nullopt;
+    return selected.first();
+}
+
+void MainWindow::selectionChanged() {
+    const std::optional<Endpoint> endpoint = currentEndpoint();
+    std::optional<bool> stored;
+    if (endpoint && m_secretStored.contains(endpoint->id))
+        stored = m_secretStored.value(endpoint->id);
+    m_details->showEndpoint(endpoint, stored);
+    updateActions();
+}
+
+void MainWindow::updateActions() {
+    const std::optional<ProviderProfile> profile = currentProfile();
+    const QList<Endpoint> selected = selectedEndpoints();
+    const bool one = selected.size() == 1;
+    const bool any = !selected.isEmpty();
+    m_newAction->setEnabled(profile.has_value());
+    m_refreshAction->setEnabled(m_connection.has_value());
+    m_editAction->setEnabled(one);
+    const bool secretMissing = one && !m_secretStored.value(selected.first().id, true);
+    m_copySecretAction->setEnabled(one && !secretMissing);
+    m_copySecretAction->setToolTip(secretMissing
+                                       ? tr("No signing secret for this endpoint is in your keychain: import it or "
+                                            "rotate it first.")
+                                       : tr("Copy the signing secret; the clipboard clears after 30 seconds"));
+    m_importSecretAction->setEnabled(one);
+    m_deleteAction->setEnabled(any);
+
+    // One toggle that names what it will do: resume when anything selected is not active.
+    const bool allActive = any && std::all_of(selected.cbegin(), selected.cend(),
+                                              [](const Endpoint &e) { return e.status == EndpointStatus::Active; });
+    m_toggleAction->setEnabled(any);
+    m_toggleAction->setText(any && allActive ? tr("&Pause") : tr("&Resume"));
+    m_toggleAction->setIcon(style()->standardIcon(any && allActive ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_toggleAction->setToolTip(
+        selected.size() > 1 ? tr("%1 %2 endpoints").arg(allActive ? tr("Pause") : tr("Resume")).arg(selected.size())
+                            : m_toggleAction->text().remove(QLatin1Char('&')));
+
+    const QString providerName = profile ? profile->name() : QString();
+    const bool canRotate = profile && profile->canRotateSecret();
+    m_rotateAction->setEnabled(one && canRotate);
+    m_rotateAction->setToolTip(
+        profile && !canRotate
+            ? tr("%1 cannot rotate secrets: delete the endpoint and create it again.").arg(providerName)
+            : tr("Rotate the signing secret; the new one goes to your keychain"));
+    const bool canTest = profile && profile->canSendTest();
+    m_testAction->setEnabled(one && canTest);
+    m_testAction->setToolTip(profile && !canTest ? tr("%1 has no test delivery.").arg(providerName)
+                                                 : tr("Ask the provider to send a test event"));
+}
+
+void MainWindow::updateStatusCounts() {
+    if (!m_connection) {
+        m_counts->setText(tr("No connection selected"));
+        return;
+    }
+    const int total = m_model->rowCount();
+    QStringList parts{total == 1 ? tr("1 endpoint") : tr("%1 endpoints").arg(total)};
+    if (m_filter->rowCount() != total)
+        parts << tr("%1 shown").arg(m_filter->rowCount());
+    if (const int autoPaused = m_model->autoPausedCount())
+        parts << tr("%1 auto-paused").arg(autoPaused);
+    if (const int missing = m_model->secretMissingCount())
+        parts << (missing == 1 ? tr("1 secret missing") : tr("%1 secrets missing").arg(missing));
+    m_counts->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::reportFailure(const QString &what, const ApiError &error, std::function<void()> retry) {
+    m_messageBar->showMessage(MessageBar::Kind::Error, tr("%1 failed: %2").arg(what, error.toString()),
+                              std::move(retry));
+}
+
+void MainWindow::setRowBusy(const QString &id, bool busy) {
+    m_model->setBusy(id, busy);
+    trackRequest(busy ? +1 : -1);
+}
+
+void MainWindow::addConnection() {
+    ConnectionDialog dialog(m_service, m_store, std::nullopt, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    reloadConnections();
+    m_connectionsPane->selectConnection(dialog.connection().id);
+}
+
+void MainWindow::editConnection(const Connection &connection) {
+    ConnectionDialog dialog(m_service, m_store, connection, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_connection.reset(); // its client and settings changed: load afresh
+    reloadConnections();
+    m_connectionsPane->selectConnection(connection.id);
+}
+
+void MainWindow::removeConnection(const Connection &connection) {
+    const auto answer = QMessageBox::question(
+        this, tr("Remove Connection"),
+        tr("Remove the connection \"%1\"?\n\nIts API key is removed from your keychain. Endpoints at %2 are not "
+           "touched, and their signing secrets stay in your keychain.")
+            .arg(connection.name, connection.providerId),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    m_service->forgetConnection(connection, this, [this, connection](const SecretResult &removed) {
+        m_store->remove(connection.id);
+        if (!removed.ok())
+            m_messageBar->showMessage(MessageBar::Kind::Warning,
+                                      tr("The connection was removed, but its API key could not be removed from "
+                                         "your keychain: %1")
+                                          .arg(removed.errorText));
+        m_connection.reset();
+        reloadConnections();
+    });
+}
+
+void MainWindow::newEndpoint() {
+    const std::optional<ProviderProfile> profile = currentProfile();
+    if (!profile)
+        return;
+    auto *dialog = new EndpointDialog(m_service, *m_connection, *profile, std::nullopt, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &EndpointDialog::created, this, [this](const EndpointService::SecretOutcome &outcome) {
+        m_model->updateEndpoint(outcome.endpoint);
+        m_secretStored.insert(outcome.endpoint.id, outcome.keychain.ok());
+        m_model->setSecretStored(outcome.endpoint.id, outcome.keychain.ok());
+        const QModelIndex index = m_filter->mapFromSource(m_model->indexFromId(outcome.endpoint.id));
+        m_table->selectionModel()->setCurrentIndex(index,
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        showSecret(outcome);
+    });
+    dialog->open();
+}
+
+void MainWindow::editEndpoint() {
+    const std::optional<Endpoint> endpoint = currentEndpoint();
+    const std::optional<ProviderProfile> profile = currentProfile();
+    if (!endpoint || !profile)
+        return;
+    auto *dialog = new EndpointDialog(m_service, *m_connection, *profile, endpoint, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &EndpointDialog::updated, this, [this](const Endpoint &updated) {
+        m_model->updateEndpoint(updated);
+        selectionChanged();
+        statusBar()->showMessage(tr("Saved %1.").arg(endpointName(updated)), 5000);
+    });
+    dialog->open();
+}
+
+void MainWindow::toggleActive() {
+    const QList<Endpoint> selected = selectedEndpoints();
+    if (selected.isEmpty() || !m_connection)
+        return;
+    const bool allActive = std::all_of(selected.cbegin(), selected.cend(),
+                                       [](const Endpoint &e) { return e.status == EndpointStatus::Active; });
+    const bool activate = !allActive;
+    const Connection connection = *m_connection;
+    for (const Endpoint &endpoint : selected) {
+        setRowBusy(endpoint.id, true);
+        m_service->setActive(connection, endpoint.id, activate, this,
+                             [this, connection, endpoint, activate](const ApiError &error, const Endpoint &updated) {
+                                 setRowBusy(endpoint.id, false);
+                                 if (error.isError()) {
+                                     return reportFailure(activate ? tr("Resuming %1").arg(endpointName(endpoint))
+                                                                   : tr("Pausing %1").arg(endpointName(endpoint)),
+                                                          error, [this] { toggleActive(); });
+                                 }
+                                 m_model->updateEndpoint(updated);
+                                 selectionChanged();
+                             });
+    }
+}
+
+void MainWindow::rotateSecret() {
+    const std::optional<Endpoint> endpoint = currentEndpoint();
+    if (!endpoint || !m_connection)
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Rotate Signing Secret"),
+        tr("Rotate the signing secret of %1?\n\nThe provider signs deliveries with the new secret from now on; "
+           "update the receiving service with it. The new secret goes to your keychain.")
+            .arg(endpointName(*endpoint)),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    setRowBusy(endpoint->id, true);
+    m_service->rotateSecret(*m_connection, endpoint->id, this,
+                            [this, endpoint](const EndpointService::SecretOutcome &outcome) {
+                                setRowBusy(endpoint->id, false);
+                                if (!outcome.succeeded())
+                                    return reportFailure(tr("Rotating the secret of %1").arg(endpointName(*endpoint)),
+                                                         outcome.error, [this] { rotateSecret(); });
+                                m_secretStored.insert(endpoint->id, outcome.keychain.ok());
+                                m_model->setSecretStored(endpoint->id, outcome.keychain.ok());
+                                EndpointService::SecretOutcome shown = outcome;
+                                if (shown.endpoint.url.isEmpty())
+                                    shown.endpoint = *endpoint;
+                                showSecret(shown);
+                                refresh();
+                            });
+}
+
+void MainWindow::sendTest() {
+    const std::optional<Endpoint> endpoint = currentEndpoint();
+    if (!endpoint || !m_connection)
+        return;
+    setRowBusy(endpoint->id, true);
+    m_service->sendTest(*m_connection, endpoint->id, this, [this, endpoint](const ApiError &error) {
+        setRowBusy(endpoint->id, false);
+        if (error.isError())
+            return reportFailure(tr("Sending a test event to %1").arg(endpointName(*endpoint)), error,
+                                 [this] { sendTest(); });
+        statusBar()->showMessage(tr("Test event sent to %1.").arg(endpointName(*endpoint)), 5000);
+        refresh(); // delivery health may have changed
+    });
+}
+
+void MainWindow::copySecret() {
+    const std::optional<Endpoint> endpoint = currentEndpoint();
+    if (!endpoint || !m_connection)
+        return;
+    m_service->readSecret(
+        *m_connection, endpoint->id, this, [this, endpoint](const SecretResult &result, const QString &secret) {
+            if (result.status == SecretStatus::NotFound) {
+                m_messageBar->showMessage(MessageBar::Kind::Warning,
+                                          tr("No signing secret for %1 is in your keychain. Import it, or rotate it.")
+                                              .arg(endpointName(*endpoint)));
+                return;
+            }
+            if (!result.ok()) {
+                m_messageBar->showMessage(MessageBar::Kind::Error,
+                                          tr("Your keychain could not be read: %1").arg(result.errorText),
+                                          [this] { copySecret(); });
+                return;
+            }
+            m_clipboard->copySecret(secret);
+        });
+}
+
+void MainWindow::importSecret() {
+    const std::optional<Endpoint> endpoint = currentEndpoint();
+    if (!endpoint || !m_connection)
+        return;
+    bool ok = false;
+    const QString secret = QInputDialog::getText(
+        this, tr("Import Signing Secret"),
+        tr("Paste the signing secret of %1.\nIt is stored in your keychain only.").arg(endpointName(*endpoint)),
+        QLineEdit::Password, QString(), &ok);
+    if (!ok || secret.trimmed().isEmpty())
+        return;
+    m_service->importSecret(
+        *m_connection, endpoint->id, secret.trimmed(), this, [this, endpoint](const SecretResult &result) {
+            if (!result.ok()) {
+                m_messageBar->showMessage(MessageBar::Kind::Error,
+                                          tr("The secret was not stored: %1").arg(result.errorText));
+                return;
+            }
+            m_secretStored.insert(endpoint->id, true);
+            m_model->setSecretStored(endpoint->id, true);
+            selectionChanged();
+            statusBar()->showMessage(tr("Stored the signing secret of %1.").arg(endpointName(*endpoint)), 5000);
+        });
+}
+
+void MainWindow::deleteEndpoints() {
+    const QList<Endpoint> selected = selectedEndpoints();
+    if (selected.isEmpty() || !m_connection)
+        return;
+    QStringList names;
+    for (const Endpoint &endpoint : selected)
+        names << endpoint.url;
+    const QString question =
+        selected.size() == 1
+            ? tr("Delete the endpoint %1?").arg(selected.first().url)
+            : tr("Delete these %1 endpoints?\n%2").arg(selected.size()).arg(names.join(QLatin1Char('\n')));
+    QMessageBox box(
+        QMessageBox::Warning, tr("Delete Endpoint"),
+        question + QStringLiteral("\n\n") +
+            tr("The provider stops delivering to it, and its signing secret is removed from your keychain."),
+        QMessageBox::Cancel, this);
+    QPushButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != static_cast<QAbstractButton *>(remove))
+        return;
+    const Connection connection = *m_connection;
+    for (const Endpoint &endpoint : selected) {
+        setRowBusy(endpoint.id, true);
+        m_service->remove(connection, endpoint.id, this, [this, endpoint](const ApiError &error) {
+            setRowBusy(endpoint.id, false);
+            if (error.isError())
+                return reportFailure(tr("Deleting %1").arg(endpointName(endpoint)), error);
+            m_secretStored.remove(endpoint.id);
+            m_model->removeEndpoint(endpoint.id);
+            selectionChanged();
+        });
+    }
+}
+
+void MainWindow::showSecret(const EndpointService::SecretOutcome &outcome) {
+    // The secret comes from the outcome only when the keychain failed; otherwise read it back
+    // from the keychain, proving it is really there.
+    const QString label = endpointName(outcome.endpoint);
+    if (!outcome.keychain.ok()) {
+        auto *dialog = new SecretDialog(label, outcome.unstoredSecret, outcome.keychain, m_clipboard, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+        return;
+    }
+    m_service->readSecret(*m_connection, outcome.endpoint.id, this,
+                          [this, label, outcome](const SecretResult &result, const QString &secret) {
+                              auto *dialog = new SecretDialog(label, secret, result, m_clipboard, this);
+                              dialog->setAttribute(Qt::WA_DeleteOnClose);
+                              dialog->open();
+                          });
+}
+
+void MainWindow::showNotice(const QString &text) {
+    const QString shown = m_messageBar->text();
+    m_messageBar->showMessage(MessageBar::Kind::Warning, shown.isEmpty() ? text : shown + QLatin1Char('\n') + text);
+}
+
+void MainWindow::recoverPendingCreates() {
+    const int unfinished = m_service->unfinishedCreateCount();
+    if (unfinished == 0)
+        return;
+    m_messageBar->showMessage(MessageBar::Kind::Information,
+                              tr("Recovering %n create(s) interrupted last time…", nullptr, unfinished));
+    QList<Connection> connections = m_store->connections() + m_sandboxConnections;
+    trackRequest(+1);
+    m_service->recoverPendingCreates(connections, this, [this](const QList<EndpointService::Recovery> &reports) {
+        trackRequest(-1);
+        QStringList lines;
+        bool problem = false;
+        for (const EndpointService::Recovery &report : reports) {
+            lines << report.description();
+            problem = problem || report.result != EndpointService::Recovery::Result::SecretStored;
+            if (report.result == EndpointService::Recovery::Result::SecretUnstored) {
+                EndpointService::SecretOutcome outcome;
+                outcome.endpoint = report.endpoint;
+                outcome.keychain.status = SecretStatus::Failed;
+                outcome.keychain.errorText = report.error.message;
+                outcome.unstoredSecret = report.unstoredSecret;
+                showSecret(outcome);
+            }
+        }
+        m_messageBar->showMessage(problem ? MessageBar::Kind::Warning : MessageBar::Kind::Information,
+                                  lines.join(QLatin1Char('\n')));
+        refresh();
+    });
+}

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "Connection.h"
+#include "EndpointService.h"
+
+#include <QHash>
+#include <QMainWindow>
+
+#include <optional>
+
+class ClipboardGuard;
+class ConnectionStore;
+class ConnectionsPane;
+class EndpointDetailsPane;
+class EndpointFilterModel;
+class EndpointTableModel;
+class MessageBar;
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QSplitter;
+class QTableView;
+
+// The console: connections on the left, their endpoints in the middle, the selected one's
+// details on the right. Every action goes through EndpointService, asynchronously; a request
+// greys its row and spins the status bar, and a failure lands in the message bar with Retry.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+
+public:
+    // sandboxConnections are listed (and usable) but not saved; they belong to an in-process sandbox.
+    MainWindow(EndpointService *service, ConnectionStore *store, ClipboardGuard *clipboard,
+               const QList<Connection> &sandboxConnections = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // A notice for the operator in the message bar (e.g. a skipped provider profile).
+    void showNotice(const QString &text);
+    // Settles creates a crash or a lost response left unfinished (called once after start).
+    void recoverPendingCreates();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenusAndToolBar();
+    void restoreSettings();
+    void saveSettings() const;
+
+    void reloadConnections();
+    void connectionChanged(const std::optional<Connection> &connection);
+    void refresh();
+    void checkSecrets(const QList<Endpoint> &endpoints);
+    void selectionChanged();
+    void updateActions();
+    void updateStatusCounts();
+
+    QList<Endpoint> selectedEndpoints() const;
+    std::optional<Endpoint> currentEndpoint() const;
+    std::optional<ProviderProfile> currentProfile() const;
+
+    void addConnection();
+    void editConnection(const Connection &connection);
+    void removeConnection(const Connection &connection);
+    void newEndpoint();
+    void editEndpoint();
+    void toggleActive();
+    void rotateSecret();
+    void sendTest();
+    void copySecret();
+    void importSecret();
+    void deleteEndpoints();
+
+    void showSecret(const EndpointService::SecretOutcome &outcome);
+    void reportFailure(const QString &what, const ApiError &error, std::function<void()> retry = {});
+    void setRowBusy(const QString &id, bool busy);
+    void trackRequest(int delta);
+
+    EndpointService *m_service;
+    ConnectionStore *m_store;
+    ClipboardGuard *m_clipboard;
+    QList<Connection> m_sandboxConnections;
+    std::optional<Connection> m_connection;
+    QHash<QString, bool> m_secretStored; // endpoint id -> found in the keychain (current connection)
+
+    ConnectionsPane *m_connectionsPane;
+    MessageBar *m_messageBar;
+    QLineEdit *m_search;
+    QComboBox *m_statusFilter;
+    QTableView *m_table;
+    EndpointTableModel *m_model;
+    EndpointFilterModel *m_filter;
+    EndpointDetailsPane *m_details;
+    QSplitter *m_splitter;
+    QLabel *m_counts;
+    QLabel *m_clipboardStatus;
+    QProgressBar *m_spinner;
+    int m_requestsInFlight = 0;
+
+    QAction *m_newAction;
+    QAction *m_editAction;
+    QAction *m_toggleAction;
+    QAction *m_rotateAction;
+    QAction *m_testAction;
+    QAction *m_copySecretAction;
+    QAction *m_importSecretAction;
+    QAction *m_deleteAction;
+    QAction *m_refreshAction;
+    QAction *m_findAction;
+    QAction *m_addConnectionAction;
+    QAction *m_quitAction;
+};
