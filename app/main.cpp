@@ -9,28 +9,80 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QMessageBox>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QNetworkAccessManager>
+#include <QTranslator>
 
 #include <memory>
 
-int main(int argc, char *argv[]) {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("webhook-console"));
-    QApplication::setApplicationDisplayName(QObject::tr("Webhook Console"));
-    QApplication::setApplicationVersion(QStringLiteral(WEBHOOK_CONSOLE_VERSION));
+namespace {
 
+void describeApplication() {
+    QCoreApplication::setApplicationName(QStringLiteral("webhook-console"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(WEBHOOK_CONSOLE_VERSION));
+}
+
+// One parser for both passes: the display-less one that answers --help and --version, and the real one.
+struct CommandLine {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QObject::tr("Manage webhook endpoints across providers; signing secrets go straight into your keychain."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption sandboxOption(
-        QStringLiteral("sandbox"),
-        QObject::tr("Also run a built-in sandbox with one demo connection per provider (the default when no "
-                    "connection is configured)."));
-    parser.addOption(sandboxOption);
-    parser.process(app);
+    QCommandLineOption sandbox{QStringLiteral("sandbox"),
+                               QObject::tr("Also run a built-in sandbox with one demo connection per provider (the "
+                                           "default when no connection is configured).")};
+    CommandLine() {
+        parser.setApplicationDescription(
+            QObject::tr("Manage webhook endpoints across providers; signing secrets go straight into your keychain."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOption(sandbox);
+    }
+};
+
+bool asksForInformationOnly(int argc, char *argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--help" || argument == "-h" || argument == "--help-all" || argument == "--version" ||
+            argument == "-v")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    // --help and --version answer without a display (over ssh, in a package check): QApplication
+    // would abort first when no display is reachable.
+    if (asksForInformationOnly(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        describeApplication();
+        CommandLine commandLine;
+        commandLine.parser.process(core); // prints and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    describeApplication();
+    QApplication::setApplicationDisplayName(QObject::tr("Webhook Console"));
+    // The desktop entry's id, so Wayland compositors and taskbars match the window to its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.webhook_console.WebhookConsole"));
+    QIcon icon;
+    for (int size : {16, 24, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/webhook-console-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.webhook_console.WebhookConsole"), icon));
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("webhook-console"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    CommandLine commandLine;
+    commandLine.parser.process(app);
+    const bool sandboxRequested = commandLine.parser.isSet(commandLine.sandbox);
 
     QNetworkAccessManager network;
     KeychainSecretStore secrets;
@@ -56,7 +108,7 @@ int main(int argc, char *argv[]) {
         window->recoverPendingCreates();
     };
 
-    if (parser.isSet(sandboxOption) || store.connections().isEmpty()) {
+    if (sandboxRequested || store.connections().isEmpty()) {
         QString error;
         if (!sandbox.start(&error)) {
             notices << QObject::tr("The built-in sandbox could not start: %1").arg(error);

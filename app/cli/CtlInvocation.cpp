@@ -7,7 +7,7 @@
 namespace {
 
 QString tr(const char *text) {
-    return QCoreApplication::translate("webhookctl", text);
+    return QCoreApplication::translate("CtlInvocation", text);
 }
 
 using Command = CtlInvocation::Command;

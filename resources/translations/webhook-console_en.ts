@@ -1,0 +1,2463 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ApiClient</name>
+    <message>
+        <source>The base URL is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL &quot;%1&quot; is not a valid URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL must not contain a user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL must not contain a query or fragment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL must use https; plain http is allowed only for localhost, 127.0.0.1 and ::1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL must start with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not supported by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent an answer larger than %2 MiB; it was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is rate limiting requests; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with a redirect, which is not followed so the API key stays with this host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s list did not end (the same page cursor came back, or over 1000 pages).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change: the edit matches the endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotating a signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending a test event</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApiError</name>
+    <message>
+        <source> (field %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>&amp;Auth header:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Layers production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region or base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored only in your keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test &amp;&amp; &amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the connection and save it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Region or base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connection named &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection test failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the API key in your keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key could not be stored in your keychain, so the connection was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionItemDelegate</name>
+    <message>
+        <source>sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>development</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionStore</name>
+    <message>
+        <source>A connection needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connection needs an id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connection named &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsPane</name>
+    <message>
+        <source>&amp;Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox connections are built in and cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CtlInvocation</name>
+    <message>
+        <source>Usage:
+  webhookctl connection add NAME --provider layers|encrata|signa|polyai [--base-url URL]
+             [--environment production|development] [--auth x-api-key|bearer]
+             (the API key is read from WEBHOOK_API_KEY, else one line on stdin)
+  webhookctl connection list
+  webhookctl connection remove NAME
+  webhookctl -c NAME list [--json]
+  webhookctl -c NAME create --url URL --event TYPE [--event TYPE]... [--description TEXT]
+             [--name TEXT] [--project-id UUID] [--scope own|all_children] [--metadata K=V]...
+             [--header K=V]... [--timeout-ms N] [--json]
+  webhookctl -c NAME update ID [--url URL] [--event TYPE]... [--description TEXT] [--name TEXT]
+             [--scope S] [--metadata K=V]... (K= unsets a key) [--header K=V]... [--timeout-ms N]
+             [--json]
+  webhookctl -c NAME pause ID | resume ID | rotate-secret ID | test ID | delete ID
+  webhookctl -c NAME events
+  webhookctl -c NAME secret show ID      (prints the stored signing secret)
+  webhookctl -c NAME secret import ID    (reads a signing secret from stdin into the keychain)
+  webhookctl --help | --version
+
+Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (nothing sent);
+3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;connection&quot; takes add, list or remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;secret&quot; takes show or import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a connection NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an endpoint ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-c/--connection does not go with &quot;connection&quot; commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown option %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an option of &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--environment must be production or development, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --description or --name, once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--timeout-ms expects a positive whole number of milliseconds, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a connection: -c NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--provider is required (layers, encrata, signa or polyai).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--url is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least one --event is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;update&quot; needs at least one option to change (--url, --event, --description, ...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DraftValidator</name>
+    <message>
+        <source>%1 requires a %2 for every endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 creates every endpoint active; create it, then pause it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requires a %2 for every endpoint; it cannot be cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 itself auto-pauses an endpoint; choose active or paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose whether the endpoint is active or paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no %2; leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not take the %2 when creating an endpoint; create it, then edit the endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot change the %2 of an existing endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the URL %1 should deliver events to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 allows URLs of at most %2 characters; this one has %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the spaces before or after the URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a valid URL; enter a full address such as https://example.com/webhooks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL must start with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL has no host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the URL&apos;s scheme in lower case (%1://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requires an https URL; plain http is never accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requires https on a production connection; plain http is accepted only for localhost on a development connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepts plain http only for localhost, 127.0.0.1 or [::1]; use https for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requires https on a production connection; plain http is accepted only on a development connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select at least one event type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requires at least %2 event types; %3 selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 allows at most %2 event types; %3 are selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is selected more than once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event type is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be subscribed to at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not one of %2&apos;s event types.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in %2&apos;s catalog and is not written like an event type (such as %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 allows a %2 of at most %3 characters; this one has %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project ID must be a UUID, such as 123e4567-e89b-12d3-a456-426614174000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a %2 scope; choose one of: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A metadata key is empty; give every value a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A header name is empty; give every header a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid HTTP header name; use letters, digits and dashes, without spaces or colons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header %1 is given more than once (header names ignore case).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value of header %1 must not contain line breaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepts a delivery timeout from %2 to %3 ms; %4 ms is outside that range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepts a delivery timeout of at least %2 ms; %3 ms is too short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepts a delivery timeout of at most %2 ms; %3 ms is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The delivery timeout must be a positive number of milliseconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>project ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivery scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custom headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivery timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndpointDetailsPane</name>
+    <message>
+        <source>Select an endpoint to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the endpoint id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures in a row:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last success:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last failure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the provider&apos;s JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored in your keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in this keychain (import it, or rotate it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndpointDialog</name>
+    <message>
+        <source>Edit endpoint — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New endpoint — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not allow changing this after the endpoint was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepts this only when editing an existing endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://example.com/webhooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Events:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional project UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Project ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sc&amp;ope:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Metadata:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery timeout in milliseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acti&amp;ve: deliver events as soon as it is created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the endpoint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changed; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the endpoint (HTTP %2); see the marked field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint was refused; see the marked field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer clearly (%2). The endpoint may have been created: it is kept for recovery, so check the endpoint list before creating it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndpointReader</name>
+    <message>
+        <source>is not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a list of text values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not an ISO 8601 timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 whose &quot;%2&quot; %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 without &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has more than %1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndpointService</name>
+    <message>
+        <source>Recovered %1: the endpoint exists and its signing secret is now in your keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered %1, but the keychain could not store its signing secret: save it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was created, but its signing secret was lost with the response. Rotate the secret, or delete and recreate the endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An interrupted create never reached the provider; nothing was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An interrupted create could not be checked yet (%1); it will be retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An interrupted create was abandoned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection &quot;%1&quot; uses provider &quot;%2&quot;, which has no profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key is stored for connection &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key of connection &quot;%1&quot; could not be read from the keychain: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown provider &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the pending-create journal could not be written (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its connection no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndpointStatus</name>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndpointTableModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <comment>status · consecutive failures</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active: events are delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: no events are delivered until it is resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-paused by the provider after repeated failed deliveries (%1 in a row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-paused by the provider after repeated failed deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled: no events are delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider reported a status the console does not know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consecutive failed deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider does not report failed deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet: the keychain has not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored in your keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing: not in this keychain — import or rotate it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consecutive failed deliveries, as the provider reports them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the endpoint&apos;s signing secret is in your keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventCatalogModel</name>
+    <message>
+        <source>%1.*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events whose type starts with “%1.”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (custom)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event cannot be subscribed to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A custom event type, not in the provider&apos;s published catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventPicker</name>
+    <message>
+        <source>Select &amp;all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the events this endpoint receives. Space toggles the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the event selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom event type, e.g. job.started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom event type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepts event types beyond the listed ones. Type one and press Enter to add it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add cus&amp;tom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add custom event type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1–%2 allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is already in the list; check it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a well-formed %2 event type: it must match %3 (for example job.started).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeyValueEditor</name>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1 entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected %1 entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 has a value but no key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key “%1” appears more than once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeychainSecretStore</name>
+    <message>
+        <source>No secret is stored under this key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain refused access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain reported an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain was closed before the operation finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused to store an empty key or secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused to read an empty key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused to remove an empty key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No D-Bus session bus, so no keychain (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Secret Service is running on the session bus (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Webhook Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search URL, label, id or event type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret on the clipboard · clears in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Endpoint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rotate Secret…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;Test Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Secret…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;ndpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Webhook Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Webhook Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Webhook Console %1&lt;/b&gt;&lt;p&gt;Manage webhook endpoints across providers; signing secrets go straight into your keychain.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Webhook Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading endpoints of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading endpoints of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signing secret for this endpoint is in your keychain: import it or rotate it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the signing secret; the clipboard clears after 30 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot rotate secrets: delete the endpoint and create it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate the signing secret; the new one goes to your keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no test delivery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the provider to send a test event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 auto-paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 secret missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 secrets missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the connection &quot;%1&quot;?
+
+Its API key is removed from your keychain. Endpoints at %2 are not touched, and their signing secrets stay in your keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was removed, but its API key could not be removed from your keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate Signing Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate the signing secret of %1?
+
+The provider signs deliveries with the new secret from now on; update the receiving service with it. The new secret goes to your keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotating the secret of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending a test event to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test event sent to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signing secret for %1 is in your keychain. Import it, or rotate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your keychain could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Signing Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the signing secret of %1.
+It is stored in your keychain only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret was not stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored the signing secret of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the endpoint %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete these %1 endpoints?
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider stops delivering to it, and its signing secret is removed from your keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Recovering %n create(s) interrupted last time…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry the failed action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileReader</name>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number of at least 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an array of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid regular expression (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProviderDialect</name>
+    <message>
+        <source>%1 sent %2 larger than %3 MiB; it was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent %2 with no content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent %2 that is not valid JSON (%3 at offset %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent an endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent an endpoint (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent an endpoint that is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a create answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rotate-secret answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent %2 that is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent %2 without a signing secret in &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent %2 whose signing secret in &quot;%3&quot; is longer than %4 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent %2 without the endpoint object &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot rotate a signing secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list of endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a list of endpoints that is not a JSON array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a list of endpoints without an array in &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a list of more than %2 endpoints; it was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a list whose %2 is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a list whose &quot;%2&quot; is not a cursor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a list whose &quot;%2&quot; is not true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 from %2 (no error details)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProviderProfile</name>
+    <message>
+        <source>must name the key that holds the signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is larger than 1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON at offset %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the profile must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only version 1 is understood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use lower-case letters, digits and dashes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-empty array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an https URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paths must start with /</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item, rotateSecret and test paths need an {id} placeholder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected PATCH, PUT or POST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be the id of one of auth.schemes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a canonical field; expected one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected the provider&apos;s JSON key as a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this field is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in &quot;fields&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &quot;string&quot; or &quot;boolean&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected one of active, paused, autoPaused, disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected values of the status type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must say where the signing secret is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a profile with paths.rotateSecret must say where the new secret is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected none, cursor or startingAfter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a paginated list needs the key of its items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least limits.eventsMin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected never, localhostInDevelopment or anyInDevelopment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Webhook Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage webhook endpoints across providers; signing secrets go straight into your keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also run a built-in sandbox with one demo connection per provider (the default when no connection is configured).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider profile %1 was skipped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in sandbox could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your keychain did not accept the sandbox&apos;s keys (%1); the demo connections will not work until it does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the pending-create journal %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON (%1 at offset %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no list of entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no format version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pending-create journal %1 has an unknown format version %2; it is left untouched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries could not be read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The pending-create journal %1 was damaged (%2); a copy was kept as %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pending-create journal %1 is damaged (%2) and could not be copied aside; it is left untouched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the pending-create journal %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A journal entry needs an id, a connection and a creation time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal already holds an entry %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused to journal a request carrying secret-looking fields: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal holds no entry %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An empty endpoint id is not an endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SandboxDelivery</name>
+    <message>
+        <source>could not resolve %1 (simulated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the endpoint answered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SandboxProvider</name>
+    <message>
+        <source>Missing or invalid API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such resource: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not allowed on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Malformed endpoint id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the body as application/json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON: %1 at offset %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This %1 was already used with a different request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not name a position in this list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown or read-only field: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The maximum number of webhook endpoints (%1) has been reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fields supplied: send at least one field to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a UUID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project %1 does not belong to this organization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope %1 requires an admin key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.%2 must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be an object of strings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be an integer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid absolute URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must use https (plain http only for localhost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must use https in production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be an https URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be an array of event types.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs at least %2 event type(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 allows at most %2 event types.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must contain only strings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be subscribed to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown event type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such webhook endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SandboxServer</name>
+    <message>
+        <source>cannot listen on 127.0.0.1:%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No provider at /%1; try one of: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal server error (injected by the sandbox).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SandboxSession</name>
+    <message>
+        <source>%1 sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SandboxState</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a sandbox state file (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unsupported state file version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecretDialog</name>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing secret — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing secret stored in your keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing secret was NOT stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your keychain could not store this signing secret: %1
+The provider will never show it again. Copy it now and keep it somewhere safe, such as a password manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing &amp;secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy secret to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clipboard status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have sa&amp;ved this secret somewhere safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have saved this secret somewhere safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied — the clipboard clears in %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The secret is no longer on the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the secret, or confirm you saved it, before closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WebhookCtl</name>
+    <message>
+        <source>No connection named &quot;%1&quot; (see: webhookctl connection list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection &quot;%1&quot; uses provider &quot;%2&quot;, which has no profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: WARNING: the signing secret of %1 is shown once; store it now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--provider: unknown provider &quot;%1&quot;; known: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connection named &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--auth: %1 accepts %2, not &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key: set WEBHOOK_API_KEY or give it as one line on stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key could not be stored in the keychain (%1); the connection was not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added connection &quot;%1&quot; (%2, %3, %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connections yet. Add one with: webhookctl connection add NAME --provider PROVIDER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PROVIDER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ENVIRONMENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BASE URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: the connection was removed, but its API key could not be removed from the keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed connection &quot;%1&quot;. Signing secrets of its endpoints stay in the keychain under &quot;%2/...&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2 event types per endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least %1 event type per endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[not subscribable: %1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s catalog is open: other types of the form group.name are accepted as custom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILURES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EVENTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LABEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: WARNING: the signing secret could not be stored in the keychain (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: It is shown this once and was not written anywhere. Save it now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a %2 endpoint id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotated the signing secret of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent a test event to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %1 and its keychain entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: the create may have reached %1; it is kept in the journal and settled on the next command for this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1 (%2). Its signing secret is in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: nothing to change; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signing secret is stored for %1 on connection &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secret on stdin: pipe the signing secret in as one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret could not be stored in the keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored the signing secret of %1 in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

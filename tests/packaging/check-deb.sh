@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds the .deb from an existing build folder and checks what it installs and what it depends on.
+# usage: check-deb.sh BUILD_DIR VERSION
+set -euo pipefail
+build=$1 version=$2
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+cpack --config "$build/CPackConfig.cmake" -B "$out" -G DEB >"$out/cpack.log" 2>&1 || { cat "$out/cpack.log"; exit 1; }
+deb=$(ls "$out"/webhook-console_"$version"_*.deb)
+echo "built $(basename "$deb")"
+files=$(dpkg-deb -c "$deb" | awk '{print $NF}')
+status=0
+for expected in \
+    ./usr/bin/webhook-console ./usr/bin/webhookctl ./usr/bin/webhook-sandbox \
+    ./usr/share/applications/io.github.webhook_console.WebhookConsole.desktop \
+    ./usr/share/metainfo/io.github.webhook_console.WebhookConsole.metainfo.xml \
+    ./usr/share/icons/hicolor/scalable/apps/io.github.webhook_console.WebhookConsole.svg \
+    ./usr/share/icons/hicolor/16x16/apps/io.github.webhook_console.WebhookConsole.png \
+    ./usr/share/icons/hicolor/256x256/apps/io.github.webhook_console.WebhookConsole.png \
+    ./usr/share/webhook-console/providers/layers.json ./usr/share/webhook-console/providers/polyai.json; do
+    grep -qxF "$expected" <<<"$files" || { echo "missing from the package: $expected"; status=1; }
+done
+if grep -E '^\./usr/(include|lib/.*\.a$)' <<<"$files"; then echo "development files in the package"; status=1; fi
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "Depends: $depends"
+for package in libqt6widgets6 libqt6network6 libqt6httpserver6 libqt6keychain1 qt6-qpa-plugins; do
+    grep -qE "(^|, )$package( |,|$)" <<<"$depends" || { echo "not a declared dependency: $package"; status=1; }
+done
+[ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || { echo "package version is not $version"; status=1; }
+exit $status
