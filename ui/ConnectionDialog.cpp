@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "ConnectionStore.h"
 #include "EndpointService.h"
+#include "ErrorText.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -20,9 +21,7 @@ QLabel *errorLabel(const QString &objectName, QWidget *parent) {
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
     label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(220, 50, 47));
-    label->setPalette(palette);
+    ErrorText::apply(label, parent->palette());
     label->hide();
     return label;
 }
@@ -187,10 +186,7 @@ void ConnectionDialog::setBusy(bool busy, const QString &text) {
 
 void ConnectionDialog::showResult(bool ok, const QString &text) {
     m_result->setText(text);
-    QPalette resultPalette = palette();
-    if (!ok)
-        resultPalette.setColor(QPalette::WindowText, QColor(220, 50, 47));
-    m_result->setPalette(resultPalette);
+    ErrorText::apply(m_result, palette(), !ok);
     m_result->show();
 }
 

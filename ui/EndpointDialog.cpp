@@ -1,5 +1,7 @@
 #include "EndpointDialog.h"
 
+#include "ErrorText.h"
+
 #include "DraftValidator.h"
 #include "EndpointPatch.h"
 #include "EventPicker.h"
@@ -20,17 +22,6 @@
 #include <QVBoxLayout>
 
 namespace {
-
-// A red that reads on light and dark windows alike; the palette has no role for "error".
-QColor errorColour(const QPalette &palette) {
-    return palette.color(QPalette::Window).lightnessF() < 0.5 ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc0, 0x1c, 0x28);
-}
-
-void paintRed(QLabel *label, const QPalette &base) {
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, errorColour(base));
-    label->setPalette(palette);
-}
 
 QLabel *messageLabel(const QString &objectName, QWidget *parent) {
     auto *label = new QLabel(parent);
@@ -466,6 +457,6 @@ void EndpointDialog::showRefusal(const ValidationIssues &issues, const ApiError 
 
 void EndpointDialog::applyErrorColours() {
     for (QLabel *label : std::as_const(m_errorLabels))
-        paintRed(label, palette());
-    paintRed(m_formError, palette());
+        ErrorText::apply(label, palette());
+    ErrorText::apply(m_formError, palette());
 }

@@ -1,5 +1,7 @@
 #include "EventPicker.h"
 
+#include "ErrorText.h"
+
 #include "EventCatalogModel.h"
 
 #include <QEvent>
@@ -13,17 +15,6 @@
 #include <QVBoxLayout>
 
 namespace {
-
-// A red that reads on light and dark windows alike; the palette has no role for "error".
-QColor errorColour(const QPalette &palette) {
-    return palette.color(QPalette::Window).lightnessF() < 0.5 ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc0, 0x1c, 0x28);
-}
-
-void setErrorColour(QLabel *label, bool error, const QPalette &base) {
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, error ? errorColour(base) : base.color(QPalette::WindowText));
-    label->setPalette(palette);
-}
 
 bool isReturn(const QEvent *event) {
     if (event->type() != QEvent::KeyPress && event->type() != QEvent::ShortcutOverride)
@@ -223,7 +214,7 @@ void EventPicker::addCustomType() {
 }
 
 void EventPicker::applyErrorColours() {
-    setErrorColour(m_count, m_countOutOfRange, palette());
+    ErrorText::apply(m_count, palette(), m_countOutOfRange);
     if (m_customError)
-        setErrorColour(m_customError, true, palette());
+        ErrorText::apply(m_customError, palette(), true);
 }

@@ -1,5 +1,7 @@
 #include "SecretDialog.h"
 
+#include "ErrorText.h"
+
 #include "ClipboardGuard.h"
 
 #include <QAction>
@@ -13,21 +15,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
-
-namespace {
-
-// A red that reads on light and dark windows alike; the palette has no role for "error".
-QColor errorColour(const QPalette &palette) {
-    return palette.color(QPalette::Window).lightnessF() < 0.5 ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc0, 0x1c, 0x28);
-}
-
-void paintRed(QLabel *label, const QPalette &base) {
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, errorColour(base));
-    label->setPalette(palette);
-}
-
-} // namespace
 
 SecretDialog::SecretDialog(const QString &endpointLabel, const QString &secret, const SecretResult &keychainResult,
                            ClipboardGuard *clipboard, QWidget *parent)
@@ -227,6 +214,6 @@ void SecretDialog::updateCloseButton() {
 void SecretDialog::applyErrorColours() {
     if (m_stored)
         return;
-    paintRed(m_heading, palette());
-    paintRed(m_warning, palette());
+    ErrorText::apply(m_heading, palette());
+    ErrorText::apply(m_warning, palette());
 }
