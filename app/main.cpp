@@ -13,9 +13,8 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QTranslator>
-
-#include <memory>
 
 namespace {
 
@@ -99,32 +98,32 @@ int main(int argc, char *argv[]) {
         notices << journal.loadError();
 
     SandboxSession sandbox(&service);
-    std::unique_ptr<MainWindow> window;
-    const auto showWindow = [&](const QList<Connection> &sandboxConnections) {
-        window = std::make_unique<MainWindow>(&service, &store, &clipboard, sandboxConnections);
-        window->show();
-        for (const QString &notice : std::as_const(notices))
-            window->showNotice(notice);
-        window->recoverPendingCreates();
-    };
-
+    QList<Connection> sandboxConnections;
     if (sandboxRequested || store.connections().isEmpty()) {
         QString error;
-        if (!sandbox.start(&error)) {
+        if (sandbox.start(&error))
+            sandboxConnections = sandbox.connections();
+        else
             notices << QObject::tr("The built-in sandbox could not start: %1").arg(error);
-            showWindow({});
-        } else {
-            // The sandbox's API keys go through the keychain like any other before the window uses them.
-            sandbox.storeSecrets(&app, [&](const SecretResult &result) {
-                if (!result.ok())
-                    notices << QObject::tr("Your keychain did not accept the sandbox's keys (%1); the demo "
-                                           "connections will not work until it does.")
-                                   .arg(result.errorText);
-                showWindow(sandbox.connections());
-            });
-        }
-    } else {
-        showWindow({});
     }
+
+    // The sandbox's API keys go through the keychain like any other. They are queued before the
+    // window exists, so they land before its first reads (the keychain answers in call order),
+    // and the window does not wait for them: a new keyring may first ask for a password.
+    QPointer<MainWindow> shownWindow;
+    if (!sandboxConnections.isEmpty()) {
+        sandbox.storeSecrets(&app, [&shownWindow](const SecretResult &result) {
+            if (!result.ok() && shownWindow)
+                shownWindow->showNotice(QObject::tr("Your keychain did not accept the sandbox's keys (%1); the "
+                                                    "demo connections will not work until it does.")
+                                            .arg(result.errorText));
+        });
+    }
+    MainWindow window(&service, &store, &clipboard, sandboxConnections);
+    shownWindow = &window;
+    window.show();
+    for (const QString &notice : std::as_const(notices))
+        window.showNotice(notice);
+    window.recoverPendingCreates();
     return app.exec();
 }
