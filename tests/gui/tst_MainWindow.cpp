@@ -309,6 +309,40 @@ private slots:
         QCOMPARE(action("findAction")->shortcut(), QKeySequence(QKeySequence::Find));
     }
 
+    // Nothing in the window may assume a light theme: with a dark palette it must render dark, and
+    // the details text must stay readable (light on dark).
+    void followsADarkPalette()
+    {
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(37, 37, 38));
+        dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        dark.setColor(QPalette::Base, QColor(30, 30, 30));
+        dark.setColor(QPalette::AlternateBase, QColor(45, 45, 45));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        dark.setColor(QPalette::Button, QColor(50, 50, 52));
+        dark.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+        dark.setColor(QPalette::Highlight, QColor(38, 79, 120));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        const QPalette original = QApplication::palette();
+        QApplication::setPalette(dark);
+        clickRow(QStringLiteral("Production receiver"));
+        QTest::qWait(100);
+        const QImage image = m_window->grab().toImage();
+        QApplication::setPalette(original);
+        if (qEnvironmentVariableIsSet("WC_SCREENSHOT_DIR"))
+            image.save(qEnvironmentVariable("WC_SCREENSHOT_DIR") + QStringLiteral("/main-window-dark.png"));
+
+        qreal lightness = 0;
+        int samples = 0;
+        for (int y = 0; y < image.height(); y += 4) {
+            for (int x = 0; x < image.width(); x += 4, ++samples)
+                lightness += image.pixelColor(x, y).lightnessF();
+        }
+        QVERIFY2(lightness / samples < 0.35, qPrintable(QStringLiteral("mean lightness %1").arg(lightness / samples)));
+        auto *label = m_window->findChild<QLabel *>(QStringLiteral("detail_label"));
+        QVERIFY(label->palette().color(QPalette::WindowText).lightnessF() > 0.6);
+    }
+
     void everyControlHasAnAccessibleName() {
         clickRow(QStringLiteral("Production receiver"));
         QStringList unnamed;
