@@ -311,8 +311,7 @@ private slots:
 
     // Nothing in the window may assume a light theme: with a dark palette it must render dark, and
     // the details text must stay readable (light on dark).
-    void followsADarkPalette()
-    {
+    void followsADarkPalette() {
         QPalette dark;
         dark.setColor(QPalette::Window, QColor(37, 37, 38));
         dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
