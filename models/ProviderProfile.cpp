@@ -222,6 +222,9 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &root
             reader.string(idempotency, QStringLiteral("header"), QStringLiteral("idempotency.header"));
         profile.m_idempotencyOperations =
             reader.strings(idempotency, QStringLiteral("operations"), QStringLiteral("idempotency.operations"));
+        profile.m_idempotencyWindowHours =
+            reader.integer(idempotency, QStringLiteral("windowHours"), QStringLiteral("idempotency.windowHours"))
+                .value_or(24);
     }
 
     const QJsonObject fields = reader.object(root, QStringLiteral("fields"), QStringLiteral("fields"));

@@ -64,6 +64,8 @@ public:
     // The header name for Idempotency-Key, or empty when the provider does not honour one.
     QString idempotencyHeader() const { return m_idempotencyHeader; }
     bool sendsIdempotencyKey(const QString &operation) const; // "create", "update"
+    // How long the provider replays a request by its Idempotency-Key (Layers documents 24 h).
+    int idempotencyWindowHours() const { return m_idempotencyWindowHours; }
 
     // Canonical field name ("label", "events", "consecutiveFailures", ...) -> provider's JSON key.
     // Empty when the provider has no such field.
@@ -128,6 +130,7 @@ private:
     QString m_defaultAuthScheme;
     QString m_idempotencyHeader;
     QStringList m_idempotencyOperations;
+    int m_idempotencyWindowHours = 24;
     QMap<QString, QString> m_fields;
     QStringList m_createFields;
     QStringList m_updateFields;

@@ -34,8 +34,11 @@ bool createMayHaveHappened(const ApiError &error) {
     }
 }
 
-// Replaying a create is only safe while the provider still remembers its Idempotency-Key.
-constexpr qint64 idempotencyWindowSeconds = 23 * 3600;
+// Replaying a create is only safe while the provider still remembers its Idempotency-Key; an hour
+// short of the window, so a replay never races the provider forgetting it.
+qint64 safeReplaySeconds(const ProviderProfile &profile) {
+    return qMax(0, profile.idempotencyWindowHours() - 1) * qint64(3600);
+}
 
 } // namespace
 
@@ -399,8 +402,9 @@ void EndpointService::recoverNext(QList<Connection> connections, QList<QString> 
         return next(reports);
     }
 
-    const bool replayable = !entry->idempotencyKey.isEmpty() &&
-                            entry->createdAt.secsTo(QDateTime::currentDateTimeUtc()) < idempotencyWindowSeconds;
+    const bool replayable =
+        !entry->idempotencyKey.isEmpty() &&
+        entry->createdAt.secsTo(QDateTime::currentDateTimeUtc()) < safeReplaySeconds(*profileFor(*connection));
     withClient(*connection, context, [=](ApiClient *client, const ApiError &error) mutable {
         if (!client) {
             report.result = Recovery::Result::StillPending;

@@ -26,6 +26,7 @@ private slots:
         QCOMPARE(layers->authScheme(QString()).header, QStringLiteral("X-Api-Key"));
         QCOMPARE(layers->authScheme(QStringLiteral("bearer")).prefix, QStringLiteral("Bearer "));
         QVERIFY(layers->sendsIdempotencyKey(QStringLiteral("create")));
+        QCOMPARE(layers->idempotencyWindowHours(), 24);
         QCOMPARE(layers->wireField(QStringLiteral("consecutiveFailures")), QStringLiteral("consecutiveFailureCount"));
         QCOMPARE(layers->eventsMax(), 50);
         QVERIFY(layers->catalogIsOpen());
