@@ -213,7 +213,7 @@ void SandboxProvider::handle(const SandboxRequest &request, const Reply &reply) 
         return;
     }
     const QByteArray canonicalBody = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    if (const auto record = m_state->idempotencyRecord(id(), key)) {
+    if (const auto record = m_state->idempotencyRecord(id(), key, m_profile.idempotencyWindowHours() * qint64(3600))) {
         if (record->method != method || record->path != path || record->requestBody != canonicalBody) {
             reply(error(409, codeIdempotencyConflict,
                         tr("This %1 was already used with a different request.").arg(m_profile.idempotencyHeader())));

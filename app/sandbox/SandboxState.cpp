@@ -12,8 +12,6 @@
 
 namespace {
 
-// Replays are honoured for a day, as Layers documents.
-constexpr qint64 idempotencyWindowSeconds = 24 * 60 * 60;
 constexpr int stateFileVersion = 1;
 
 } // namespace
@@ -53,15 +51,15 @@ bool SandboxState::remove(const QString &providerId, const QString &id) {
     return false;
 }
 
-std::optional<SandboxState::IdempotencyRecord> SandboxState::idempotencyRecord(const QString &providerId,
-                                                                               const QString &key) const {
+std::optional<SandboxState::IdempotencyRecord>
+SandboxState::idempotencyRecord(const QString &providerId, const QString &key, qint64 windowSeconds) const {
     const auto records = m_idempotency.constFind(providerId);
     if (records == m_idempotency.constEnd())
         return std::nullopt;
     const auto record = records->constFind(key);
     if (record == records->constEnd())
         return std::nullopt;
-    if (record->createdAt.secsTo(QDateTime::currentDateTimeUtc()) > idempotencyWindowSeconds)
+    if (record->createdAt.secsTo(QDateTime::currentDateTimeUtc()) > windowSeconds)
         return std::nullopt;
     return *record;
 }

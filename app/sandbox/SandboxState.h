@@ -37,7 +37,9 @@ public:
     void replace(const QString &providerId, const SandboxEndpoint &endpoint);
     bool remove(const QString &providerId, const QString &id);
 
-    std::optional<IdempotencyRecord> idempotencyRecord(const QString &providerId, const QString &key) const;
+    // The record for key, unless it is older than the provider's replay window.
+    std::optional<IdempotencyRecord> idempotencyRecord(const QString &providerId, const QString &key,
+                                                       qint64 windowSeconds) const;
     void rememberIdempotent(const QString &providerId, const QString &key, const IdempotencyRecord &record);
 
     // Saves (when a file is set) and emits changed(); call once per API operation that changed state.
