@@ -471,6 +471,7 @@ void MainWindow::editConnection(const Connection &connection) {
     ConnectionDialog dialog(m_service, m_store, connection, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    m_service->connectionEdited(dialog.connection());
     m_connection.reset(); // its client and settings changed: load afresh
     reloadConnections();
     m_connectionsPane->selectConnection(connection.id);
@@ -501,16 +502,19 @@ void MainWindow::newEndpoint() {
     const std::optional<ProviderProfile> profile = currentProfile();
     if (!profile)
         return;
-    auto *dialog = new EndpointDialog(m_service, *m_connection, *profile, std::nullopt, this);
+    const Connection connection = *m_connection;
+    auto *dialog = new EndpointDialog(m_service, connection, *profile, std::nullopt, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &EndpointDialog::created, this, [this](const EndpointService::SecretOutcome &outcome) {
+    connect(dialog, &EndpointDialog::created, this, [this, connection](const EndpointService::SecretOutcome &outcome) {
+        showSecret(connection, outcome);
+        if (!m_connection || m_connection->id != connection.id)
+            return;
         m_model->updateEndpoint(outcome.endpoint);
         m_secretStored.insert(outcome.endpoint.id, outcome.keychain.ok());
         m_model->setSecretStored(outcome.endpoint.id, outcome.keychain.ok());
         const QModelIndex index = m_filter->mapFromSource(m_model->indexFromId(outcome.endpoint.id));
         m_table->selectionModel()->setCurrentIndex(index,
                                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        showSecret(outcome);
     });
     dialog->open();
 }
@@ -566,19 +570,22 @@ void MainWindow::rotateSecret() {
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
+    const Connection connection = *m_connection;
     setRowBusy(endpoint->id, true);
-    m_service->rotateSecret(*m_connection, endpoint->id, this,
-                            [this, endpoint](const EndpointService::SecretOutcome &outcome) {
+    m_service->rotateSecret(connection, endpoint->id, this,
+                            [this, connection, endpoint](const EndpointService::SecretOutcome &outcome) {
                                 setRowBusy(endpoint->id, false);
                                 if (!outcome.succeeded())
                                     return reportFailure(tr("Rotating the secret of %1").arg(endpointName(*endpoint)),
                                                          outcome.error, [this] { rotateSecret(); });
-                                m_secretStored.insert(endpoint->id, outcome.keychain.ok());
-                                m_model->setSecretStored(endpoint->id, outcome.keychain.ok());
                                 EndpointService::SecretOutcome shown = outcome;
                                 if (shown.endpoint.url.isEmpty())
                                     shown.endpoint = *endpoint;
-                                showSecret(shown);
+                                showSecret(connection, shown);
+                                if (!m_connection || m_connection->id != connection.id)
+                                    return; // the operator moved on; the table shows another connection
+                                m_secretStored.insert(endpoint->id, outcome.keychain.ok());
+                                m_model->setSecretStored(endpoint->id, outcome.keychain.ok());
                                 refresh();
                             });
 }
@@ -680,7 +687,7 @@ void MainWindow::deleteEndpoints() {
     }
 }
 
-void MainWindow::showSecret(const EndpointService::SecretOutcome &outcome) {
+void MainWindow::showSecret(const Connection &connection, const EndpointService::SecretOutcome &outcome) {
     // The secret comes from the outcome only when the keychain failed; otherwise read it back
     // from the keychain, proving it is really there.
     const QString label = endpointName(outcome.endpoint);
@@ -690,7 +697,7 @@ void MainWindow::showSecret(const EndpointService::SecretOutcome &outcome) {
         dialog->open();
         return;
     }
-    m_service->readSecret(*m_connection, outcome.endpoint.id, this,
+    m_service->readSecret(connection, outcome.endpoint.id, this,
                           [this, label, outcome](const SecretResult &result, const QString &secret) {
                               auto *dialog = new SecretDialog(label, secret, result, m_clipboard, this);
                               dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -704,12 +711,12 @@ void MainWindow::showNotice(const QString &text) {
 }
 
 void MainWindow::recoverPendingCreates() {
-    const int unfinished = m_service->unfinishedCreateCount();
+    const QList<Connection> connections = m_store->connections() + m_sandboxConnections;
+    const int unfinished = m_service->unfinishedCreateCount(connections);
     if (unfinished == 0)
         return;
     m_messageBar->showMessage(MessageBar::Kind::Information,
                               tr("Recovering %n create(s) interrupted last time…", nullptr, unfinished));
-    QList<Connection> connections = m_store->connections() + m_sandboxConnections;
     trackRequest(+1);
     m_service->recoverPendingCreates(connections, this, [this](const QList<EndpointService::Recovery> &reports) {
         trackRequest(-1);
@@ -724,7 +731,9 @@ void MainWindow::recoverPendingCreates() {
                 outcome.keychain.status = SecretStatus::Failed;
                 outcome.keychain.errorText = report.error.message;
                 outcome.unstoredSecret = report.unstoredSecret;
-                showSecret(outcome);
+                Connection connection;
+                connection.id = report.connectionId;
+                showSecret(connection, outcome);
             }
         }
         m_messageBar->showMessage(problem ? MessageBar::Kind::Warning : MessageBar::Kind::Information,

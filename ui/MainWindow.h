@@ -73,7 +73,7 @@ private:
     void importSecret();
     void deleteEndpoints();
 
-    void showSecret(const EndpointService::SecretOutcome &outcome);
+    void showSecret(const Connection &connection, const EndpointService::SecretOutcome &outcome);
     void reportFailure(const QString &what, const ApiError &error, std::function<void()> retry = {});
     void setRowBusy(const QString &id, bool busy);
     void trackRequest(int delta);

@@ -65,6 +65,7 @@ ApiClient::ApiClient(QNetworkAccessManager *network, const Connection &connectio
     const ProviderProfile::AuthScheme scheme = profile.authScheme(connection.authScheme);
     m_authHeader = scheme.header.toLatin1();
     m_authValue = (scheme.prefix + apiKey).toUtf8();
+    m_apiKey = apiKey;
 }
 
 QString ApiClient::baseUrlProblem(const QString &baseUrl) {
@@ -184,8 +185,10 @@ void ApiClient::attempt(std::shared_ptr<Request> request) {
         reply->abort();
     });
     timer->start(m_policy.timeoutMs);
-    connect(reply, &QNetworkReply::downloadProgress, reply, [this, request, reply](qint64 received, qint64 total) {
-        if (received > m_policy.maxResponseBytes || total > m_policy.maxResponseBytes) {
+    // Tied to the reply, which the network manager owns and may outlive this client: no `this` here.
+    const qint64 maxBytes = m_policy.maxResponseBytes;
+    connect(reply, &QNetworkReply::downloadProgress, reply, [maxBytes, request, reply](qint64 received, qint64 total) {
+        if (received > maxBytes || total > maxBytes) {
             request->tooLarge = true;
             reply->abort();
         }
@@ -249,8 +252,18 @@ void ApiClient::finish(const std::shared_ptr<Request> &request, QNetworkReply *r
             error.message = tr("Could not reach %1: %2").arg(reply->url().host(), reply->errorString());
         }
     }
+    scrubApiKey(error);
     qCInfo(lcApi) << request->method << reply->url().path() << "failed:" << error.toString();
     complete(request, error, status, body);
+}
+
+// Some APIs echo the key they refused ("invalid API key sk_..."); their text goes to logs, stderr
+// and the message bar, so the key is cut out first.
+void ApiClient::scrubApiKey(ApiError &error) const {
+    if (m_apiKey.size() < 4)
+        return; // too short to be told apart from ordinary words
+    for (QString *text : {&error.message, &error.code, &error.field})
+        text->replace(m_apiKey, QStringLiteral("[API key]"));
 }
 
 void ApiClient::retryLater(const std::shared_ptr<Request> &request, int delayMs) {

@@ -78,6 +78,7 @@ private:
                   const QByteArray &body);
     void listPage(const QString &cursor, QList<Endpoint> collected, int pagesLeft, QObject *context, ListDone done);
     ApiError unsupported(const QString &operation) const;
+    void scrubApiKey(ApiError &error) const;
     ApiError preflight() const;
 
     QPointer<QNetworkAccessManager> m_network;
@@ -85,6 +86,7 @@ private:
     ProviderDialect m_dialect;
     QByteArray m_authHeader;
     QByteArray m_authValue;
+    QString m_apiKey; // only to cut it out of error texts that echo it
     Policy m_policy;
     int m_inFlight = 0;
 };

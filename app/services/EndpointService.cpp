@@ -127,8 +127,7 @@ void EndpointService::withClient(const Connection &connection, QObject *context,
 
 void EndpointService::saveApiKey(const Connection &connection, const QString &apiKey, QObject *context,
                                  SecretStore::WriteCallback done) {
-    if (ApiClient *stale = m_clients.take(connection.id))
-        stale->deleteLater();
+    retireClient(connection.id);
     m_secrets->write(SecretStore::apiKeyKey(connection.id), apiKey, context, std::move(done));
 }
 
@@ -141,23 +140,47 @@ void EndpointService::testConnection(const Connection &connection, const QString
         return;
     }
     ApiClient *probe = makeClient(connection, apiKey);
-    probe->list(context, [probe, done](const ApiError &error, const QList<Endpoint> &) {
-        probe->deleteLater();
-        done(error);
-    });
+    // The probe answers to itself, so it is deleted even if the caller is gone by then.
+    probe->list(probe,
+                [probe, caller = QPointer<QObject>(context), done](const ApiError &error, const QList<Endpoint> &) {
+                    probe->deleteLater();
+                    if (caller)
+                        done(error);
+                });
 }
 
 void EndpointService::forgetConnection(const Connection &connection, QObject *context,
                                        SecretStore::RemoveCallback done) {
-    if (ApiClient *stale = m_clients.take(connection.id))
-        stale->deleteLater();
+    retireClient(connection.id);
+    // Its interrupted creates cannot be settled any more: the connection (and its key) is gone.
+    for (const PendingCreateJournal::Entry &entry : m_journal->unfinished(connection.id))
+        m_journal->markDone(entry.id);
     m_secrets->remove(SecretStore::apiKeyKey(connection.id), context, std::move(done));
 }
 
 void EndpointService::useApiKey(const Connection &connection, const QString &apiKey) {
-    if (ApiClient *stale = m_clients.take(connection.id))
-        stale->deleteLater();
+    retireClient(connection.id);
     m_clients.insert(connection.id, makeClient(connection, apiKey));
+}
+
+void EndpointService::connectionEdited(const Connection &connection) {
+    retireClient(connection.id);
+}
+
+// A client being replaced may still have requests in flight, a create or rotate among them whose
+// answer carries a secret: it is deleted only once it has answered them all.
+void EndpointService::retireClient(const QString &connectionId) {
+    ApiClient *client = m_clients.take(connectionId);
+    if (!client)
+        return;
+    if (m_inFlight.value(client) == 0) {
+        client->deleteLater();
+        return;
+    }
+    connect(client, &ApiClient::busyChanged, client, [client](int requestsInFlight) {
+        if (requestsInFlight == 0)
+            client->deleteLater();
+    });
 }
 
 void EndpointService::list(const Connection &connection, QObject *context, ApiClient::ListDone done) {
@@ -218,30 +241,46 @@ void EndpointService::create(const Connection &connection, const EndpointDraft &
             return done(outcome);
         }
         m_journal->markSent(entry.id);
-        client->create(body, idempotencyKey, context,
-                       [this, connection, entry, context, done](const ApiError &error,
-                                                                const ProviderDialect::SecretResult &created) {
-                           SecretOutcome outcome;
-                           if (error.isError()) {
-                               outcome.error = error;
-                               outcome.mayHaveReachedProvider = createMayHaveHappened(error);
-                               if (!outcome.mayHaveReachedProvider)
-                                   m_journal->markDone(entry.id);
-                               return done(outcome);
-                           }
-                           m_journal->markEndpointKnown(entry.id, created.endpoint.id);
-                           outcome.endpoint = created.endpoint;
-                           storeSecret(connection, created, context,
-                                       [this, entry, outcome, created, done](const SecretResult &stored) mutable {
-                                           outcome.keychain = stored;
-                                           if (!stored.ok())
-                                               outcome.unstoredSecret = created.secret;
-                                           // Either in the keychain, or handed to the caller to show now.
-                                           m_journal->markDone(entry.id);
-                                           done(outcome);
-                                       });
-                       });
+        // From here on the story answers to the service, not to the caller: a caller that goes
+        // away mid-request must not make the provider's one-time secret miss the keychain.
+        const QPointer<QObject> caller(context);
+        const auto finish = [caller, done](const SecretOutcome &outcome) {
+            if (caller)
+                done(outcome);
+        };
+        client->create(
+            body, idempotencyKey, this,
+            [this, connection, entry, finish](const ApiError &error, const ProviderDialect::SecretResult &created) {
+                SecretOutcome outcome;
+                if (error.isError()) {
+                    outcome.error = error;
+                    outcome.mayHaveReachedProvider = createMayHaveHappened(error);
+                    if (!outcome.mayHaveReachedProvider)
+                        m_journal->markDone(entry.id);
+                    return finish(outcome);
+                }
+                m_journal->markEndpointKnown(entry.id, created.endpoint.id);
+                outcome.endpoint = created.endpoint;
+                storeSecret(connection, created, this,
+                            [this, entry, outcome, created, finish](const SecretResult &stored) mutable {
+                                outcome.keychain = stored;
+                                if (!stored.ok())
+                                    outcome.unstoredSecret = created.secret;
+                                // Done once the secret is in the keychain. If it is not, a
+                                // create that can be replayed stays in the journal, so a
+                                // later start can still store it; the caller shows it now.
+                                if (stored.ok() || entry.idempotencyKey.isEmpty())
+                                    m_journal->markDone(entry.id);
+                                finish(outcome);
+                            });
+            });
     });
+}
+
+bool EndpointService::isSafeEndpointId(const Connection &connection, const QString &endpointId) const {
+    const std::optional<ProviderProfile> profile = profileFor(connection);
+    return profile && !endpointId.isEmpty() && !endpointId.contains(QLatin1Char('/')) &&
+           endpointId != QLatin1String("api-key") && profile->idPattern().match(endpointId).hasMatch();
 }
 
 void EndpointService::storeSecret(const Connection &connection, const ProviderDialect::SecretResult &result,
@@ -251,6 +290,16 @@ void EndpointService::storeSecret(const Connection &connection, const ProviderDi
         unavailable.status = SecretStatus::Unavailable;
         unavailable.errorText = tr("No keychain is available.");
         return done(unavailable);
+    }
+    // The id becomes part of a keychain key: one the provider's id pattern does not allow could
+    // overwrite another entry (".../api-key"), so it is refused and the secret handed back instead.
+    if (!isSafeEndpointId(connection, result.endpoint.id)) {
+        SecretResult refused;
+        refused.status = SecretStatus::Failed;
+        refused.errorText = tr("The provider returned an endpoint id (\"%1\") that is not a valid %2 id, so the "
+                               "secret was not stored under it.")
+                                .arg(result.endpoint.id.left(80), connection.providerId);
+        return done(refused);
     }
     m_secrets->write(SecretStore::endpointSecretKey(connection.id, result.endpoint.id), result.secret, context,
                      std::move(done));
@@ -305,24 +354,30 @@ void EndpointService::rotateSecret(const Connection &connection, const QString &
                        failed.error = error;
                        return done(failed);
                    }
-                   client->rotateSecret(endpointId, context,
-                                        [this, connection, endpointId, context,
-                                         done](const ApiError &error, ProviderDialect::SecretResult rotated) {
+                   // As for create: the new secret reaches the keychain even if the caller is gone.
+                   const QPointer<QObject> caller(context);
+                   const auto finish = [caller, done](const SecretOutcome &outcome) {
+                       if (caller)
+                           done(outcome);
+                   };
+                   client->rotateSecret(endpointId, this,
+                                        [this, connection, endpointId, finish](const ApiError &error,
+                                                                               ProviderDialect::SecretResult rotated) {
                                             SecretOutcome outcome;
                                             if (error.isError()) {
                                                 outcome.error = error;
-                                                return done(outcome);
+                                                return finish(outcome);
                                             }
                                             // Some providers answer a rotate with the secret alone.
                                             if (rotated.endpoint.id.isEmpty())
                                                 rotated.endpoint.id = endpointId;
                                             outcome.endpoint = rotated.endpoint;
-                                            storeSecret(connection, rotated, context,
-                                                        [outcome, rotated, done](const SecretResult &stored) mutable {
+                                            storeSecret(connection, rotated, this,
+                                                        [outcome, rotated, finish](const SecretResult &stored) mutable {
                                                             outcome.keychain = stored;
                                                             if (!stored.ok())
                                                                 outcome.unstoredSecret = rotated.secret;
-                                                            done(outcome);
+                                                            finish(outcome);
                                                         });
                                         });
                });
@@ -348,6 +403,8 @@ void EndpointService::remove(const Connection &connection, const QString &endpoi
                 const bool gone = !error.isError() || error.httpStatus == 404;
                 if (!gone)
                     return done(error);
+                if (!isSafeEndpointId(connection, endpointId))
+                    return done({}); // never a key that could name another entry, such as the API key
                 m_secrets->remove(SecretStore::endpointSecretKey(connection.id, endpointId), context,
                                   [done](const SecretResult &) { done({}); });
             });
@@ -364,15 +421,21 @@ void EndpointService::readSecret(const Connection &connection, const QString &en
     m_secrets->read(SecretStore::endpointSecretKey(connection.id, endpointId), context, std::move(done));
 }
 
-int EndpointService::unfinishedCreateCount() const {
-    return m_journal->unfinished().size();
+int EndpointService::unfinishedCreateCount(const QList<Connection> &connections) const {
+    int count = 0;
+    for (const Connection &connection : connections)
+        count += m_journal->unfinished(connection.id).size();
+    return count;
 }
 
 void EndpointService::recoverPendingCreates(const QList<Connection> &connections, QObject *context,
                                             std::function<void(const QList<Recovery> &)> done) {
+    // Only these connections' entries: another program (or another connection) may settle the rest.
     QList<QString> ids;
-    for (const PendingCreateJournal::Entry &entry : m_journal->unfinished())
-        ids << entry.id;
+    for (const Connection &connection : connections) {
+        for (const PendingCreateJournal::Entry &entry : m_journal->unfinished(connection.id))
+            ids << entry.id;
+    }
     recoverNext(connections, ids, {}, context, std::move(done));
 }
 

@@ -72,6 +72,8 @@ public:
     // Uses apiKey for this connection from now on instead of the keychain's (webhookctl with
     // WEBHOOK_API_KEY set: scripts and CI, or a machine whose keychain is unavailable).
     void useApiKey(const Connection &connection, const QString &apiKey);
+    // The connection's settings (base URL, auth header) changed: the next request builds a new client.
+    void connectionEdited(const Connection &connection);
 
     void list(const Connection &connection, QObject *context, ApiClient::ListDone done);
     void get(const Connection &connection, const QString &endpointId, QObject *context, ApiClient::EndpointDone done);
@@ -94,7 +96,7 @@ public:
                     SecretStore::ReadCallback done);
 
     // Finishes the creates a crash or a lost response left in the journal (see Recovery).
-    int unfinishedCreateCount() const;
+    int unfinishedCreateCount(const QList<Connection> &connections) const;
     void recoverPendingCreates(const QList<Connection> &connections, QObject *context,
                                std::function<void(const QList<Recovery> &)> done);
 
@@ -105,6 +107,8 @@ private:
     using ClientReady = std::function<void(ApiClient *client, const ApiError &error)>;
     void withClient(const Connection &connection, QObject *context, ClientReady ready);
     ApiClient *makeClient(const Connection &connection, const QString &apiKey);
+    void retireClient(const QString &connectionId);
+    bool isSafeEndpointId(const Connection &connection, const QString &endpointId) const;
     void storeSecret(const Connection &connection, const ProviderDialect::SecretResult &result, QObject *context,
                      std::function<void(const SecretResult &)> done);
     void recoverNext(QList<Connection> connections, QList<QString> entryIds, QList<Recovery> reports, QObject *context,

@@ -981,6 +981,10 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
         <source>its connection no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The provider returned an endpoint id (&quot;%1&quot;) that is not a valid %2 id, so the secret was not stored under it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EndpointStatus</name>

@@ -10,6 +10,8 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -424,6 +426,32 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 10000);
             QCOMPARE(listed->kind, ApiError::Kind::Malformed);
         }
+    }
+
+    // A provider that echoes the refused key in its error text must not put it in our messages.
+    void anEchoedApiKeyIsCutOutOfErrors() {
+        QTcpServer echo;
+        QVERIFY(echo.listen(QHostAddress::LocalHost));
+        connect(&echo, &QTcpServer::newConnection, this, [&echo, this] {
+            QTcpSocket *socket = echo.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, this] {
+                socket->readAll();
+                const QByteArray body =
+                    "{\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"invalid API key " + m_apiKey.toUtf8() + "\"}}";
+                socket->write("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: " +
+                              QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                socket->disconnectFromHost();
+            });
+        });
+        Connection connection = connectionTo(QStringLiteral("layers"));
+        connection.baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(echo.serverPort());
+        m_service->useApiKey(connection, m_apiKey);
+        std::optional<ApiError> listed;
+        m_service->list(connection, this, [&](const ApiError &error, const QList<Endpoint> &) { listed = error; });
+        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 10000);
+        QCOMPARE(listed->httpStatus, 401);
+        QVERIFY(listed->message.contains(QStringLiteral("[API key]"))); // no message: it would print the key
+        QVERIFY(!listed->toString().contains(m_apiKey));
     }
 
     void insecureBaseUrlsAreRefused() {
