@@ -389,7 +389,9 @@ void EndpointDialog::submit() {
 
 void EndpointDialog::createFinished(const EndpointService::SecretOutcome &outcome) {
     setBusy(false);
-    if (outcome.succeeded()) {
+    // A secret that could not be filed away must reach the secret dialog even when the answer
+    // was otherwise unusable: the provider will not show it again.
+    if (outcome.succeeded() || !outcome.unstoredSecret.isEmpty()) {
         emit created(outcome);
         QDialog::accept();
         return;

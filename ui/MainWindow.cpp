@@ -509,6 +509,8 @@ void MainWindow::newEndpoint() {
         showSecret(connection, outcome);
         if (!m_connection || m_connection->id != connection.id)
             return;
+        if (outcome.endpoint.id.isEmpty())
+            return refresh(); // the provider's answer named no endpoint: ask it for the list
         m_model->updateEndpoint(outcome.endpoint);
         m_secretStored.insert(outcome.endpoint.id, outcome.keychain.ok());
         m_model->setSecretStored(outcome.endpoint.id, outcome.keychain.ok());

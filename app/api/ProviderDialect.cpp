@@ -488,14 +488,14 @@ ProviderDialect::parseSecretResponse(const QByteArray &body, const ProviderProfi
     } else {
         hasEndpoint = false;
     }
-    if (!hasEndpoint && isCreate) {
-        setMalformed(
-            error, tr("%1 sent %2 without the endpoint object \"%3\".").arg(m_profile.name(), what, shape.endpointKey));
-        return std::nullopt;
-    }
-
     SecretResult result;
     result.secret = secretValue.toString();
+    if (!hasEndpoint && isCreate) {
+        // The secret is real and one-time: hand it back with the error so it can be shown.
+        setMalformed(
+            error, tr("%1 sent %2 without the endpoint object \"%3\".").arg(m_profile.name(), what, shape.endpointKey));
+        return result;
+    }
     if (!hasEndpoint)
         return result; // a rotate answer may carry the secret alone; the caller knows the id
 
@@ -511,7 +511,7 @@ ProviderDialect::parseSecretResponse(const QByteArray &body, const ProviderProfi
     if (isCreate && partial.id.isEmpty()) {
         if (error)
             *error = strictError;
-        return std::nullopt;
+        return result; // the secret, without an id to file it under: the caller must show it
     }
     result.endpoint = partial;
     return result;

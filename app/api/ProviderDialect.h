@@ -42,6 +42,8 @@ public:
     QUrlQuery listQuery(const QString &cursor) const;         // empty cursor: the first page
 
     // Responses. On failure return nullopt and set *error (kind Malformed) saying what was wrong.
+    // Exception: a create answer that holds a secret but no usable endpoint returns the secret
+    // *and* sets *error, because the secret exists at the provider and will never be shown again.
     std::optional<Endpoint> parseEndpoint(const QJsonObject &json, ApiError *error) const;
     std::optional<Endpoint> parseEndpointBody(const QByteArray &body, ApiError *error) const; // get / update
     std::optional<SecretResult> parseCreateResponse(const QByteArray &body, ApiError *error) const;

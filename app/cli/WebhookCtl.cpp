@@ -283,9 +283,9 @@ void WebhookCtl::printEndpoints(const QList<Endpoint> &endpoints) {
 }
 
 void WebhookCtl::reportSecretOutcome(const EndpointService::SecretOutcome &outcome, const QString &doneText) {
-    if (m_invocation.json)
+    if (m_invocation.json && !outcome.endpoint.id.isEmpty())
         printEndpoint(outcome.endpoint);
-    else
+    else if (!doneText.isEmpty())
         m_out << doneText << Qt::endl;
     if (outcome.keychain.ok())
         return finish(Done);
@@ -366,6 +366,10 @@ void WebhookCtl::runCreate(const Connection &connection) {
                       [this, profile](const EndpointService::SecretOutcome &outcome) {
                           if (!outcome.issues.isEmpty())
                               return reportIssues(outcome.issues, profile);
+                          if (outcome.error.isError() && !outcome.unstoredSecret.isEmpty()) {
+                              m_err << "webhookctl: " << outcome.error.toString() << Qt::endl;
+                              return reportSecretOutcome(outcome, QString());
+                          }
                           if (outcome.error.isError()) {
                               if (outcome.mayHaveReachedProvider)
                                   m_err << tr("webhookctl: the create may have reached %1; it is kept in the journal "
