@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -254,6 +255,9 @@ bool PendingCreateJournal::add(const Entry &entry, QString *error) {
         qCWarning(lcSecrets) << "journal refused entry with secret-looking fields" << secretFields;
         return false;
     }
+    QLockFile lock(lockPath());
+    if (!lockAndReload(lock, error))
+        return false;
     QList<Entry> entries = m_entries;
     entries.append(entry);
     if (!save(entries, error))
@@ -263,7 +267,33 @@ bool PendingCreateJournal::add(const Entry &entry, QString *error) {
     return true;
 }
 
+// The console and webhookctl may share this file: each change happens under a lock file and
+// starts from what is on disk, so neither overwrites the other's entries.
+QString PendingCreateJournal::lockPath() const {
+    return m_filePath + QStringLiteral(".lock");
+}
+
+bool PendingCreateJournal::lockAndReload(QLockFile &lock, QString *error) {
+    QDir().mkpath(QFileInfo(m_filePath).absolutePath());
+    if (!lock.tryLock(5000)) {
+        setError(error, QObject::tr("The pending-create journal %1 is locked by another program.").arg(m_filePath));
+        return false;
+    }
+    reload();
+    return true;
+}
+
+void PendingCreateJournal::reload() {
+    if (!m_writable)
+        return; // a file we could not read is left alone, as load() decided
+    m_entries.clear();
+    load();
+}
+
 bool PendingCreateJournal::change(const QString &id, QString *error, const std::function<void(Entry &)> &apply) {
+    QLockFile lock(lockPath());
+    if (!lockAndReload(lock, error))
+        return false;
     QList<Entry> entries = m_entries;
     const auto it = std::find_if(entries.begin(), entries.end(), [&id](const Entry &e) { return e.id == id; });
     if (it == entries.end()) {

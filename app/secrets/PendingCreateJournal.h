@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QLockFile>
 #include <QString>
 #include <QStringList>
 
@@ -19,8 +20,9 @@
 //
 // Every change rewrites the whole file atomically (QSaveFile), mode 0600. A file that cannot be
 // parsed is copied aside to "<file>.corrupt-<UTC time>" and reported by loadError(); if even the
-// copy fails, the journal turns read-only rather than overwrite the only record. One process owns
-// the file at a time. Not thread-safe: use it from one thread.
+// copy fails, the journal turns read-only rather than overwrite the only record. Processes share
+// the file through a lock file ("<file>.lock"); each change starts from what is on disk. Not
+// thread-safe: use it from one thread.
 class PendingCreateJournal final {
     Q_DISABLE_COPY_MOVE(PendingCreateJournal)
 
@@ -67,6 +69,9 @@ public:
     // Removes the entry: the endpoint exists and its secret is safe (or the create was abandoned).
     bool markDone(const QString &id, QString *error = nullptr);
 
+    // Reads the file again: another program (console or webhookctl) may have changed it.
+    void reload();
+
     std::optional<Entry> entry(const QString &id) const;
     // Oldest first.
     QList<Entry> unfinished() const { return m_entries; }
@@ -76,6 +81,8 @@ private:
     void load();
     bool save(const QList<Entry> &entries, QString *error) const;
     bool change(const QString &id, QString *error, const std::function<void(Entry &)> &apply);
+    QString lockPath() const;
+    bool lockAndReload(QLockFile &lock, QString *error);
 
     QString m_filePath;
     QList<Entry> m_entries;

@@ -431,6 +431,7 @@ int EndpointService::unfinishedCreateCount(const QList<Connection> &connections)
 void EndpointService::recoverPendingCreates(const QList<Connection> &connections, QObject *context,
                                             std::function<void(const QList<Recovery> &)> done) {
     // Only these connections' entries: another program (or another connection) may settle the rest.
+    m_journal->reload();
     QList<QString> ids;
     for (const Connection &connection : connections) {
         for (const PendingCreateJournal::Entry &entry : m_journal->unfinished(connection.id))

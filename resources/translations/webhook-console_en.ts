@@ -1982,6 +1982,10 @@ It is stored in your keychain only.</source>
         <source>An empty endpoint id is not an endpoint.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The pending-create journal %1 is locked by another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SandboxDelivery</name>

@@ -29,6 +29,7 @@ class TestPendingCreateJournal : public QObject {
 
 private slots:
     void init();
+    void twoProgramsShareTheFile();
     void addMarkAndReopen();
     void unfinishedPerConnection();
     void markDoneRemoves();
@@ -289,6 +290,26 @@ void TestPendingCreateJournal::defaultPathIsInAppData() {
     QVERIFY(PendingCreateJournal::defaultPath().endsWith(QStringLiteral("/pending-creates.json")));
     QVERIFY(PendingCreateJournal::defaultPath().startsWith(
         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+}
+
+// The console and webhookctl each hold a journal on the same file; neither may erase the other's entries.
+void TestPendingCreateJournal::twoProgramsShareTheFile() {
+    PendingCreateJournal console(journalPath());
+    PendingCreateJournal ctl(journalPath()); // opened before the console writes anything
+    const auto fromConsole =
+        PendingCreateJournal::newEntry(QStringLiteral("conn-a"), QStringLiteral("layers"), QStringLiteral("key-a"), {});
+    const auto fromCtl =
+        PendingCreateJournal::newEntry(QStringLiteral("conn-b"), QStringLiteral("signa"), QStringLiteral("key-b"), {});
+    QVERIFY(console.add(fromConsole));
+    QVERIFY(ctl.add(fromCtl));
+    QVERIFY(console.markSent(fromConsole.id));
+    PendingCreateJournal reopened(journalPath());
+    QCOMPARE(reopened.unfinished().size(), 2);
+    QVERIFY(ctl.markDone(fromConsole.id)); // the console's entry, settled by webhookctl
+    console.reload();
+    QCOMPARE(console.unfinished().size(), 1);
+    QCOMPARE(console.unfinished().first().id, fromCtl.id);
+    QVERIFY(!QFile::exists(journalPath() + QStringLiteral(".lock")));
 }
 
 QTEST_GUILESS_MAIN(TestPendingCreateJournal)
