@@ -72,7 +72,8 @@ int main(int argc, char *argv[]) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Serves the Layers, Encrata, Signa and PolyAI webhook-endpoint APIs on 127.0.0.1 "
-                       "for tests, demos and offline work."));
+                       "for tests, demos and offline work.\nRequests must carry the API key sandbox-key, or the "
+                       "one in the WEBHOOK_SANDBOX_API_KEY environment variable."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port to listen on (0: any free port)."),
@@ -82,9 +83,6 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption state(QStringLiteral("state"),
                                    QStringLiteral("Load and save endpoints (and their secrets) in FILE (mode 0600)."),
                                    QStringLiteral("FILE"));
-    const QCommandLineOption apiKey(QStringLiteral("api-key"),
-                                    QStringLiteral("The API key every request must carry (default: sandbox-key)."),
-                                    QStringLiteral("KEY"), QStringLiteral("sandbox-key"));
     const QCommandLineOption development(QStringLiteral("development"),
                                          QStringLiteral("Act as a development environment (plain-http endpoint URLs "
                                                         "where a provider allows them)."));
@@ -106,8 +104,7 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption malformed(QStringLiteral("malformed"),
                                        QStringLiteral("Answer successes with bodies that are not the documented JSON "
                                                       "(truncated, wrong types, HTML, in turn)."));
-    parser.addOptions(
-        {port, seed, state, apiKey, development, demo, dropAfterCommit, latency, failRate, rateLimit, malformed});
+    parser.addOptions({port, seed, state, development, demo, dropAfterCommit, latency, failRate, rateLimit, malformed});
 
     if (!parser.parse(QCoreApplication::arguments()))
         usageError(parser.errorText());
@@ -130,9 +127,10 @@ int main(int argc, char *argv[]) {
     options.stateFile = parser.value(state);
     if (parser.isSet(state) && options.stateFile.isEmpty())
         usageError(QStringLiteral("--state: expected a file name"));
-    options.apiKey = parser.value(apiKey);
+    // API keys never travel as arguments (other users can read them in the process list).
+    options.apiKey = qEnvironmentVariable("WEBHOOK_SANDBOX_API_KEY", QStringLiteral("sandbox-key"));
     if (options.apiKey.isEmpty())
-        usageError(QStringLiteral("--api-key: must not be empty"));
+        usageError(QStringLiteral("WEBHOOK_SANDBOX_API_KEY: must not be empty"));
     options.development = parser.isSet(development);
     options.dropAfterCommit = intOption(parser, dropAfterCommit, QStringLiteral("drop-after-commit"), 0, 1000000);
     options.latencyMs = intOption(parser, latency, QStringLiteral("latency-ms"), 0, 600000);

@@ -33,8 +33,8 @@ int retryAfterSeconds(const QByteArray &header) {
     if (isNumber)
         return qMax(0, seconds);
     const QDateTime when = QDateTime::fromString(QString::fromLatin1(header.trimmed()), Qt::RFC2822Date);
-    if (when.isValid())
-        return qMax<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when));
+    if (when.isValid()) // a date far in the future must not overflow into a short wait
+        return int(qBound(qint64(0), QDateTime::currentDateTimeUtc().secsTo(when), qint64(365 * 24 * 3600)));
     return -1;
 }
 
@@ -296,6 +296,14 @@ void ApiClient::listPage(const QString &cursor, QList<Endpoint> collected, int p
              if (!page)
                  return done(parseError, {});
              collected += page->endpoints;
+             if (collected.size() > maxListedEndpoints) {
+                 ApiError tooMany;
+                 tooMany.kind = ApiError::Kind::Malformed;
+                 tooMany.message = tr("%1 listed more than %2 endpoints; stopped reading.")
+                                       .arg(m_dialect.profile().name())
+                                       .arg(maxListedEndpoints);
+                 return done(tooMany, {});
+             }
              if (page->nextCursor.isEmpty())
                  return done({}, collected);
              if (page->nextCursor == cursor || pagesLeft <= 1) {

@@ -30,8 +30,11 @@ public:
         int maxAttempts = 4;           // first try included
         int backoffBaseMs = 500;       // doubled on each retry, with jitter
         int maxRetryAfterSeconds = 60; // a longer Retry-After is reported instead of waited for
-        qint64 maxResponseBytes = 16 * 1024 * 1024;
+        qint64 maxResponseBytes = ProviderDialect::maxBodyBytes; // the dialect reads no more either
     };
+
+    // A bound on what a (possibly hostile) provider can make us hold in memory.
+    static constexpr int maxListedEndpoints = 100000;
 
     using Done = std::function<void(const ApiError &error)>;
     using EndpointDone = std::function<void(const ApiError &error, const Endpoint &endpoint)>;

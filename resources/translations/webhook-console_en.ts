@@ -75,6 +75,10 @@
         <source>Sending a test event</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 listed more than %2 endpoints; stopped reading.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApiError</name>

@@ -19,7 +19,13 @@ class TestSandboxProcess : public QObject {
 
 private:
     // Starts the binary and reads its "<provider>  <url>" lines.
-    static QMap<QString, QUrl> startSandbox(QProcess &process, const QStringList &arguments) {
+    static QMap<QString, QUrl> startSandbox(QProcess &process, const QStringList &arguments,
+                                            const QString &apiKey = QString()) {
+        if (!apiKey.isEmpty()) {
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("WEBHOOK_SANDBOX_API_KEY"), apiKey);
+            process.setProcessEnvironment(environment);
+        }
         process.start(binary, arguments);
         if (!process.waitForStarted(10000))
             return {};
@@ -52,9 +58,10 @@ private slots:
 
     void printsUrlsAndServesDemoData() {
         QProcess process;
-        const auto urls = startSandbox(
-            process, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--seed"), QStringLiteral("9"),
-                      QStringLiteral("--demo"), QStringLiteral("--api-key"), QStringLiteral("k-123")});
+        const auto urls = startSandbox(process,
+                                       {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--seed"),
+                                        QStringLiteral("9"), QStringLiteral("--demo")},
+                                       QStringLiteral("k-123"));
         QCOMPARE(urls.keys(), (QStringList{QStringLiteral("encrata"), QStringLiteral("layers"),
                                            QStringLiteral("polyai"), QStringLiteral("signa")}));
         HttpTestClient layers(urls.value(QStringLiteral("layers")));
