@@ -172,7 +172,6 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
         m_clipboardStatus->setText(tr("Secret on the clipboard · clears in %1 s").arg(secondsLeft));
     });
     connect(m_clipboard, &ClipboardGuard::cleared, this, [this] { m_clipboardStatus->clear(); });
-    connect(m_service, &EndpointService::busyChanged, m_spinner, &QWidget::setVisible);
 
     restoreSettings();
     reloadConnections();
@@ -311,7 +310,6 @@ void MainWindow::connectionChanged(const std::optional<Connection> &connection) 
         m_model->setEndpoints({});
         m_messageBar->dismiss();
     }
-    const std::optional<ProviderProfile> profile = currentProfile();
     setWindowTitle(connection ? tr("%1 — Webhook Console").arg(connection->name) : tr("Webhook Console"));
     updateActions();
     if (connection)

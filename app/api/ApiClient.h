@@ -52,6 +52,7 @@ public:
     const Connection &connection() const { return m_connection; }
     void setPolicy(const Policy &policy) { m_policy = policy; }
     Policy policy() const { return m_policy; }
+    int requestsInFlight() const { return m_inFlight; }
 
     void list(QObject *context, ListDone done); // follows every page
     void get(const QString &endpointId, QObject *context, EndpointDone done);

@@ -78,14 +78,6 @@ std::optional<ProviderProfile> EndpointService::profileFor(const Connection &con
 ApiClient *EndpointService::makeClient(const Connection &connection, const QString &apiKey) {
     auto *client = new ApiClient(m_network, connection, *profileFor(connection), apiKey, this);
     client->setPolicy(m_policy);
-    connect(client, &ApiClient::busyChanged, this, [this, client](int requestsInFlight) {
-        m_inFlight.insert(client, requestsInFlight);
-        int total = 0;
-        for (int count : std::as_const(m_inFlight))
-            total += count;
-        emit busyChanged(total > 0);
-    });
-    connect(client, &QObject::destroyed, this, [this, client] { m_inFlight.remove(client); });
     return client;
 }
 
@@ -173,7 +165,7 @@ void EndpointService::retireClient(const QString &connectionId) {
     ApiClient *client = m_clients.take(connectionId);
     if (!client)
         return;
-    if (m_inFlight.value(client) == 0) {
+    if (client->requestsInFlight() == 0) {
         client->deleteLater();
         return;
     }

@@ -100,9 +100,6 @@ public:
     void recoverPendingCreates(const QList<Connection> &connections, QObject *context,
                                std::function<void(const QList<Recovery> &)> done);
 
-signals:
-    void busyChanged(bool busy);
-
 private:
     using ClientReady = std::function<void(ApiClient *client, const ApiError &error)>;
     void withClient(const Connection &connection, QObject *context, ClientReady ready);
@@ -120,5 +117,4 @@ private:
     ProviderRegistry m_registry;
     ApiClient::Policy m_policy;
     QHash<QString, QPointer<ApiClient>> m_clients; // by connection id; each holds its API key in memory
-    QHash<const ApiClient *, int> m_inFlight;      // requests in flight per client, for busyChanged
 };
