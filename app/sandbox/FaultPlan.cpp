@@ -35,6 +35,7 @@ FaultPlan::FaultPlan(const SandboxOptions &options)
     : m_random(options.seed ^ 0x5eedfa17u) {
     setDropAfterCommit(options.dropAfterCommit);
     setLatencyMs(options.latencyMs);
+    setCommitDelayMs(options.commitDelayMs);
     setFailRate(options.failRate);
     setRateLimit(options.rateLimit);
     setMalformed(options.malformed);

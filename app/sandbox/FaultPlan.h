@@ -27,9 +27,11 @@ public:
     // Rewrites a 2xx answer when a malformed fault is due; other answers pass unchanged.
     void applyMalformed(SandboxResponse &response);
     int latencyMs() const { return m_latencyMs; }
+    int commitDelayMs() const { return m_commitDelayMs; }
 
     void setDropAfterCommit(int creates) { m_dropAfterCommit = qMax(0, creates); }
     void setLatencyMs(int ms) { m_latencyMs = qMax(0, ms); }
+    void setCommitDelayMs(int ms) { m_commitDelayMs = qMax(0, ms); }
     void setFailRate(double rate) { m_failRate = qBound(0.0, rate, 1.0); }
     void failNext(int requests) { m_failNext = qMax(0, requests); }
     void setRateLimit(int requestsPerSecond);
@@ -48,6 +50,7 @@ private:
     QRandomGenerator m_random;
     int m_dropAfterCommit = 0;
     int m_latencyMs = 0;
+    int m_commitDelayMs = 0;
     double m_failRate = 0.0;
     int m_failNext = 0;
     int m_rateLimit = 0;

@@ -24,6 +24,7 @@ struct SandboxOptions {
     // Faults (see FaultPlan for exactly what each does).
     int dropAfterCommit = 0; // the first N successful creates are committed, then the connection is cut
     int latencyMs = 0;       // every answer is delayed by this much (timer, never blocking)
+    int commitDelayMs = 0;   // every POST is processed this long after it arrived, as by a slow provider
     double failRate = 0.0;   // probability 0..1 that a request is answered 500 before it is processed
     int rateLimit = 0;       // requests per fixed one-second window; 0 = unlimited, excess gets 429
     bool malformed = false;  // every 2xx answer gets a body that is not the documented JSON

@@ -181,14 +181,22 @@ void SandboxServer::handle(const QHttpServerRequest &httpRequest, QTcpSocket *so
         break;
     }
 
-    target->handle(request, [this, answer](const SandboxResponse &response) {
-        if (response.createdResource && m_faults.takeDropAfterCommit()) {
-            qCInfo(lcSandbox) << "fault: create committed, connection dropped without an answer";
-            SandboxResponse dropped;
-            dropped.dropConnection = true;
-            answer(dropped);
-            return;
-        }
-        answer(response);
-    });
+    const auto handle = [this, target, request, answer] {
+        target->handle(request, [this, answer](const SandboxResponse &response) {
+            if (response.createdResource && m_faults.takeDropAfterCommit()) {
+                qCInfo(lcSandbox) << "fault: create committed, connection dropped without an answer";
+                SandboxResponse dropped;
+                dropped.dropConnection = true;
+                answer(dropped);
+                return;
+            }
+            answer(response);
+        });
+    };
+    // A slow provider commits a create some time after it arrived, whether or not the client is
+    // still there to hear the answer.
+    if (request.method == "POST" && m_faults.commitDelayMs() > 0)
+        QTimer::singleShot(m_faults.commitDelayMs(), this, handle);
+    else
+        handle();
 }

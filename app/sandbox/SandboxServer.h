@@ -59,6 +59,7 @@ public:
     void setKnownProjectIds(const QStringList &ids) { m_options.knownProjectIds = ids; }
     void setDropAfterCommit(int creates) { m_faults.setDropAfterCommit(creates); }
     void setLatencyMs(int ms) { m_faults.setLatencyMs(ms); }
+    void setCommitDelayMs(int ms) { m_faults.setCommitDelayMs(ms); }
     void setFailRate(double rate) { m_faults.setFailRate(rate); }
     void failNext(int requests) { m_faults.failNext(requests); }
     void setRateLimit(int requestsPerSecond) { m_faults.setRateLimit(requestsPerSecond); }
