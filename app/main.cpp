@@ -3,6 +3,7 @@
 #include "ConnectionStore.h"
 #include "EndpointService.h"
 #include "KeychainSecretStore.h"
+#include "LocalState.h"
 #include "MainWindow.h"
 #include "PendingCreateJournal.h"
 #include "SandboxSession.h"
@@ -85,7 +86,8 @@ int main(int argc, char *argv[]) {
 
     QNetworkAccessManager network;
     KeychainSecretStore secrets;
-    PendingCreateJournal journal;
+    LocalState state;
+    PendingCreateJournal journal(state);
     const ProviderRegistry registry(ProviderRegistry::defaultUserDirectory());
     EndpointService service(&network, &secrets, &journal, registry);
     ConnectionStore store;
@@ -94,8 +96,8 @@ int main(int argc, char *argv[]) {
     QStringList notices;
     for (const ProviderRegistry::Problem &problem : registry.problems())
         notices << QObject::tr("Provider profile %1 was skipped: %2").arg(problem.file, problem.reason);
-    if (!journal.loadError().isEmpty())
-        notices << journal.loadError();
+    if (!journal.problem().isEmpty())
+        notices << journal.problem();
 
     SandboxSession sandbox(&service);
     QList<Connection> sandboxConnections;

@@ -308,6 +308,8 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &root
     profile.m_errorCodePath = reader.string(errors, QStringLiteral("code"), QStringLiteral("errors.code"), false);
     profile.m_errorMessagePath = reader.string(errors, QStringLiteral("message"), QStringLiteral("errors.message"));
     profile.m_errorFieldPath = reader.string(errors, QStringLiteral("field"), QStringLiteral("errors.field"), false);
+    profile.m_errorNotFoundCode =
+        reader.string(errors, QStringLiteral("notFoundCode"), QStringLiteral("errors.notFoundCode"), false);
 
     const QJsonObject limits = reader.object(root, QStringLiteral("limits"), QStringLiteral("limits"));
     profile.m_eventsMin =

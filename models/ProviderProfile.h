@@ -97,6 +97,9 @@ public:
     QString errorCodePath() const { return m_errorCodePath; }
     QString errorMessagePath() const { return m_errorMessagePath; }
     QString errorFieldPath() const { return m_errorFieldPath; }
+    // The code (at errorCodePath) of a 404 that means "no such endpoint"; empty where the provider
+    // documents none, and then a 404 with a message at errorMessagePath is its not-found shape.
+    QString errorNotFoundCode() const { return m_errorNotFoundCode; }
 
     int eventsMin() const { return m_eventsMin; }
     int eventsMax() const { return m_eventsMax; } // 0 = no documented maximum
@@ -150,6 +153,7 @@ private:
     QString m_errorCodePath;
     QString m_errorMessagePath;
     QString m_errorFieldPath;
+    QString m_errorNotFoundCode;
     int m_eventsMin = 1;
     int m_eventsMax = 0;
     int m_urlMaxLength = 2048;

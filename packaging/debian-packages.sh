@@ -7,8 +7,8 @@ WC_BUILD_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev libxkbcommon-dev
 )
-# The console at run time: the xcb platform plugin, fonts, and a Secret Service to talk to.
-WC_RUN_PACKAGES=(qt6-qpa-plugins fonts-dejavu-core dbus gnome-keyring)
+# At run time: the xcb platform plugin, the SQLite driver (local state), fonts, and a Secret Service.
+WC_RUN_PACKAGES=(qt6-qpa-plugins libqt6sql6-sqlite fonts-dejavu-core dbus gnome-keyring)
 # Tests: a private session bus with a throwaway keychain, a virtual display, desktop-file checks.
 WC_TEST_PACKAGES=(dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth desktop-file-utils appstream
     dpkg-dev file)

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -33,6 +34,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -718,26 +720,35 @@ void MainWindow::recoverPendingCreates() {
     m_messageBar->showMessage(MessageBar::Kind::Information,
                               tr("Recovering %n create(s) interrupted last time…", nullptr, unfinished));
     trackRequest(+1);
-    m_service->recoverPendingCreates(connections, this, [this](const QList<EndpointService::Recovery> &reports) {
-        trackRequest(-1);
-        QStringList lines;
-        bool problem = false;
-        for (const EndpointService::Recovery &report : reports) {
-            lines << report.description();
-            problem = problem || report.result != EndpointService::Recovery::Result::SecretStored;
-            if (report.result == EndpointService::Recovery::Result::SecretUnstored) {
-                EndpointService::SecretOutcome outcome;
-                outcome.endpoint = report.endpoint;
-                outcome.keychain.status = SecretStatus::Failed;
-                outcome.keychain.errorText = report.error.message;
-                outcome.unstoredSecret = report.unstoredSecret;
-                Connection connection;
-                connection.id = report.connectionId;
-                showSecret(connection, outcome);
+    m_service->recoverPendingCreates(
+        connections, this, nullptr, [this](const QList<EndpointService::Recovery> &reports) {
+            trackRequest(-1);
+            QStringList lines;
+            bool problem = false;
+            QDateTime nextCheck;
+            for (const EndpointService::Recovery &report : reports) {
+                lines << report.description();
+                if (report.result == EndpointService::Recovery::Result::Settling &&
+                    (!nextCheck.isValid() || report.settleAt < nextCheck))
+                    nextCheck = report.settleAt;
+                problem = problem || report.result != EndpointService::Recovery::Result::SecretStored;
+                if (report.result == EndpointService::Recovery::Result::SecretUnstored) {
+                    EndpointService::SecretOutcome outcome;
+                    outcome.endpoint = report.endpoint;
+                    outcome.keychain.status = SecretStatus::Failed;
+                    outcome.keychain.errorText = report.error.message;
+                    outcome.unstoredSecret = report.unstoredSecret;
+                    Connection connection;
+                    connection.id = report.connectionId;
+                    showSecret(connection, outcome);
+                }
             }
-        }
-        m_messageBar->showMessage(problem ? MessageBar::Kind::Warning : MessageBar::Kind::Information,
-                                  lines.join(QLatin1Char('\n')));
-        refresh();
-    });
+            m_messageBar->showMessage(problem ? MessageBar::Kind::Warning : MessageBar::Kind::Information,
+                                      lines.join(QLatin1Char('\n')));
+            // A create the provider may still be committing is looked for once it cannot be any more.
+            if (nextCheck.isValid())
+                QTimer::singleShot(qMax(qint64(0), QDateTime::currentDateTimeUtc().msecsTo(nextCheck)) + 500, this,
+                                   &MainWindow::recoverPendingCreates);
+            refresh();
+        });
 }

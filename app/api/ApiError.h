@@ -23,6 +23,9 @@ struct ApiError {
     QString message; // human sentence
     QString field;   // canonical field the provider blamed ("url", "events", ...), if any
     int retryAfterSeconds = -1;
+    // A 404 in the provider's own documented not-found shape (see ProviderProfile::errorNotFoundCode),
+    // not just any 404: a wrong base path answers 404 too, while the endpoint lives on.
+    bool notFound = false;
 
     bool isError() const { return kind != Kind::None; }
     // One line for stderr or a message bar: "HTTP 422 VALIDATION: url must be https (field url)".

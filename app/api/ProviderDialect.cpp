@@ -621,6 +621,9 @@ ApiError ProviderDialect::parseError(int httpStatus, const QByteArray &body) con
     }
 
     error.code = oneLine(scalarText(valueAtPath(root, m_profile.errorCodePath())), 100);
+    const QJsonValue documentedMessage = valueAtPath(root, m_profile.errorMessagePath());
+    error.notFound = httpStatus == 404 && documentedMessage.isString() && !documentedMessage.toString().isEmpty() &&
+                     (m_profile.errorNotFoundCode().isEmpty() || error.code == m_profile.errorNotFoundCode());
 
     // The profile's path first; several error shapes are assumed, so the common ones follow.
     QString message;

@@ -19,7 +19,7 @@ const QSet<QString> &valueOptions() {
         QStringLiteral("--environment"), QStringLiteral("--auth"),        QStringLiteral("--url"),
         QStringLiteral("--event"),       QStringLiteral("--description"), QStringLiteral("--name"),
         QStringLiteral("--project-id"),  QStringLiteral("--scope"),       QStringLiteral("--metadata"),
-        QStringLiteral("--header"),      QStringLiteral("--timeout-ms")};
+        QStringLiteral("--header"),      QStringLiteral("--timeout-ms"),  QStringLiteral("--request-timeout")};
     return options;
 }
 
@@ -78,6 +78,8 @@ QString CtlInvocation::usage() {
               "  webhookctl -c NAME secret show ID      (prints the stored signing secret)\n"
               "  webhookctl -c NAME secret import ID    (reads a signing secret from stdin into the keychain)\n"
               "  webhookctl --help | --version\n"
+              "\n"
+              "Options for every command: --request-timeout SECONDS (each request to the provider; default 30).\n"
               "\n"
               "Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (nothing sent);\n"
               "3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).\n");
@@ -196,6 +198,16 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
                 return std::nullopt;
             }
             invocation.connectionName = value;
+            continue;
+        }
+        if (option == QLatin1String("--request-timeout")) {
+            bool ok = false;
+            const double seconds = value.toDouble(&ok);
+            if (!ok || seconds < 0.1 || seconds > 600) {
+                *error = tr("--request-timeout expects seconds between 0.1 and 600, not \"%1\".").arg(value);
+                return std::nullopt;
+            }
+            invocation.requestTimeoutMs = int(seconds * 1000);
             continue;
         }
         if (!valueOptions().contains(option) && option != QLatin1String("--json")) {

@@ -35,6 +35,7 @@ struct CtlInvocation {
     QString connectionName; // -c NAME, or the NAME of "connection add/remove"
     QString endpointId;
     bool json = false;
+    int requestTimeoutMs = 0; // --request-timeout; 0: the default
 
     // connection add
     QString providerId;

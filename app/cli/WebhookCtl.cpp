@@ -2,6 +2,7 @@
 
 #include "ConnectionStore.h"
 #include "KeychainSecretStore.h"
+#include "LocalState.h"
 #include "PendingCreateJournal.h"
 
 #include <QCoreApplication>
@@ -34,7 +35,8 @@ WebhookCtl::WebhookCtl(QObject *parent)
     , m_out(stdout)
     , m_err(stderr)
     , m_connections(std::make_unique<ConnectionStore>())
-    , m_journal(std::make_unique<PendingCreateJournal>())
+    , m_state(std::make_unique<LocalState>())
+    , m_journal(std::make_unique<PendingCreateJournal>(*m_state))
     , m_network(new QNetworkAccessManager(this))
     , m_secrets(new KeychainSecretStore(KeychainSecretStore::defaultService(), this))
     , m_service(new EndpointService(m_network, m_secrets, m_journal.get(),
@@ -44,6 +46,11 @@ WebhookCtl::~WebhookCtl() = default;
 
 void WebhookCtl::start(const CtlInvocation &invocation) {
     m_invocation = invocation;
+    if (invocation.requestTimeoutMs > 0) {
+        ApiClient::Policy policy;
+        policy.timeoutMs = invocation.requestTimeoutMs;
+        m_service->setPolicy(policy);
+    }
     QTimer::singleShot(0, this, &WebhookCtl::run);
 }
 
@@ -112,6 +119,9 @@ void WebhookCtl::run() {
     default:
         break;
     }
+    // Once per command: a damaged database set aside, or a data folder that cannot be written.
+    if (!m_journal->problem().isEmpty())
+        m_err << "webhookctl: " << m_journal->problem() << Qt::endl;
 
     const std::optional<Connection> connection = m_connections->byName(m_invocation.connectionName);
     if (!connection)
@@ -131,19 +141,21 @@ void WebhookCtl::run() {
     // original Idempotency-Key, so the command sees the provider as it really is.
     if (m_journal->unfinished(connection->id).isEmpty())
         return runEndpointCommand(*connection);
-    m_service->recoverPendingCreates({*connection}, this, [this, connection](const auto &reports) {
-        for (const EndpointService::Recovery &report : reports) {
+    // Each report is printed as soon as it is known, before its entry is settled: a kill in
+    // between repeats it next time rather than losing it.
+    m_service->recoverPendingCreates(
+        {*connection}, this,
+        [this](const EndpointService::Recovery &report) {
             m_err << "webhookctl: " << report.description() << Qt::endl;
             if (report.result == EndpointService::Recovery::Result::SecretUnstored) {
                 m_err << tr("webhookctl: WARNING: the signing secret of %1 is shown once; store it now:")
-                             .arg(report.endpoint.id)
+                             .arg(report.endpoint.id.isEmpty() ? report.endpoint.url : report.endpoint.id)
                       << Qt::endl
                       << report.unstoredSecret << Qt::endl;
                 m_worstExit = qMax(m_worstExit, int(SecretNotStored));
             }
-        }
-        runEndpointCommand(*connection);
-    });
+        },
+        [this, connection](const QList<EndpointService::Recovery> &) { runEndpointCommand(*connection); });
 }
 
 void WebhookCtl::runConnectionAdd() {

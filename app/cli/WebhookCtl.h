@@ -10,6 +10,7 @@
 
 class ConnectionStore;
 class KeychainSecretStore;
+class LocalState;
 class PendingCreateJournal;
 
 // Runs one webhookctl command on top of EndpointService and reports through stdout, stderr and
@@ -57,6 +58,7 @@ private:
     QTextStream m_out;
     QTextStream m_err;
     std::unique_ptr<ConnectionStore> m_connections;
+    std::unique_ptr<LocalState> m_state;
     std::unique_ptr<PendingCreateJournal> m_journal;
     QNetworkAccessManager *m_network;
     KeychainSecretStore *m_secrets;

@@ -3,6 +3,7 @@
 #include "DraftValidator.h"
 #include "PendingCreateJournal.h"
 
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QTimer>
 #include <QUuid>
@@ -57,6 +58,14 @@ QString EndpointService::Recovery::description() const {
         return tr("An interrupted create never reached the provider; nothing was created.");
     case Result::StillPending:
         return tr("An interrupted create could not be checked yet (%1); it will be retried.").arg(error.toString());
+    case Result::InFlightElsewhere:
+        return tr("A create on this connection is still in progress in another Webhook Console program (process "
+                  "%1); it is left to that program.")
+            .arg(ownerPid);
+    case Result::Settling:
+        return tr("An interrupted create of %1 may still be committed by the provider; whether it was created is "
+                  "checked on the next start or command after %2.")
+            .arg(what, QLocale().toString(settleAt.toLocalTime().time(), QLocale::LongFormat));
     case Result::Dropped:
         return tr("An interrupted create was abandoned: %1").arg(error.toString());
     }
@@ -145,8 +154,11 @@ void EndpointService::forgetConnection(const Connection &connection, QObject *co
                                        SecretStore::RemoveCallback done) {
     retireClient(connection.id);
     // Its interrupted creates cannot be settled any more: the connection (and its key) is gone.
-    for (const PendingCreateJournal::Entry &entry : m_journal->unfinished(connection.id))
-        m_journal->markDone(entry.id);
+    // One still in flight in another program is that program's to finish.
+    for (const PendingCreateJournal::Entry &entry : m_journal->unfinished(connection.id)) {
+        if (m_journal->claim(entry.id) == PendingCreateJournal::Claim::Claimed)
+            m_journal->markDone(entry.id);
+    }
     m_secrets->remove(SecretStore::apiKeyKey(connection.id), context, std::move(done));
 }
 
@@ -224,8 +236,8 @@ void EndpointService::create(const Connection &connection, const EndpointDraft &
             for (const QString &field : {QStringLiteral("url"), QStringLiteral("events")})
                 journalBody.insert(profile.wireField(field), body.value(profile.wireField(field)));
         }
-        const PendingCreateJournal::Entry entry =
-            PendingCreateJournal::newEntry(connection.id, connection.providerId, idempotencyKey, journalBody);
+        const PendingCreateJournal::Entry entry = PendingCreateJournal::newEntry(
+            connection.id, connection.providerId, idempotencyKey, journalBody, m_policy.timeoutMs);
         QString journalError;
         if (!m_journal->add(entry, &journalError)) {
             outcome.error = invalid(
@@ -244,10 +256,25 @@ void EndpointService::create(const Connection &connection, const EndpointDraft &
             body, idempotencyKey, this,
             [this, connection, entry, finish](const ApiError &error, const ProviderDialect::SecretResult &created) {
                 SecretOutcome outcome;
+                if (error.isError() && !created.secret.isEmpty()) {
+                    // The provider made the endpoint and its secret, but the answer names no
+                    // usable endpoint: the secret is shown once, and the create settled so that
+                    // no later command replays it and shows it again.
+                    outcome.error = error;
+                    outcome.keychain.status = SecretStatus::Failed;
+                    outcome.keychain.errorText = tr("the answer named no usable endpoint to file it under");
+                    outcome.unstoredSecret = created.secret;
+                    m_journal->markDone(entry.id);
+                    return finish(outcome);
+                }
                 if (error.isError()) {
                     outcome.error = error;
                     outcome.mayHaveReachedProvider = createMayHaveHappened(error);
-                    if (!outcome.mayHaveReachedProvider)
+                    // Settled when the provider clearly said no; otherwise left for recovery,
+                    // which may take it over from now on.
+                    if (outcome.mayHaveReachedProvider)
+                        m_journal->release(entry.id);
+                    else
                         m_journal->markDone(entry.id);
                     return finish(outcome);
                 }
@@ -263,6 +290,8 @@ void EndpointService::create(const Connection &connection, const EndpointDraft &
                                 // later start can still store it; the caller shows it now.
                                 if (stored.ok() || entry.idempotencyKey.isEmpty())
                                     m_journal->markDone(entry.id);
+                                else
+                                    m_journal->release(entry.id);
                                 finish(outcome);
                             });
             });
@@ -391,25 +420,81 @@ void EndpointService::remove(const Connection &connection, const QString &endpoi
             if (!client)
                 return done(error);
             client->remove(endpointId, context, [this, connection, endpointId, context, done](const ApiError &error) {
-                // Already gone at the provider counts as deleted: the secret is useless either way.
-                const bool gone = !error.isError() || error.httpStatus == 404;
-                if (!gone)
+                if (!error.isError())
+                    return forgetSecret(connection, endpointId, context, done);
+                if (!error.notFound)
                     return done(error);
-                if (!isSafeEndpointId(connection, endpointId))
-                    return done({}); // never a key that could name another entry, such as the API key
-                m_secrets->remove(SecretStore::endpointSecretKey(connection.id, endpointId), context,
-                                  [done](const SecretResult &) { done({}); });
+                confirmGone(connection, endpointId, error, context, done);
             });
         });
 }
 
+// A 404 alone may come from a wrong base path while the endpoint lives on, and its secret would be
+// lost for nothing: the endpoint counts as gone only when a GET of it is a documented not-found too
+// and the provider's list, read at the same base URL, does not hold it.
+void EndpointService::confirmGone(const Connection &connection, const QString &endpointId, const ApiError &deleteError,
+                                  QObject *context, ApiClient::Done done) {
+    const auto unconfirmed = [deleteError, endpointId](const QString &why) {
+        ApiError error = deleteError;
+        error.message = tr("%1 answered \"not found\" to the delete of %2, but %3; its signing secret stays in your "
+                           "keychain.")
+                            .arg(deleteError.message, endpointId, why);
+        return error;
+    };
+    get(connection, endpointId, context,
+        [this, connection, endpointId, context, done, unconfirmed](const ApiError &getError, const Endpoint &) {
+            if (!getError.notFound)
+                return done(unconfirmed(getError.isError() ? tr("reading it back failed (%1)").arg(getError.toString())
+                                                           : tr("reading it back found it")));
+            list(connection, context,
+                 [this, connection, endpointId, context, done, unconfirmed](const ApiError &listError,
+                                                                            const QList<Endpoint> &endpoints) {
+                     if (listError.isError())
+                         return done(unconfirmed(tr("its list could not be read (%1)").arg(listError.toString())));
+                     const bool listed = std::any_of(endpoints.cbegin(), endpoints.cend(),
+                                                     [&](const Endpoint &e) { return e.id == endpointId; });
+                     if (listed)
+                         return done(unconfirmed(tr("its list still holds it")));
+                     forgetSecret(connection, endpointId, context, done);
+                 });
+        });
+}
+
+void EndpointService::forgetSecret(const Connection &connection, const QString &endpointId, QObject *context,
+                                   ApiClient::Done done) {
+    if (!isSafeEndpointId(connection, endpointId))
+        return done({}); // never a key that could name another entry, such as the API key
+    m_secrets->remove(SecretStore::endpointSecretKey(connection.id, endpointId), context,
+                      [done](const SecretResult &) { done({}); });
+}
+
+// An id that does not fit the provider's pattern never becomes part of a keychain key: a listed id
+// "api-key" would otherwise read, copy or overwrite the connection's API key.
+SecretResult EndpointService::unsafeIdResult(const Connection &connection, const QString &endpointId) const {
+    SecretResult refused;
+    refused.status = SecretStatus::Failed;
+    refused.errorText = tr("\"%1\" is not a valid %2 endpoint id, so no keychain entry is used for it.")
+                            .arg(endpointId.left(80), connection.providerId);
+    return refused;
+}
+
 void EndpointService::importSecret(const Connection &connection, const QString &endpointId, const QString &secret,
                                    QObject *context, SecretStore::WriteCallback done) {
+    if (!isSafeEndpointId(connection, endpointId)) {
+        const SecretResult refused = unsafeIdResult(connection, endpointId);
+        QTimer::singleShot(0, context, [done, refused] { done(refused); });
+        return;
+    }
     m_secrets->write(SecretStore::endpointSecretKey(connection.id, endpointId), secret, context, std::move(done));
 }
 
 void EndpointService::readSecret(const Connection &connection, const QString &endpointId, QObject *context,
                                  SecretStore::ReadCallback done) {
+    if (!isSafeEndpointId(connection, endpointId)) {
+        const SecretResult refused = unsafeIdResult(connection, endpointId);
+        QTimer::singleShot(0, context, [done, refused] { done(refused, QString()); });
+        return;
+    }
     m_secrets->read(SecretStore::endpointSecretKey(connection.id, endpointId), context, std::move(done));
 }
 
@@ -420,105 +505,201 @@ int EndpointService::unfinishedCreateCount(const QList<Connection> &connections)
     return count;
 }
 
+struct EndpointService::RecoveryRun {
+    QList<Connection> connections;
+    QStringList entryIds;
+    QList<Recovery> reports;
+    QPointer<QObject> context;
+    std::function<void(const Recovery &)> reported;
+    std::function<void(const QList<Recovery> &)> done;
+};
+
 void EndpointService::recoverPendingCreates(const QList<Connection> &connections, QObject *context,
+                                            std::function<void(const Recovery &)> reported,
                                             std::function<void(const QList<Recovery> &)> done) {
+    auto run = std::make_shared<RecoveryRun>();
+    run->connections = connections;
+    run->context = context;
+    run->reported = std::move(reported);
+    run->done = std::move(done);
     // Only these connections' entries: another program (or another connection) may settle the rest.
-    m_journal->reload();
-    QList<QString> ids;
     for (const Connection &connection : connections) {
         for (const PendingCreateJournal::Entry &entry : m_journal->unfinished(connection.id))
-            ids << entry.id;
+            run->entryIds << entry.id;
     }
-    recoverNext(connections, ids, {}, context, std::move(done));
+    recoverNext(run);
 }
 
-// One entry at a time, so the keychain and the provider see one recovery at a time.
-void EndpointService::recoverNext(QList<Connection> connections, QList<QString> entryIds, QList<Recovery> reports,
-                                  QObject *context, std::function<void(const QList<Recovery> &)> done) {
-    if (entryIds.isEmpty())
-        return done(reports);
-    const std::optional<PendingCreateJournal::Entry> entry = m_journal->entry(entryIds.takeFirst());
-    if (!entry)
-        return recoverNext(connections, entryIds, reports, context, done);
-
-    const auto next = [this, connections, entryIds, context, done](QList<Recovery> reports) {
-        recoverNext(connections, entryIds, reports, context, done);
-    };
+// One entry at a time, so the keychain and the provider see one recovery at a time. The work
+// answers to the service: an entry taken over is always settled or released, even if the caller
+// went away meanwhile.
+void EndpointService::recoverNext(const std::shared_ptr<RecoveryRun> &run) {
+    if (run->entryIds.isEmpty()) {
+        if (run->context && run->done)
+            run->done(run->reports);
+        return;
+    }
+    const QString id = run->entryIds.takeFirst();
+    PendingCreateJournal::Entry entry;
+    QString journalError;
     Recovery report;
-    report.connectionId = entry->connectionId;
-    report.endpoint.id = entry->endpointId;
-
-    const auto connection = std::find_if(connections.cbegin(), connections.cend(),
-                                         [&](const Connection &c) { return c.id == entry->connectionId; });
-    if (connection == connections.cend() || !profileFor(*connection)) {
-        report.result = Recovery::Result::Dropped;
-        report.error = invalid(tr("its connection no longer exists."));
-        m_journal->markDone(entry->id);
-        reports << report;
-        return next(reports);
+    switch (m_journal->claim(id, &entry, &journalError)) {
+    case PendingCreateJournal::Claim::Gone:
+        return recoverNext(run);
+    case PendingCreateJournal::Claim::Failed:
+        report.result = Recovery::Result::StillPending;
+        report.error = invalid(journalError);
+        return conclude(run, report, QString(), Settlement::Untouched);
+    case PendingCreateJournal::Claim::OwnedElsewhere:
+        // Its owner is still waiting for the provider: neither replayed beside it nor settled.
+        report.result = Recovery::Result::InFlightElsewhere;
+        report.connectionId = entry.connectionId;
+        report.ownerPid = entry.owner.pid;
+        return conclude(run, report, QString(), Settlement::Untouched);
+    case PendingCreateJournal::Claim::Claimed:
+        break;
     }
 
-    const bool replayable =
-        !entry->idempotencyKey.isEmpty() &&
-        entry->createdAt.secsTo(QDateTime::currentDateTimeUtc()) < safeReplaySeconds(*profileFor(*connection));
-    withClient(*connection, context, [=](ApiClient *client, const ApiError &error) mutable {
+    report.connectionId = entry.connectionId;
+    report.endpoint.id = entry.endpointId;
+    const auto connection = std::find_if(run->connections.cbegin(), run->connections.cend(),
+                                         [&](const Connection &c) { return c.id == entry.connectionId; });
+    if (connection == run->connections.cend() || !profileFor(*connection)) {
+        report.result = Recovery::Result::Dropped;
+        report.error = invalid(tr("its connection no longer exists."));
+        return conclude(run, report, entry.id, Settlement::Settle);
+    }
+    const ProviderProfile profile = *profileFor(*connection);
+    report.endpoint.url = entry.requestBody.value(profile.wireField(QStringLiteral("url"))).toString();
+
+    // Killed between the keychain write and the journal's clean-up: nothing is left to do.
+    if (!entry.endpointId.isEmpty() && isSafeEndpointId(*connection, entry.endpointId)) {
+        m_secrets->read(
+            SecretStore::endpointSecretKey(connection->id, entry.endpointId), this,
+            [this, run, report, entry, connection = *connection](const SecretResult &stored, const QString &) mutable {
+                if (!stored.ok())
+                    return recoverClaimed(run, entry, connection, report);
+                report.result = Recovery::Result::SecretStored;
+                conclude(run, report, entry.id, Settlement::Settle);
+            });
+        return;
+    }
+    recoverClaimed(run, entry, *connection, report);
+}
+
+void EndpointService::recoverClaimed(const std::shared_ptr<RecoveryRun> &run, const PendingCreateJournal::Entry &entry,
+                                     const Connection &connection, Recovery report) {
+    const ProviderProfile profile = *profileFor(connection);
+    const bool replayable = !entry.idempotencyKey.isEmpty() &&
+                            entry.createdAt.secsTo(QDateTime::currentDateTimeUtc()) < safeReplaySeconds(profile);
+    if (replayable)
+        return replay(run, entry, connection, report);
+
+    // Without a replay, only the provider's list can tell, and only once the provider cannot still
+    // be committing the request its dead owner sent: twice the owner's request timeout after the
+    // entry was first found orphaned.
+    const QDateTime settleAt = entry.orphanedAt.addMSecs(2 * qint64(qMax(entry.requestTimeoutMs, 1000)));
+    if (QDateTime::currentDateTimeUtc() < settleAt) {
+        report.result = Recovery::Result::Settling;
+        report.settleAt = settleAt;
+        return conclude(run, report, entry.id, Settlement::Keep);
+    }
+    list(connection, this,
+         [this, run, entry, connection, report](const ApiError &error, const QList<Endpoint> &endpoints) mutable {
+             if (error.isError()) {
+                 report.result = Recovery::Result::StillPending;
+                 report.error = error;
+                 return conclude(run, report, entry.id, Settlement::Keep);
+             }
+             QList<Endpoint> candidates;
+             for (const Endpoint &endpoint : endpoints) {
+                 const bool sameId = !entry.endpointId.isEmpty() && endpoint.id == entry.endpointId;
+                 const bool sameUrl =
+                     entry.endpointId.isEmpty() && endpoint.url == report.endpoint.url &&
+                     (!endpoint.createdAt.isValid() || endpoint.createdAt >= entry.createdAt.addSecs(-300));
+                 if (sameId || sameUrl)
+                     candidates << endpoint;
+             }
+             findUnsecuredEndpoint(run, entry, connection, report, candidates);
+         });
+}
+
+// Among endpoints that could be the lost create's, one whose secret is in the keychain was made by
+// another create that finished: the lost one is the first without a secret.
+void EndpointService::findUnsecuredEndpoint(const std::shared_ptr<RecoveryRun> &run,
+                                            const PendingCreateJournal::Entry &entry, const Connection &connection,
+                                            Recovery report, QList<Endpoint> candidates) {
+    if (candidates.isEmpty()) {
+        report.result = Recovery::Result::NotCreated;
+        return conclude(run, report, entry.id, Settlement::Settle);
+    }
+    const Endpoint candidate = candidates.takeFirst();
+    if (!isSafeEndpointId(connection, candidate.id))
+        return findUnsecuredEndpoint(run, entry, connection, report, candidates);
+    m_secrets->read(SecretStore::endpointSecretKey(connection.id, candidate.id), this,
+                    [=](const SecretResult &stored, const QString &) mutable {
+                        if (stored.ok())
+                            return findUnsecuredEndpoint(run, entry, connection, report, candidates);
+                        if (stored.status != SecretStatus::NotFound) {
+                            report.result = Recovery::Result::StillPending; // cannot tell without the keychain
+                            report.error.kind = ApiError::Kind::Keychain;
+                            report.error.message = stored.errorText;
+                            return conclude(run, report, entry.id, Settlement::Keep);
+                        }
+                        report.result = Recovery::Result::SecretLost;
+                        report.endpoint = candidate;
+                        conclude(run, report, entry.id, Settlement::Settle);
+                    });
+}
+
+// Same key, same body: the provider answers with the original endpoint and its secret.
+void EndpointService::replay(const std::shared_ptr<RecoveryRun> &run, const PendingCreateJournal::Entry &entry,
+                             const Connection &connection, Recovery report) {
+    withClient(connection, this, [=](ApiClient *client, const ApiError &error) mutable {
         if (!client) {
             report.result = Recovery::Result::StillPending;
             report.error = error;
-            reports << report;
-            return next(reports);
+            return conclude(run, report, entry.id, Settlement::Keep);
         }
-        if (replayable) {
-            // Same key, same body: the provider answers with the original endpoint and its secret.
-            client->create(entry->requestBody, entry->idempotencyKey, context,
-                           [=](const ApiError &error, const ProviderDialect::SecretResult &created) mutable {
-                               if (error.isError()) {
-                                   report.error = error;
-                                   report.result = createMayHaveHappened(error) ? Recovery::Result::StillPending
-                                                                                : Recovery::Result::Dropped;
-                                   if (report.result == Recovery::Result::Dropped)
-                                       m_journal->markDone(entry->id);
-                                   reports << report;
-                                   return next(reports);
+        client->create(entry.requestBody, entry.idempotencyKey, this,
+                       [=](const ApiError &error, const ProviderDialect::SecretResult &created) mutable {
+                           if (error.isError() && !created.secret.isEmpty()) {
+                               report.result = Recovery::Result::SecretUnstored; // no usable endpoint to file it under
+                               report.error = error;
+                               report.unstoredSecret = created.secret;
+                               return conclude(run, report, entry.id, Settlement::Settle);
+                           }
+                           if (error.isError()) {
+                               report.error = error;
+                               const bool unknown = createMayHaveHappened(error);
+                               report.result = unknown ? Recovery::Result::StillPending : Recovery::Result::Dropped;
+                               return conclude(run, report, entry.id, unknown ? Settlement::Keep : Settlement::Settle);
+                           }
+                           report.endpoint = created.endpoint;
+                           storeSecret(connection, created, this, [=](const SecretResult &stored) mutable {
+                               report.result =
+                                   stored.ok() ? Recovery::Result::SecretStored : Recovery::Result::SecretUnstored;
+                               if (!stored.ok()) {
+                                   report.unstoredSecret = created.secret;
+                                   report.error.kind = ApiError::Kind::Keychain;
+                                   report.error.message = stored.errorText;
                                }
-                               report.endpoint = created.endpoint;
-                               storeSecret(*connection, created, context, [=](const SecretResult &stored) mutable {
-                                   report.result =
-                                       stored.ok() ? Recovery::Result::SecretStored : Recovery::Result::SecretUnstored;
-                                   if (!stored.ok())
-                                       report.unstoredSecret = created.secret;
-                                   m_journal->markDone(entry->id);
-                                   reports << report;
-                                   next(reports);
-                               });
+                               conclude(run, report, entry.id, Settlement::Settle);
                            });
-            return;
-        }
-        // No replay possible: look for the endpoint the lost response would have described.
-        client->list(context, [=](const ApiError &error, const QList<Endpoint> &endpoints) mutable {
-            if (error.isError()) {
-                report.result = Recovery::Result::StillPending;
-                report.error = error;
-                reports << report;
-                return next(reports);
-            }
-            const ProviderProfile &profile = client->dialect().profile();
-            const QString url = entry->requestBody.value(profile.wireField(QStringLiteral("url"))).toString();
-            report.result = Recovery::Result::NotCreated;
-            for (const Endpoint &endpoint : endpoints) {
-                const bool sameId = !entry->endpointId.isEmpty() && endpoint.id == entry->endpointId;
-                const bool sameUrl =
-                    entry->endpointId.isEmpty() && endpoint.url == url &&
-                    (!endpoint.createdAt.isValid() || endpoint.createdAt >= entry->createdAt.addSecs(-300));
-                if (sameId || sameUrl) {
-                    report.result = Recovery::Result::SecretLost;
-                    report.endpoint = endpoint;
-                    break;
-                }
-            }
-            m_journal->markDone(entry->id);
-            reports << report;
-            next(reports);
-        });
+                       });
     });
+}
+
+// The report goes out before the entry is settled: killed in between, the operator hears of it
+// twice rather than never.
+void EndpointService::conclude(const std::shared_ptr<RecoveryRun> &run, const Recovery &report, const QString &entryId,
+                               Settlement settlement) {
+    if (run->context && run->reported)
+        run->reported(report);
+    run->reports << report;
+    if (settlement == Settlement::Settle)
+        m_journal->markDone(entryId);
+    else if (settlement == Settlement::Keep)
+        m_journal->release(entryId);
+    recoverNext(run);
 }

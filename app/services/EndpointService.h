@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "Connection.h"
+#include "PendingCreateJournal.h"
 #include "ProviderRegistry.h"
 #include "SecretStore.h"
 #include "ValidationIssue.h"
@@ -11,7 +12,7 @@
 #include <QObject>
 #include <QPointer>
 
-class PendingCreateJournal;
+#include <memory>
 
 // The operations an operator performs, each one the whole story, shared by the console and
 // webhookctl. For example create = validate → journal → POST → keychain → journal done, so a
@@ -42,18 +43,22 @@ public:
     // What happened to one unfinished create found in the journal.
     struct Recovery {
         enum class Result {
-            SecretStored,   // replayed with its original Idempotency-Key; the secret is in the keychain now
-            SecretUnstored, // replayed, but the keychain failed: show unstoredSecret
-            SecretLost,     // the endpoint exists but its one-time secret cannot be had again
-            NotCreated,     // the provider never created it; nothing to do
-            StillPending,   // the provider could not be reached; kept for the next attempt
-            Dropped,        // its connection no longer exists, or the provider refused the replay
+            SecretStored,      // replayed with its original Idempotency-Key; the secret is in the keychain now
+            SecretUnstored,    // replayed, but the keychain failed: show unstoredSecret
+            SecretLost,        // the endpoint exists but its one-time secret cannot be had again
+            NotCreated,        // the provider never created it; nothing to do
+            StillPending,      // the provider could not be reached; kept for the next attempt
+            Dropped,           // its connection no longer exists, or the provider refused the replay
+            InFlightElsewhere, // another live program is still waiting for the provider; left alone
+            Settling,          // no replay possible, and the provider may still commit it: wait until settleAt
         };
         Result result = Result::NotCreated;
         QString connectionId;
-        Endpoint endpoint;
+        Endpoint endpoint; // what is known of it: at least the URL, once its connection is known
         ApiError error;
         QString unstoredSecret;
+        qint64 ownerPid = 0;         // InFlightElsewhere: the program at work on it
+        QDateTime settleAt;          // Settling: from then on, the provider's list tells what happened
         QString description() const; // one sentence for the operator
     };
 
@@ -95,9 +100,11 @@ public:
     void readSecret(const Connection &connection, const QString &endpointId, QObject *context,
                     SecretStore::ReadCallback done);
 
-    // Finishes the creates a crash or a lost response left in the journal (see Recovery).
+    // Finishes the creates a crash or a lost response left in the journal (see Recovery). Each
+    // report goes to reported (if given) as soon as it is known, then all of them to done.
     int unfinishedCreateCount(const QList<Connection> &connections) const;
     void recoverPendingCreates(const QList<Connection> &connections, QObject *context,
+                               std::function<void(const Recovery &)> reported,
                                std::function<void(const QList<Recovery> &)> done);
 
 private:
@@ -108,8 +115,22 @@ private:
     bool isSafeEndpointId(const Connection &connection, const QString &endpointId) const;
     void storeSecret(const Connection &connection, const ProviderDialect::SecretResult &result, QObject *context,
                      std::function<void(const SecretResult &)> done);
-    void recoverNext(QList<Connection> connections, QList<QString> entryIds, QList<Recovery> reports, QObject *context,
-                     std::function<void(const QList<Recovery> &)> done);
+    void confirmGone(const Connection &connection, const QString &endpointId, const ApiError &deleteError,
+                     QObject *context, ApiClient::Done done);
+    void forgetSecret(const Connection &connection, const QString &endpointId, QObject *context, ApiClient::Done done);
+    SecretResult unsafeIdResult(const Connection &connection, const QString &endpointId) const;
+
+    struct RecoveryRun;
+    enum class Settlement { Settle, Keep, Untouched };
+    void recoverNext(const std::shared_ptr<RecoveryRun> &run);
+    void recoverClaimed(const std::shared_ptr<RecoveryRun> &run, const PendingCreateJournal::Entry &entry,
+                        const Connection &connection, Recovery report);
+    void replay(const std::shared_ptr<RecoveryRun> &run, const PendingCreateJournal::Entry &entry,
+                const Connection &connection, Recovery report);
+    void findUnsecuredEndpoint(const std::shared_ptr<RecoveryRun> &run, const PendingCreateJournal::Entry &entry,
+                               const Connection &connection, Recovery report, QList<Endpoint> candidates);
+    void conclude(const std::shared_ptr<RecoveryRun> &run, const Recovery &report, const QString &entryId,
+                  Settlement settlement);
 
     QPointer<QNetworkAccessManager> m_network;
     QPointer<SecretStore> m_secrets;

@@ -1,24 +1,24 @@
 #include "PendingCreateJournal.h"
 
-#include "SecretsLogging.h"
+#include "LocalState.h"
+#include "StateLogging.h"
 
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLockFile>
 #include <QRegularExpression>
-#include <QSaveFile>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QUuid>
 
-#include <algorithm>
-
 namespace {
 
-constexpr int FormatVersion = 1;
-constexpr QFileDevice::Permissions OwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+// What the journal of earlier versions assumed for every request.
+constexpr int LegacyRequestTimeoutMs = 30000;
+
+const QString Columns = QStringLiteral("id, connection_id, provider_id, idempotency_key, request_body, created_at, "
+                                       "state, endpoint_id, request_timeout_ms, owner, orphaned_at");
 
 QString stateName(PendingCreateJournal::State state) {
     switch (state) {
@@ -41,20 +41,33 @@ std::optional<PendingCreateJournal::State> stateFromName(const QString &name) {
     return std::nullopt;
 }
 
-QJsonObject toJson(const PendingCreateJournal::Entry &entry) {
-    return QJsonObject{
-        {QStringLiteral("id"), entry.id},
-        {QStringLiteral("connectionId"), entry.connectionId},
-        {QStringLiteral("providerId"), entry.providerId},
-        {QStringLiteral("idempotencyKey"), entry.idempotencyKey},
-        {QStringLiteral("requestBody"), entry.requestBody},
-        {QStringLiteral("createdAt"), entry.createdAt.toUTC().toString(Qt::ISODateWithMs)},
-        {QStringLiteral("state"), stateName(entry.state)},
-        {QStringLiteral("endpointId"), entry.endpointId},
-    };
+// Times are stored as milliseconds since the epoch; an invalid QVariant binds as NULL.
+QVariant timeValue(const QDateTime &time) {
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
 }
 
-std::optional<PendingCreateJournal::Entry> fromJson(const QJsonObject &object) {
+QDateTime timeFrom(const QSqlQuery &row, int column) {
+    return row.isNull(column) ? QDateTime() : QDateTime::fromMSecsSinceEpoch(row.value(column).toLongLong(), Qt::UTC);
+}
+
+PendingCreateJournal::Entry entryFrom(const QSqlQuery &row) {
+    PendingCreateJournal::Entry entry;
+    entry.id = row.value(0).toString();
+    entry.connectionId = row.value(1).toString();
+    entry.providerId = row.value(2).toString();
+    entry.idempotencyKey = row.value(3).toString();
+    entry.requestBody = QJsonDocument::fromJson(row.value(4).toByteArray()).object();
+    entry.createdAt = timeFrom(row, 5);
+    entry.state = stateFromName(row.value(6).toString()).value_or(PendingCreateJournal::State::Pending);
+    entry.endpointId = row.value(7).toString();
+    entry.requestTimeoutMs = row.value(8).toInt();
+    entry.owner = ProcessIdentity::fromString(row.value(9).toString());
+    entry.orphanedAt = timeFrom(row, 10);
+    return entry;
+}
+
+// An entry of the JSON journal that versions before the database wrote.
+std::optional<PendingCreateJournal::Entry> legacyEntryFrom(const QJsonObject &object) {
     PendingCreateJournal::Entry entry;
     entry.id = object.value(QStringLiteral("id")).toString();
     entry.connectionId = object.value(QStringLiteral("connectionId")).toString();
@@ -63,6 +76,7 @@ std::optional<PendingCreateJournal::Entry> fromJson(const QJsonObject &object) {
     entry.requestBody = object.value(QStringLiteral("requestBody")).toObject();
     entry.createdAt = QDateTime::fromString(object.value(QStringLiteral("createdAt")).toString(), Qt::ISODateWithMs);
     entry.endpointId = object.value(QStringLiteral("endpointId")).toString();
+    entry.requestTimeoutMs = LegacyRequestTimeoutMs;
     const auto state = stateFromName(object.value(QStringLiteral("state")).toString());
     if (entry.id.isEmpty() || entry.connectionId.isEmpty() || !entry.createdAt.isValid() || !state ||
         !object.value(QStringLiteral("requestBody")).isObject())
@@ -97,20 +111,48 @@ void setError(QString *error, const QString &text) {
         *error = text;
 }
 
-} // namespace
-
-PendingCreateJournal::PendingCreateJournal(const QString &filePath)
-    : m_filePath(filePath) {
-    load();
+// The driver binds a null QString as NULL; the text columns are NOT NULL, empty when unknown.
+QString text(const QString &value) {
+    return value.isNull() ? QStringLiteral("") : value;
 }
 
-QString PendingCreateJournal::defaultPath() {
+bool exec(QSqlQuery &query, const QVariantList &values) {
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    return query.exec();
+}
+
+bool insert(QSqlDatabase &db, const PendingCreateJournal::Entry &entry, const QString &verb, QSqlError *error) {
+    QSqlQuery query(db);
+    query.prepare(verb + QStringLiteral(" INTO pending_creates (") + Columns +
+                  QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const bool inserted = exec(
+        query, {entry.id, entry.connectionId, text(entry.providerId), text(entry.idempotencyKey),
+                QString::fromUtf8(QJsonDocument(entry.requestBody).toJson(QJsonDocument::Compact)),
+                timeValue(entry.createdAt), stateName(entry.state), text(entry.endpointId), entry.requestTimeoutMs,
+                entry.owner.isNull() ? QVariant() : QVariant(entry.owner.toString()), timeValue(entry.orphanedAt)});
+    if (!inserted)
+        *error = query.lastError();
+    return inserted;
+}
+
+} // namespace
+
+PendingCreateJournal::PendingCreateJournal(LocalState &state, const QString &legacyPath)
+    : m_state(state)
+    , m_self(ProcessIdentity::current())
+    , m_problem(state.problem()) {
+    if (m_state.isUsable() && !legacyPath.isEmpty() && QFile::exists(legacyPath))
+        importLegacyFile(legacyPath);
+}
+
+QString PendingCreateJournal::defaultLegacyPath() {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/pending-creates.json");
 }
 
 PendingCreateJournal::Entry PendingCreateJournal::newEntry(const QString &connectionId, const QString &providerId,
                                                            const QString &idempotencyKey,
-                                                           const QJsonObject &requestBody) {
+                                                           const QJsonObject &requestBody, int requestTimeoutMs) {
     Entry entry;
     entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     entry.connectionId = connectionId;
@@ -118,6 +160,7 @@ PendingCreateJournal::Entry PendingCreateJournal::newEntry(const QString &connec
     entry.idempotencyKey = idempotencyKey;
     entry.requestBody = requestBody;
     entry.createdAt = QDateTime::currentDateTimeUtc();
+    entry.requestTimeoutMs = requestTimeoutMs;
     return entry;
 }
 
@@ -127,124 +170,9 @@ QStringList PendingCreateJournal::secretLookingFields(const QJsonObject &request
     return found;
 }
 
-void PendingCreateJournal::load() {
-    QFile file(m_filePath);
-    if (!file.exists())
-        return;
-    if (!file.open(QIODevice::ReadOnly)) {
-        // Unreadable is not empty: keep our hands off it.
-        m_writable = false;
-        m_loadError = QObject::tr("Cannot read the pending-create journal %1: %2").arg(m_filePath, file.errorString());
-        qCWarning(lcSecrets) << "journal unreadable, read-only:" << m_filePath << file.errorString();
-        return;
-    }
-    const QByteArray data = file.readAll();
-    file.close();
-
-    QString problem;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
-    const QJsonObject root = document.object();
-    if (parseError.error != QJsonParseError::NoError) {
-        problem = QObject::tr("not valid JSON (%1 at offset %2)").arg(parseError.errorString()).arg(parseError.offset);
-    } else if (!document.isObject() || !root.value(QStringLiteral("entries")).isArray()) {
-        problem = QObject::tr("no list of entries");
-    } else if (root.value(QStringLiteral("version")).toInt() < 1) {
-        problem = QObject::tr("no format version");
-    } else if (root.value(QStringLiteral("version")).toInt() != FormatVersion) {
-        // A newer version's file: reading it partially and writing it back would lose its fields.
-        m_writable = false;
-        m_loadError =
-            QObject::tr("The pending-create journal %1 has an unknown format version %2; it is left untouched.")
-                .arg(m_filePath)
-                .arg(root.value(QStringLiteral("version")).toInt());
-        qCWarning(lcSecrets) << "journal version unknown, read-only:" << m_filePath;
-        return;
-    } else {
-        int skipped = 0;
-        const QJsonArray entries = root.value(QStringLiteral("entries")).toArray();
-        for (const QJsonValue &value : entries) {
-            if (const auto entry = fromJson(value.toObject()))
-                m_entries.append(*entry);
-            else
-                ++skipped;
-        }
-        if (skipped > 0)
-            problem = QObject::tr("%n entries could not be read", nullptr, skipped);
-    }
-    if (problem.isEmpty())
-        return;
-
-    const QString backupPath = m_filePath + QStringLiteral(".corrupt-") +
-                               QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss.zzz'Z'"));
-    if (QFile::copy(m_filePath, backupPath)) {
-        QFile::setPermissions(backupPath, OwnerOnly);
-        m_loadError = QObject::tr("The pending-create journal %1 was damaged (%2); a copy was kept as %3.")
-                          .arg(m_filePath, problem, backupPath);
-    } else {
-        m_writable = false;
-        m_loadError =
-            QObject::tr(
-                "The pending-create journal %1 is damaged (%2) and could not be copied aside; it is left untouched.")
-                .arg(m_filePath, problem);
-    }
-    qCWarning(lcSecrets).noquote() << m_loadError;
-}
-
-bool PendingCreateJournal::save(const QList<Entry> &entries, QString *error) const {
-    if (!m_writable) {
-        setError(error, m_loadError);
-        return false;
-    }
-    const QFileInfo info(m_filePath);
-    if (!QDir().mkpath(info.absolutePath())) {
-        setError(error, QObject::tr("Cannot create the folder %1").arg(info.absolutePath()));
-        return false;
-    }
-    QJsonArray array;
-    for (const Entry &entry : entries)
-        array.append(toJson(entry));
-    const QJsonObject root{{QStringLiteral("version"), FormatVersion}, {QStringLiteral("entries"), array}};
-
-    // QSaveFile writes a temporary file and renames it over the old one on commit, so a crash
-    // leaves either the old journal or the new one, never half of one.
-    QSaveFile file(m_filePath);
-    if (!file.open(QIODevice::WriteOnly)) {
-        setError(error,
-                 QObject::tr("Cannot write the pending-create journal %1: %2").arg(m_filePath, file.errorString()));
-        return false;
-    }
-    file.setPermissions(OwnerOnly);
-    const QByteArray data = QJsonDocument(root).toJson(QJsonDocument::Indented);
-    // Check the write and the flush ourselves: Qt 6.4's QSaveFile::commit() misses an error in
-    // flushing its buffer (seen with EFBIG) and would rename a truncated journal into place.
-    const bool written = file.write(data) == data.size() && file.flush();
-    if (!written) {
-        const QString reason = file.errorString();
-        qCWarning(lcSecrets) << "journal write failed, old file kept:" << m_filePath << reason;
-        file.cancelWriting();
-        file.commit(); // with writing cancelled: removes the temporary file, leaves the journal alone
-        setError(error, QObject::tr("Cannot write the pending-create journal %1: %2").arg(m_filePath, reason));
-        return false;
-    }
-    if (!file.commit()) {
-        setError(error,
-                 QObject::tr("Cannot write the pending-create journal %1: %2").arg(m_filePath, file.errorString()));
-        return false;
-    }
-    // Belt and braces: the request bodies are nobody else's business.
-    if (QFile::permissions(m_filePath) != OwnerOnly)
-        QFile::setPermissions(m_filePath, OwnerOnly);
-    return true;
-}
-
 bool PendingCreateJournal::add(const Entry &entry, QString *error) {
     if (entry.id.isEmpty() || entry.connectionId.isEmpty() || !entry.createdAt.isValid()) {
         setError(error, QObject::tr("A journal entry needs an id, a connection and a creation time."));
-        return false;
-    }
-    if (this->entry(entry.id)) {
-        setError(error, QObject::tr("The journal already holds an entry %1.").arg(entry.id));
         return false;
     }
     const QStringList secretFields = secretLookingFields(entry.requestBody);
@@ -252,67 +180,53 @@ bool PendingCreateJournal::add(const Entry &entry, QString *error) {
         // Only the field names are reported; the values stay out of logs and messages.
         setError(error, QObject::tr("Refused to journal a request carrying secret-looking fields: %1")
                             .arg(secretFields.join(QStringLiteral(", "))));
-        qCWarning(lcSecrets) << "journal refused entry with secret-looking fields" << secretFields;
+        qCWarning(lcState) << "journal refused entry with secret-looking fields" << secretFields;
         return false;
     }
-    QLockFile lock(lockPath());
-    if (!lockAndReload(lock, error))
-        return false;
-    QList<Entry> entries = m_entries;
-    entries.append(entry);
-    if (!save(entries, error))
-        return false;
-    m_entries = entries;
-    qCDebug(lcSecrets) << "journal add" << entry.id << "connection" << entry.connectionId;
-    return true;
-}
-
-// The console and webhookctl may share this file: each change happens under a lock file and
-// starts from what is on disk, so neither overwrites the other's entries.
-QString PendingCreateJournal::lockPath() const {
-    return m_filePath + QStringLiteral(".lock");
-}
-
-bool PendingCreateJournal::lockAndReload(QLockFile &lock, QString *error) {
-    QDir().mkpath(QFileInfo(m_filePath).absolutePath());
-    if (!lock.tryLock(5000)) {
-        setError(error, QObject::tr("The pending-create journal %1 is locked by another program.").arg(m_filePath));
-        return false;
+    Entry owned = entry;
+    owned.owner = m_self;
+    owned.orphanedAt = QDateTime();
+    const bool added = m_state.write(
+        [&](QSqlDatabase &db, QString *why) {
+            QSqlError failure;
+            if (insert(db, owned, QStringLiteral("INSERT"), &failure))
+                return true;
+            *why = LocalState::isConstraintViolation(failure) // the id is taken
+                       ? QObject::tr("The journal already holds an entry %1.").arg(entry.id)
+                       : m_state.describe(failure);
+            return false;
+        },
+        error);
+    if (added) {
+        m_atWork.insert(entry.id);
+        qCDebug(lcState) << "journal add" << entry.id << "connection" << entry.connectionId;
     }
-    reload();
-    return true;
+    return added;
 }
 
-void PendingCreateJournal::reload() {
-    if (!m_writable)
-        return; // a file we could not read is left alone, as load() decided
-    m_entries.clear();
-    load();
-}
-
-bool PendingCreateJournal::change(const QString &id, QString *error, const std::function<void(Entry &)> &apply) {
-    QLockFile lock(lockPath());
-    if (!lockAndReload(lock, error))
-        return false;
-    QList<Entry> entries = m_entries;
-    const auto it = std::find_if(entries.begin(), entries.end(), [&id](const Entry &e) { return e.id == id; });
-    if (it == entries.end()) {
-        setError(error, QObject::tr("The journal holds no entry %1.").arg(id));
-        return false;
-    }
-    apply(*it);
-    // Memory follows the disk: a failed write leaves both as they were.
-    if (!save(entries, error))
-        return false;
-    m_entries = entries;
-    return true;
+bool PendingCreateJournal::change(const QString &statement, const QVariantList &values, const QString &id,
+                                  QString *error) {
+    return m_state.write(
+        [&](QSqlDatabase &db, QString *why) {
+            QSqlQuery query(db);
+            query.prepare(statement);
+            if (!exec(query, values)) {
+                *why = m_state.describe(query.lastError());
+                return false;
+            }
+            if (query.numRowsAffected() == 0) {
+                *why = QObject::tr("The journal holds no entry %1.").arg(id);
+                return false;
+            }
+            return true;
+        },
+        error);
 }
 
 bool PendingCreateJournal::markSent(const QString &id, QString *error) {
-    return change(id, error, [](Entry &entry) {
-        if (entry.state == State::Pending)
-            entry.state = State::Sent;
-    });
+    return change(QStringLiteral("UPDATE pending_creates SET state = CASE state WHEN 'pending' THEN 'sent' ELSE "
+                                 "state END WHERE id = ?"),
+                  {id}, id, error);
 }
 
 bool PendingCreateJournal::markEndpointKnown(const QString &id, const QString &endpointId, QString *error) {
@@ -320,46 +234,143 @@ bool PendingCreateJournal::markEndpointKnown(const QString &id, const QString &e
         setError(error, QObject::tr("An empty endpoint id is not an endpoint."));
         return false;
     }
-    return change(id, error, [&endpointId](Entry &entry) {
-        entry.endpointId = endpointId;
-        // A response arrived, so the request was certainly sent.
-        if (entry.state == State::Pending)
-            entry.state = State::Sent;
-    });
+    // A response arrived, so the request was certainly sent.
+    return change(QStringLiteral("UPDATE pending_creates SET endpoint_id = ?, state = CASE state WHEN 'pending' THEN "
+                                 "'sent' ELSE state END WHERE id = ?"),
+                  {endpointId, id}, id, error);
 }
 
 bool PendingCreateJournal::markSecretStored(const QString &id, QString *error) {
-    return change(id, error, [](Entry &entry) { entry.state = State::SecretStored; });
+    return change(QStringLiteral("UPDATE pending_creates SET state = 'secret-stored' WHERE id = ?"), {id}, id, error);
 }
 
 bool PendingCreateJournal::markDone(const QString &id, QString *error) {
-    QList<Entry> entries = m_entries;
-    const auto removed = std::remove_if(entries.begin(), entries.end(), [&id](const Entry &e) { return e.id == id; });
-    if (removed == entries.end()) {
-        setError(error, QObject::tr("The journal holds no entry %1.").arg(id));
-        return false;
+    m_atWork.remove(id);
+    const bool removed = change(QStringLiteral("DELETE FROM pending_creates WHERE id = ?"), {id}, id, error);
+    if (removed)
+        qCDebug(lcState) << "journal done" << id;
+    return removed;
+}
+
+PendingCreateJournal::Claim PendingCreateJournal::claim(const QString &id, Entry *claimed, QString *error) {
+    Claim result = Claim::Failed;
+    const bool written = m_state.write(
+        [&](QSqlDatabase &, QString *why) {
+            // Inside the transaction: nobody can take the entry between this read and the write.
+            const QList<Entry> found = select(QStringLiteral("id = ?"), {id});
+            if (found.isEmpty()) {
+                result = Claim::Gone;
+                return true;
+            }
+            Entry entry = found.first();
+            const bool ownedHere = entry.owner == m_self && m_atWork.contains(id);
+            if (ownedHere || (entry.owner != m_self && entry.owner.isAlive())) {
+                result = Claim::OwnedElsewhere;
+                if (claimed)
+                    *claimed = entry;
+                return true;
+            }
+            entry.owner = m_self;
+            if (!entry.orphanedAt.isValid())
+                entry.orphanedAt = QDateTime::currentDateTimeUtc();
+            QSqlQuery query(m_state.database());
+            query.prepare(QStringLiteral("UPDATE pending_creates SET owner = ?, orphaned_at = ? WHERE id = ?"));
+            if (!exec(query, {entry.owner.toString(), timeValue(entry.orphanedAt), id})) {
+                *why = m_state.describe(query.lastError());
+                return false;
+            }
+            result = Claim::Claimed;
+            if (claimed)
+                *claimed = entry;
+            return true;
+        },
+        error);
+    return written ? result : Claim::Failed;
+}
+
+bool PendingCreateJournal::release(const QString &id, QString *error) {
+    // Orphaned from now on, unless it already was: the grace period counts from the first time.
+    m_atWork.remove(id);
+    return change(QStringLiteral("UPDATE pending_creates SET owner = NULL, orphaned_at = COALESCE(orphaned_at, ?) "
+                                 "WHERE id = ?"),
+                  {QDateTime::currentMSecsSinceEpoch(), id}, id, error);
+}
+
+QList<PendingCreateJournal::Entry> PendingCreateJournal::select(const QString &where,
+                                                                const QVariantList &values) const {
+    QList<Entry> entries;
+    QSqlQuery query(m_state.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM pending_creates") +
+                  (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where) +
+                  QStringLiteral(" ORDER BY created_at, id"));
+    if (!exec(query, values)) {
+        qCWarning(lcState).noquote() << m_state.describe(query.lastError());
+        return entries;
     }
-    entries.erase(removed, entries.end());
-    if (!save(entries, error))
-        return false;
-    m_entries = entries;
-    qCDebug(lcSecrets) << "journal done" << id;
-    return true;
+    while (query.next())
+        entries << entryFrom(query);
+    return entries;
 }
 
 std::optional<PendingCreateJournal::Entry> PendingCreateJournal::entry(const QString &id) const {
-    for (const Entry &entry : m_entries) {
-        if (entry.id == id)
-            return entry;
-    }
-    return std::nullopt;
+    const QList<Entry> found = select(QStringLiteral("id = ?"), {id});
+    return found.isEmpty() ? std::nullopt : std::optional<Entry>(found.first());
+}
+
+QList<PendingCreateJournal::Entry> PendingCreateJournal::unfinished() const {
+    return select(QString(), {});
 }
 
 QList<PendingCreateJournal::Entry> PendingCreateJournal::unfinished(const QString &connectionId) const {
-    QList<Entry> result;
-    for (const Entry &entry : m_entries) {
-        if (entry.connectionId == connectionId)
-            result.append(entry);
+    return select(QStringLiteral("connection_id = ?"), {connectionId});
+}
+
+void PendingCreateJournal::importLegacyFile(const QString &path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_problem = QObject::tr("The journal of an earlier version, %1, could not be read (%2); it was not imported.")
+                        .arg(path, file.errorString());
+        return;
     }
-    return result;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+    file.close();
+    const QJsonArray entries = document.object().value(QStringLiteral("entries")).toArray();
+    int skipped = 0;
+    QString error;
+    const bool imported = m_state.write(
+        [&](QSqlDatabase &db, QString *why) {
+            if (!QFile::exists(path))
+                return true; // another program imported it while we waited for the database
+            for (const QJsonValue &value : entries) {
+                const std::optional<Entry> entry = legacyEntryFrom(value.toObject());
+                QSqlError failure;
+                if (!entry || !secretLookingFields(entry->requestBody).isEmpty()) {
+                    ++skipped;
+                } else if (!insert(db, *entry, QStringLiteral("INSERT OR IGNORE"), &failure)) {
+                    *why = m_state.describe(failure);
+                    return false;
+                }
+            }
+            // Renamed inside the transaction: if the rename fails, nothing is imported twice.
+            const QString kept = path + QStringLiteral(".imported");
+            QFile::remove(kept);
+            if (!QFile::rename(path, kept)) {
+                *why = QObject::tr("%1 could not be renamed to %2.").arg(path, kept);
+                return false;
+            }
+            return true;
+        },
+        &error);
+    if (!imported)
+        m_problem = QObject::tr("The journal of an earlier version, %1, was not imported: %2").arg(path, error);
+    else if (skipped > 0 || !document.isObject())
+        m_problem = QObject::tr("The journal of an earlier version, %1, was imported, but %n of its entries could not "
+                                "be read; the file was kept as %1.imported.",
+                                nullptr, skipped)
+                        .arg(path);
+    if (!m_problem.isEmpty())
+        qCWarning(lcState).noquote() << m_problem;
+    else
+        qCInfo(lcState) << "imported" << entries.size() << "journal entries from" << path;
 }

@@ -274,31 +274,6 @@
 <context>
     <name>CtlInvocation</name>
     <message>
-        <source>Usage:
-  webhookctl connection add NAME --provider layers|encrata|signa|polyai [--base-url URL]
-             [--environment production|development] [--auth x-api-key|bearer]
-             (the API key is read from WEBHOOK_API_KEY, else one line on stdin)
-  webhookctl connection list
-  webhookctl connection remove NAME
-  webhookctl -c NAME list [--json]
-  webhookctl -c NAME create --url URL --event TYPE [--event TYPE]... [--description TEXT]
-             [--name TEXT] [--project-id UUID] [--scope own|all_children] [--metadata K=V]...
-             [--header K=V]... [--timeout-ms N] [--json]
-  webhookctl -c NAME update ID [--url URL] [--event TYPE]... [--description TEXT] [--name TEXT]
-             [--scope S] [--metadata K=V]... (K= unsets a key) [--header K=V]... [--timeout-ms N]
-             [--json]
-  webhookctl -c NAME pause ID | resume ID | rotate-secret ID | test ID | delete ID
-  webhookctl -c NAME events
-  webhookctl -c NAME secret show ID      (prints the stored signing secret)
-  webhookctl -c NAME secret import ID    (reads a signing secret from stdin into the keychain)
-  webhookctl --help | --version
-
-Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (nothing sent);
-3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 needs a value.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -376,6 +351,37 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
     </message>
     <message>
         <source>&quot;update&quot; needs at least one option to change (--url, --event, --description, ...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage:
+  webhookctl connection add NAME --provider layers|encrata|signa|polyai [--base-url URL]
+             [--environment production|development] [--auth x-api-key|bearer]
+             (the API key is read from WEBHOOK_API_KEY, else one line on stdin)
+  webhookctl connection list
+  webhookctl connection remove NAME
+  webhookctl -c NAME list [--json]
+  webhookctl -c NAME create --url URL --event TYPE [--event TYPE]... [--description TEXT]
+             [--name TEXT] [--project-id UUID] [--scope own|all_children] [--metadata K=V]...
+             [--header K=V]... [--timeout-ms N] [--json]
+  webhookctl -c NAME update ID [--url URL] [--event TYPE]... [--description TEXT] [--name TEXT]
+             [--scope S] [--metadata K=V]... (K= unsets a key) [--header K=V]... [--timeout-ms N]
+             [--json]
+  webhookctl -c NAME pause ID | resume ID | rotate-secret ID | test ID | delete ID
+  webhookctl -c NAME events
+  webhookctl -c NAME secret show ID      (prints the stored signing secret)
+  webhookctl -c NAME secret import ID    (reads a signing secret from stdin into the keychain)
+  webhookctl --help | --version
+
+Options for every command: --request-timeout SECONDS (each request to the provider; default 30).
+
+Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (nothing sent);
+3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--request-timeout expects seconds between 0.1 and 600, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -987,6 +993,42 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
     </message>
     <message>
         <source>The provider returned an endpoint id (&quot;%1&quot;) that is not a valid %2 id, so the secret was not stored under it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A create on this connection is still in progress in another Webhook Console program (process %1); it is left to that program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An interrupted create of %1 may still be committed by the provider; whether it was created is checked on the next start or command after %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer named no usable endpoint to file it under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered &quot;not found&quot; to the delete of %2, but %3; its signing secret stays in your keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading it back failed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading it back found it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its list could not be read (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its list still holds it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid %2 endpoint id, so no keychain entry is used for it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1924,49 +1966,6 @@ It is stored in your keychain only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot read the pending-create journal %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not valid JSON (%1 at offset %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no list of entries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no format version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The pending-create journal %1 has an unknown format version %2; it is left untouched.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries could not be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The pending-create journal %1 was damaged (%2); a copy was kept as %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The pending-create journal %1 is damaged (%2) and could not be copied aside; it is left untouched.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write the pending-create journal %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A journal entry needs an id, a connection and a creation time.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1987,8 +1986,87 @@ It is stored in your keychain only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The pending-create journal %1 is locked by another program.</source>
+        <source>Cannot create the data folder %1 for the local state database: %2</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file of that name is in the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder above it is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the local state database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver is not installed (Debian package libqt6sql6-sqlite), so local state cannot be kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local state database %1 was damaged (%2); it was set aside as %3 and a new one was started. Creates interrupted before this may need checking by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local state database %1 is damaged (%2) and could not be set aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local state database %1 was written by a newer Webhook Console (schema %2; this one knows up to %3). It is left untouched; update Webhook Console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change to the local state database %1 was not made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the local state database %1: the file or its folder %2 is read-only or missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the local state database %1: the disk is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the local state database %1: a disk error (the disk may be full, or a file size limit reached): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local state database %1 stayed busy for %2 seconds: another Webhook Console program is holding it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local state database %1 is damaged: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local state database %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal of an earlier version, %1, could not be read (%2); it was not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be renamed to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal of an earlier version, %1, was not imported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The journal of an earlier version, %1, was imported, but %n of its entries could not be read; the file was kept as %1.imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

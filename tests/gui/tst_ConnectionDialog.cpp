@@ -4,6 +4,7 @@
 #include "ConnectionStore.h"
 #include "EndpointService.h"
 #include "KeychainSecretStore.h"
+#include "LocalState.h"
 #include "PendingCreateJournal.h"
 #include "SandboxServer.h"
 
@@ -27,6 +28,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<KeychainSecretStore> m_keychain;
+    std::unique_ptr<LocalState> m_state;
     std::unique_ptr<PendingCreateJournal> m_journal;
     std::unique_ptr<EndpointService> m_service;
     ConnectionStore m_store;
@@ -56,7 +58,8 @@ private slots:
         m_network = std::make_unique<QNetworkAccessManager>();
         m_keychain = std::make_unique<KeychainSecretStore>(QStringLiteral("webhook-console-dialog-") +
                                                            QUuid::createUuid().toString(QUuid::Id128));
-        m_journal = std::make_unique<PendingCreateJournal>(m_dir->filePath(QStringLiteral("journal.json")));
+        m_state = std::make_unique<LocalState>(m_dir->filePath(QStringLiteral("state.sqlite")));
+        m_journal = std::make_unique<PendingCreateJournal>(*m_state, QString());
         m_service =
             std::make_unique<EndpointService>(m_network.get(), m_keychain.get(), m_journal.get(), ProviderRegistry());
     }

@@ -6,6 +6,7 @@
 #include "EventCatalogModel.h"
 #include "EventPicker.h"
 #include "InMemorySecretStore.h"
+#include "LocalState.h"
 #include "PendingCreateJournal.h"
 #include "SandboxServer.h"
 
@@ -37,6 +38,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<InMemorySecretStore> m_secrets;
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<LocalState> m_state;
     std::unique_ptr<PendingCreateJournal> m_journal;
     std::unique_ptr<EndpointService> m_service;
     std::unique_ptr<EndpointDialog> m_dialog;
@@ -104,7 +106,8 @@ private slots:
         m_secrets = std::make_unique<InMemorySecretStore>();
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
-        m_journal = std::make_unique<PendingCreateJournal>(m_dir->filePath(QStringLiteral("pending-creates.json")));
+        m_state = std::make_unique<LocalState>(m_dir->filePath(QStringLiteral("state.sqlite")));
+        m_journal = std::make_unique<PendingCreateJournal>(*m_state, QString());
         m_service =
             std::make_unique<EndpointService>(m_network.get(), m_secrets.get(), m_journal.get(), ProviderRegistry());
         ApiClient::Policy policy;
@@ -120,6 +123,7 @@ private slots:
     void cleanupTestCase() {
         m_service.reset();
         m_journal.reset();
+        m_state.reset();
         m_secrets.reset();
         m_network.reset();
         m_sandbox.reset();

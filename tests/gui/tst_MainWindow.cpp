@@ -6,6 +6,7 @@
 #include "EndpointService.h"
 #include "EndpointTableModel.h"
 #include "KeychainSecretStore.h"
+#include "LocalState.h"
 #include "MainWindow.h"
 #include "PendingCreateJournal.h"
 #include "SandboxServer.h"
@@ -38,6 +39,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<KeychainSecretStore> m_keychain;
+    std::unique_ptr<LocalState> m_state;
     std::unique_ptr<PendingCreateJournal> m_journal;
     std::unique_ptr<EndpointService> m_service;
     std::unique_ptr<SandboxSession> m_session;
@@ -125,7 +127,8 @@ private slots:
         m_network = std::make_unique<QNetworkAccessManager>();
         m_keychain = std::make_unique<KeychainSecretStore>(QStringLiteral("webhook-console-gui-") +
                                                            QUuid::createUuid().toString(QUuid::Id128));
-        m_journal = std::make_unique<PendingCreateJournal>(m_dir->filePath(QStringLiteral("journal.json")));
+        m_state = std::make_unique<LocalState>(m_dir->filePath(QStringLiteral("state.sqlite")));
+        m_journal = std::make_unique<PendingCreateJournal>(*m_state, QString());
         m_service =
             std::make_unique<EndpointService>(m_network.get(), m_keychain.get(), m_journal.get(), ProviderRegistry());
         m_session = std::make_unique<SandboxSession>(m_service.get());

@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "EndpointService.h"
 #include "KeychainSecretStore.h"
+#include "LocalState.h"
 #include "PendingCreateJournal.h"
 #include "SandboxServer.h"
 
@@ -45,6 +46,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<KeychainSecretStore> m_keychain;
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<LocalState> m_state;
     std::unique_ptr<PendingCreateJournal> m_journal;
     std::unique_ptr<EndpointService> m_service;
     QStringList m_secretsSeen; // every secret and API key this test saw, for the leak scan
@@ -129,6 +131,25 @@ private:
         return matching;
     }
 
+    QList<EndpointService::Recovery> recover(EndpointService &service, const Connection &connection) {
+        std::optional<QList<EndpointService::Recovery>> reports;
+        service.recoverPendingCreates({connection}, this, nullptr, [&](const auto &r) { reports = r; });
+        if (!QTest::qWaitFor([&] { return reports.has_value(); }, 20000))
+            return {};
+        return *reports;
+    }
+
+    // A service whose requests time out after a second, so the grace period of a create without an
+    // Idempotency-Key (twice the request timeout) is short enough to wait out in a test.
+    std::unique_ptr<EndpointService> quickService() {
+        auto service = makeService(m_keychain.get(), m_journal.get());
+        ApiClient::Policy policy;
+        policy.timeoutMs = 1000;
+        policy.backoffBaseMs = 20;
+        service->setPolicy(policy);
+        return service;
+    }
+
 private slots:
     void initTestCase() {
         m_network = std::make_unique<QNetworkAccessManager>();
@@ -142,13 +163,15 @@ private slots:
         m_sandbox = std::make_unique<SandboxServer>(options);
         QVERIFY2(m_sandbox->listen(), qPrintable(m_sandbox->errorString()));
         m_dir = std::make_unique<QTemporaryDir>();
-        m_journal = std::make_unique<PendingCreateJournal>(m_dir->filePath(QStringLiteral("journal.json")));
+        m_state = std::make_unique<LocalState>(m_dir->filePath(QStringLiteral("state.sqlite")));
+        m_journal = std::make_unique<PendingCreateJournal>(*m_state, QString());
         m_service = makeService(m_keychain.get(), m_journal.get());
     }
 
     void cleanup() {
         m_service.reset();
         m_journal.reset();
+        m_state.reset();
         m_sandbox.reset();
     }
 
@@ -248,6 +271,77 @@ private slots:
         QCOMPARE(readSecret(connection, id).first.status, SecretStatus::NotFound);
     }
 
+    ApiError removeEndpoint(EndpointService &service, const Connection &connection, const QString &id) {
+        std::optional<ApiError> removed;
+        service.remove(connection, id, this, [&](const ApiError &error) { removed = error; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(removed.has_value(), 10000); }();
+        return removed.value_or(ApiError());
+    }
+
+    // A 404 from a base URL that points at the wrong path says nothing about the endpoint: its
+    // secret stays. Encrata's error shape ({"error": "..."}) is as generic as a stray server's.
+    void notFoundFromAWrongBasePathKeepsTheSecret_data() {
+        QTest::addColumn<QString>("providerId");
+        QTest::newRow("layers") << QStringLiteral("layers");
+        QTest::newRow("encrata") << QStringLiteral("encrata");
+    }
+
+    void notFoundFromAWrongBasePathKeepsTheSecret() {
+        QFETCH(QString, providerId);
+        const Connection connection = addConnection(providerId);
+        const auto created = create(*m_service, connection, draftFor(providerId));
+        QVERIFY(created.secretStored());
+
+        Connection misdirected = connection;
+        misdirected.baseUrl = m_sandbox->baseUrl(providerId).toString() + QStringLiteral("/old-api");
+        auto service = makeService(m_keychain.get(), m_journal.get());
+        service->useApiKey(misdirected, m_apiKey);
+        const ApiError error = removeEndpoint(*service, misdirected, created.endpoint.id);
+        QVERIFY(error.isError());
+        QCOMPARE(error.httpStatus, 404);
+        QCOMPARE(m_sandbox->endpoints(providerId).size(), 1);
+        const auto [result, secret] = readSecret(connection, created.endpoint.id);
+        QVERIFY2(result.ok(), qPrintable(result.errorText));
+        QCOMPARE(secret, sandboxSecret(providerId, created.endpoint.id));
+    }
+
+    // Deleted meanwhile at the provider (another program, the provider's dashboard): the documented
+    // not-found, confirmed by a GET and the list, lets the keychain entry go.
+    void endpointGoneAtTheProviderLetsTheSecretGo() {
+        const Connection connection = addConnection(QStringLiteral("signa"));
+        const auto created = create(*m_service, connection, draftFor(QStringLiteral("signa")));
+        QVERIFY(created.secretStored());
+        auto other = makeService(m_keychain.get(), m_journal.get());
+        Connection elsewhere = connection;
+        elsewhere.id = QUuid::createUuid().toString(QUuid::WithoutBraces); // deletes no keychain entry of ours
+        other->useApiKey(elsewhere, m_apiKey);
+        QVERIFY(!removeEndpoint(*other, elsewhere, created.endpoint.id).isError());
+
+        const ApiError error = removeEndpoint(*m_service, connection, created.endpoint.id);
+        QVERIFY2(!error.isError(), qPrintable(error.toString()));
+        QCOMPARE(requests("GET", QStringLiteral("signa")).size(), 2); // the endpoint, then the list
+        QCOMPARE(readSecret(connection, created.endpoint.id).first.status, SecretStatus::NotFound);
+    }
+
+    // An id a provider lists is not trusted as part of a keychain key: "api-key" would name the
+    // connection's API key.
+    void unsafeEndpointIdsNeverReachTheKeychain() {
+        const Connection connection = addConnection(QStringLiteral("layers"));
+        const auto [read, secret] = readSecret(connection, QStringLiteral("api-key"));
+        QCOMPARE(read.status, SecretStatus::Failed);
+        QVERIFY(secret.isEmpty());
+        std::optional<SecretResult> imported;
+        m_service->importSecret(connection, QStringLiteral("api-key"), QStringLiteral("whsec_overwrite"), this,
+                                [&](const SecretResult &result) { imported = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(imported.has_value(), 10000);
+        QCOMPARE(imported->status, SecretStatus::Failed);
+        // The API key is untouched: the connection still lists.
+        std::optional<ApiError> listed;
+        m_service->list(connection, this, [&](const ApiError &error, const QList<Endpoint> &) { listed = error; });
+        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 10000);
+        QVERIFY2(!listed->isError(), qPrintable(listed->toString()));
+    }
+
     void validationStopsBeforeSending() {
         const Connection connection = addConnection(QStringLiteral("signa"));
         EndpointDraft draft = draftFor(QStringLiteral("signa"));
@@ -301,12 +395,13 @@ private slots:
         } // the process dies here: the secret only ever reached memory
         QCOMPARE(m_sandbox->endpoints(QStringLiteral("signa")).size(), 1);
 
-        // Restart: a fresh journal object reads the file the crashed one left.
-        PendingCreateJournal reopened(m_journal->filePath());
+        // Restart: a fresh journal on the database the crashed one left.
+        LocalState reopenedState(m_state->filePath());
+        PendingCreateJournal reopened(reopenedState, QString());
         QCOMPARE(reopened.unfinished().size(), 1);
         auto restarted = makeService(m_keychain.get(), &reopened);
         std::optional<QList<EndpointService::Recovery>> reports;
-        restarted->recoverPendingCreates({connection}, this, [&](const auto &r) { reports = r; });
+        restarted->recoverPendingCreates({connection}, this, nullptr, [&](const auto &r) { reports = r; });
         QTRY_VERIFY_WITH_TIMEOUT(reports.has_value(), 20000);
         QCOMPARE(reports->size(), 1);
         QCOMPARE(reports->first().result, EndpointService::Recovery::Result::SecretStored);
@@ -320,20 +415,57 @@ private slots:
 
     void lostResponseWithoutIdempotencyIsReportedNotDuplicated() {
         const Connection connection = addConnection(QStringLiteral("encrata"));
+        const auto service = quickService();
         m_sandbox->setDropAfterCommit(1);
-        const auto outcome = create(*m_service, connection, draftFor(QStringLiteral("encrata")));
+        const auto outcome = create(*service, connection, draftFor(QStringLiteral("encrata")));
         QVERIFY(!outcome.succeeded());
         QVERIFY(outcome.mayHaveReachedProvider);
         QCOMPARE(outcome.error.kind, ApiError::Kind::Network);
         QCOMPARE(requests("POST", QStringLiteral("encrata")).size(), 1); // never repeated without a key
         QCOMPARE(m_journal->unfinished().size(), 1);
 
-        std::optional<QList<EndpointService::Recovery>> reports;
-        m_service->recoverPendingCreates({connection}, this, [&](const auto &r) { reports = r; });
-        QTRY_VERIFY_WITH_TIMEOUT(reports.has_value(), 10000);
-        QCOMPARE(reports->first().result, EndpointService::Recovery::Result::SecretLost);
-        QCOMPARE(reports->first().endpoint.url, draftFor(QStringLiteral("encrata")).url);
+        // Within the grace period nothing is decided, and nothing is dropped.
+        QList<EndpointService::Recovery> reports = recover(*service, connection);
+        QCOMPARE(reports.size(), 1);
+        QCOMPARE(reports.first().result, EndpointService::Recovery::Result::Settling);
+        QVERIFY(reports.first().description().contains(draftFor(QStringLiteral("encrata")).url));
+        QCOMPARE(m_journal->unfinished().size(), 1);
+        QVERIFY(QTest::qWaitFor([&] { return QDateTime::currentDateTimeUtc() > reports.first().settleAt; }, 5000));
+
+        reports = recover(*service, connection);
+        QCOMPARE(reports.size(), 1);
+        QCOMPARE(reports.first().result, EndpointService::Recovery::Result::SecretLost);
+        QCOMPARE(reports.first().endpoint.url, draftFor(QStringLiteral("encrata")).url);
         QCOMPARE(m_sandbox->endpoints(QStringLiteral("encrata")).size(), 1);
+        QVERIFY(m_journal->unfinished().isEmpty());
+    }
+
+    // The provider commits seconds after the request, when the program that sent it gave up (or was
+    // killed): a list taken at once does not show it yet, so "never created" would be a lie.
+    void lateCommitWithoutIdempotencyIsReportedAfterTheGracePeriod() {
+        const Connection connection = addConnection(QStringLiteral("polyai"));
+        auto service = makeService(m_keychain.get(), m_journal.get());
+        ApiClient::Policy policy;
+        policy.timeoutMs = 500;
+        service->setPolicy(policy);
+        m_sandbox->setCommitDelayMs(1500);
+        const auto outcome = create(*service, connection, draftFor(QStringLiteral("polyai")));
+        QCOMPARE(outcome.error.kind, ApiError::Kind::Timeout);
+        QVERIFY(outcome.mayHaveReachedProvider);
+
+        QList<EndpointService::Recovery> reports = recover(*service, connection);
+        QCOMPARE(reports.size(), 1);
+        QCOMPARE(reports.first().result, EndpointService::Recovery::Result::Settling);
+        QVERIFY(m_sandbox->endpoints(QStringLiteral("polyai")).isEmpty()); // not committed yet
+        QCOMPARE(m_journal->unfinished().size(), 1);
+        QVERIFY(QTest::qWaitFor([&] { return QDateTime::currentDateTimeUtc() > reports.first().settleAt; }, 5000));
+        m_sandbox->setCommitDelayMs(0);
+        QCOMPARE(m_sandbox->endpoints(QStringLiteral("polyai")).size(), 1); // committed late
+
+        reports = recover(*service, connection);
+        QCOMPARE(reports.size(), 1);
+        QCOMPARE(reports.first().result, EndpointService::Recovery::Result::SecretLost);
+        QCOMPARE(reports.first().endpoint.id, m_sandbox->endpoints(QStringLiteral("polyai")).first().id);
         QVERIFY(m_journal->unfinished().isEmpty());
     }
 
@@ -381,16 +513,19 @@ private slots:
 
         // A POST without an Idempotency-Key is never repeated: a 5xx is reported.
         const Connection polyai = addConnection(QStringLiteral("polyai"));
+        const auto service = quickService();
         m_sandbox->failNext(1);
-        const auto outcome = create(*m_service, polyai, draftFor(QStringLiteral("polyai")));
+        const auto outcome = create(*service, polyai, draftFor(QStringLiteral("polyai")));
         QCOMPARE(outcome.error.httpStatus, 500);
         QVERIFY(outcome.mayHaveReachedProvider);
         QCOMPARE(requests("POST", QStringLiteral("polyai")).size(), 1);
-        // The provider refused before creating anything, and recovery finds that out.
-        std::optional<QList<EndpointService::Recovery>> reports;
-        m_service->recoverPendingCreates({polyai}, this, [&](const auto &r) { reports = r; });
-        QTRY_VERIFY_WITH_TIMEOUT(reports.has_value(), 10000);
-        QCOMPARE(reports->first().result, EndpointService::Recovery::Result::NotCreated);
+        // The provider refused before creating anything, and recovery finds that out once the
+        // grace period is over.
+        QList<EndpointService::Recovery> reports = recover(*service, polyai);
+        QCOMPARE(reports.first().result, EndpointService::Recovery::Result::Settling);
+        QVERIFY(QTest::qWaitFor([&] { return QDateTime::currentDateTimeUtc() > reports.first().settleAt; }, 5000));
+        reports = recover(*service, polyai);
+        QCOMPARE(reports.first().result, EndpointService::Recovery::Result::NotCreated);
     }
 
     void timeoutAndUnreachableHostAreErrors() {

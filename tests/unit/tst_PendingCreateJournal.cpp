@@ -1,52 +1,58 @@
+// The pending-create journal on the local state database: entries survive a reopen, several
+// journals (programs) on one database never lose each other's entries, an entry with a live owner
+// is never taken over, and the JSON journal of earlier versions is imported once.
+#include "LocalState.h"
 #include "PendingCreateJournal.h"
+#include "ProcessIdentity.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QStandardPaths>
+#include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <csignal>
-#include <sys/resource.h>
-#include <sys/stat.h>
-
-namespace {
-
-// The permission bits as the kernel has them (QFile::permissions() mixes in the current user's view).
-int unixMode(const QString &path) {
-    struct stat info {};
-    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
-        return -1;
-    return int(info.st_mode & 07777);
-}
-
-} // namespace
 
 class TestPendingCreateJournal : public QObject {
     Q_OBJECT
 
 private slots:
     void init();
-    void twoProgramsShareTheFile();
     void addMarkAndReopen();
     void unfinishedPerConnection();
-    void markDoneRemoves();
-    void unknownIdFails();
-    void fileIsOwnerOnlyAndFolderCreated();
-    void writesAreAtomic();
-    void corruptFileIsKeptAndReported();
-    void damagedEntriesAreReported();
-    void newerVersionIsLeftAlone();
-    void secretLookingBodyRefused();
-    void defaultPathIsInAppData();
+    void markDoneRemovesAndUnknownIdFails();
+    void twoJournalsKeepEachOthersEntries();
+    void liveOwnerIsLeftAlone();
+    void entryAtWorkHereIsNotClaimed();
+    void reusedPidIsNotTheOwner();
+    void orphanedTimeIsKeptFromTheFirstSighting();
+    void secretLookingBodyRefusedAndNothingSecretOnDisk();
+    void legacyJournalIsImportedOnce();
+    void legacyDamagedEntriesAreReported();
 
 private:
-    QString journalPath() const { return m_dir->filePath(QStringLiteral("state/journal/pending-creates.json")); }
+    QString statePath() const { return m_dir->filePath(QStringLiteral("data/state.sqlite")); }
+    QString legacyPath() const { return m_dir->filePath(QStringLiteral("data/pending-creates.json")); }
     static QJsonObject body(const QString &url) {
-        return {{QStringLiteral("url"), url},
-                {QStringLiteral("enabledEvents"), QJsonArray{QStringLiteral("invoice.paid")}}};
+        return {{QStringLiteral("url"), url}, {QStringLiteral("enabledEvents"), QJsonArray{QStringLiteral("a.b")}}};
+    }
+    static PendingCreateJournal::Entry entryFor(const QString &connection, const QString &url = QString()) {
+        return PendingCreateJournal::newEntry(connection, QStringLiteral("signa"), QStringLiteral("key-") + connection,
+                                              body(url.isEmpty() ? QStringLiteral("https://example.com/hook") : url),
+                                              2000);
+    }
+    // Writes an entry straight into the database as another process would have left it.
+    void insertOwnedBy(LocalState &state, const QString &id, const QString &owner) {
+        QSqlQuery query(state.database());
+        query.prepare(QStringLiteral(
+            "INSERT INTO pending_creates (id, connection_id, provider_id, idempotency_key, request_body, created_at, "
+            "state, endpoint_id, request_timeout_ms, owner) VALUES (?, 'c', 'signa', 'k', '{}', 0, 'sent', '', 1000, "
+            "?)"));
+        query.addBindValue(id);
+        query.addBindValue(owner);
+        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -58,258 +64,221 @@ void TestPendingCreateJournal::init() {
 }
 
 void TestPendingCreateJournal::addMarkAndReopen() {
-    const auto entry = PendingCreateJournal::newEntry(QStringLiteral("conn-1"), QStringLiteral("layers"),
-                                                      QStringLiteral("idem-1"), body(QStringLiteral("https://a.test")));
+    const PendingCreateJournal::Entry added = entryFor(QStringLiteral("conn-1"));
     {
-        PendingCreateJournal journal(journalPath());
-        QVERIFY(journal.loadError().isEmpty());
-        QVERIFY(journal.unfinished().isEmpty());
+        LocalState state(statePath());
+        QVERIFY2(state.isUsable(), qPrintable(state.problem()));
+        PendingCreateJournal journal(state, legacyPath());
+        QVERIFY(journal.problem().isEmpty());
         QString error;
-        QVERIFY2(journal.add(entry, &error), qPrintable(error));
-        QVERIFY(!journal.add(entry, &error)); // same id twice
-        QVERIFY(journal.markSent(entry.id));
+        QVERIFY2(journal.add(added, &error), qPrintable(error));
+        QVERIFY(journal.markSent(added.id));
+        QVERIFY(journal.markEndpointKnown(added.id, QStringLiteral("whk_1")));
     }
-    {
-        // A restart: everything comes back from the file.
-        PendingCreateJournal journal(journalPath());
-        QVERIFY2(journal.loadError().isEmpty(), qPrintable(journal.loadError()));
-        const auto entries = journal.unfinished();
-        QCOMPARE(entries.size(), 1);
-        const auto &loaded = entries.first();
-        QCOMPARE(loaded.id, entry.id);
-        QCOMPARE(loaded.connectionId, QStringLiteral("conn-1"));
-        QCOMPARE(loaded.providerId, QStringLiteral("layers"));
-        QCOMPARE(loaded.idempotencyKey, QStringLiteral("idem-1"));
-        QCOMPARE(loaded.requestBody, entry.requestBody);
-        QCOMPARE(loaded.createdAt, entry.createdAt);
-        QCOMPARE(loaded.state, PendingCreateJournal::State::Sent);
-        QVERIFY(loaded.endpointId.isEmpty());
-        QVERIFY(journal.markEndpointKnown(entry.id, QStringLiteral("ep_42")));
-    }
-    {
-        PendingCreateJournal journal(journalPath());
-        QCOMPARE(journal.entry(entry.id)->endpointId, QStringLiteral("ep_42"));
-        QVERIFY(journal.markSecretStored(entry.id));
-    }
-    PendingCreateJournal journal(journalPath());
-    QCOMPARE(journal.entry(entry.id)->state, PendingCreateJournal::State::SecretStored);
+    LocalState state(statePath());
+    PendingCreateJournal journal(state, legacyPath());
+    const std::optional<PendingCreateJournal::Entry> read = journal.entry(added.id);
+    QVERIFY(read);
+    QCOMPARE(read->connectionId, added.connectionId);
+    QCOMPARE(read->idempotencyKey, added.idempotencyKey);
+    QCOMPARE(read->requestBody, added.requestBody);
+    QCOMPARE(read->createdAt, added.createdAt);
+    QCOMPARE(read->state, PendingCreateJournal::State::Sent);
+    QCOMPARE(read->endpointId, QStringLiteral("whk_1"));
+    QCOMPARE(read->requestTimeoutMs, 2000);
+    QCOMPARE(read->owner, ProcessIdentity::current());
+    QVERIFY(!read->orphanedAt.isValid());
+    QVERIFY(journal.markSecretStored(added.id));
+    QCOMPARE(journal.entry(added.id)->state, PendingCreateJournal::State::SecretStored);
 }
 
 void TestPendingCreateJournal::unfinishedPerConnection() {
-    PendingCreateJournal journal(journalPath());
-    // A provider without idempotency journals an empty key.
-    const auto a = PendingCreateJournal::newEntry(QStringLiteral("conn-a"), QStringLiteral("encrata"), QString(),
-                                                  body(QStringLiteral("https://a.test")));
-    const auto b = PendingCreateJournal::newEntry(QStringLiteral("conn-b"), QStringLiteral("layers"),
-                                                  QStringLiteral("idem-b"), body(QStringLiteral("https://b.test")));
-    const auto a2 = PendingCreateJournal::newEntry(QStringLiteral("conn-a"), QStringLiteral("encrata"), QString(),
-                                                   body(QStringLiteral("https://a2.test")));
-    QVERIFY(journal.add(a) && journal.add(b) && journal.add(a2));
+    LocalState state(statePath());
+    PendingCreateJournal journal(state, QString());
+    QVERIFY(journal.add(entryFor(QStringLiteral("a"))));
+    QVERIFY(journal.add(entryFor(QStringLiteral("b"))));
+    QVERIFY(journal.add(entryFor(QStringLiteral("a"))));
     QCOMPARE(journal.unfinished().size(), 3);
-    PendingCreateJournal reopened(journalPath());
-    const auto forA = reopened.unfinished(QStringLiteral("conn-a"));
-    QCOMPARE(forA.size(), 2);
-    QCOMPARE(forA.at(0).id, a.id); // oldest first
-    QCOMPARE(forA.at(1).id, a2.id);
-    QVERIFY(forA.at(0).idempotencyKey.isEmpty());
-    QCOMPARE(reopened.unfinished(QStringLiteral("conn-b")).size(), 1);
-    QVERIFY(reopened.unfinished(QStringLiteral("conn-c")).isEmpty());
+    QCOMPARE(journal.unfinished(QStringLiteral("a")).size(), 2);
+    QCOMPARE(journal.unfinished(QStringLiteral("b")).size(), 1);
+    QVERIFY(journal.unfinished(QStringLiteral("c")).isEmpty());
 }
 
-void TestPendingCreateJournal::markDoneRemoves() {
-    const auto entry = PendingCreateJournal::newEntry(QStringLiteral("conn-1"), QStringLiteral("layers"),
-                                                      QStringLiteral("idem-1"), body(QStringLiteral("https://a.test")));
-    {
-        PendingCreateJournal journal(journalPath());
-        QVERIFY(journal.add(entry));
-        QVERIFY(journal.markDone(entry.id));
-        QVERIFY(journal.unfinished().isEmpty());
-        QVERIFY(!journal.entry(entry.id));
-    }
-    QVERIFY(PendingCreateJournal(journalPath()).unfinished().isEmpty());
-}
-
-void TestPendingCreateJournal::unknownIdFails() {
-    PendingCreateJournal journal(journalPath());
+void TestPendingCreateJournal::markDoneRemovesAndUnknownIdFails() {
+    LocalState state(statePath());
+    PendingCreateJournal journal(state, QString());
+    const PendingCreateJournal::Entry entry = entryFor(QStringLiteral("a"));
+    QVERIFY(journal.add(entry));
     QString error;
-    QVERIFY(!journal.markSent(QStringLiteral("nope"), &error));
-    QVERIFY(error.contains(QStringLiteral("nope")));
-    QVERIFY(!journal.markDone(QStringLiteral("nope")));
-    QVERIFY(!journal.markEndpointKnown(QStringLiteral("nope"), QStringLiteral("ep_1")));
-    QVERIFY(!QFile::exists(journalPath())); // failures write nothing
-}
-
-void TestPendingCreateJournal::fileIsOwnerOnlyAndFolderCreated() {
-    // A permissive umask must not make the journal readable by others.
-    const mode_t previous = ::umask(0002);
-    PendingCreateJournal journal(journalPath());
-    const bool added =
-        journal.add(PendingCreateJournal::newEntry(QStringLiteral("conn-1"), QStringLiteral("layers"),
-                                                   QStringLiteral("k"), body(QStringLiteral("https://a.test"))));
-    ::umask(previous);
-    QVERIFY(added);
-    QVERIFY(QFileInfo(journalPath()).dir().exists());
-    QCOMPARE(unixMode(journalPath()), 0600);
-    // And it stays so across rewrites, even if someone loosened it.
-    QVERIFY(QFile::setPermissions(journalPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                                     QFileDevice::ReadGroup | QFileDevice::ReadOther));
-    QVERIFY(journal.markSent(journal.unfinished().first().id));
-    QCOMPARE(unixMode(journalPath()), 0600);
-}
-
-void TestPendingCreateJournal::writesAreAtomic() {
-    PendingCreateJournal journal(journalPath());
-    const auto first = PendingCreateJournal::newEntry(QStringLiteral("conn-1"), QStringLiteral("layers"),
-                                                      QStringLiteral("k1"), body(QStringLiteral("https://a.test")));
-    QVERIFY(journal.add(first));
-    const QByteArray before = [this] {
-        QFile file(journalPath());
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }();
-    QVERIFY(!before.isEmpty());
-
-    // A write that fails half-way (the file size limit cuts it off, even for root) leaves the old file
-    // whole, and memory as it was.
-    const QString folder = QFileInfo(journalPath()).absolutePath();
-    QString error;
-    const auto second = PendingCreateJournal::newEntry(QStringLiteral("conn-1"), QStringLiteral("layers"),
-                                                       QStringLiteral("k2"), body(QStringLiteral("https://b.test")));
-    struct rlimit previous {};
-    QCOMPARE(::getrlimit(RLIMIT_FSIZE, &previous), 0);
-    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN); // EFBIG instead of a core dump
-    struct rlimit limited = previous;
-    limited.rlim_cur = rlim_t(before.size() + 16);
-    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &limited), 0);
-    const bool added = journal.add(second, &error);
-    ::setrlimit(RLIMIT_FSIZE, &previous);
-    std::signal(SIGXFSZ, previousHandler);
-    QVERIFY(!added);
-    QVERIFY(!error.isEmpty());
-    QCOMPARE(journal.unfinished().size(), 1);
-    QFile file(journalPath());
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(file.readAll(), before);
-    // No temporary files left next to it.
-    QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("pending-creates.json")});
-}
-
-void TestPendingCreateJournal::corruptFileIsKeptAndReported() {
-    QVERIFY(QDir().mkpath(QFileInfo(journalPath()).absolutePath()));
-    const QByteArray garbage = "{\"version\":1,\"entries\":[{\"id\":\"x\", truncated";
-    {
-        QFile file(journalPath());
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(garbage);
-    }
-    PendingCreateJournal journal(journalPath());
-    QVERIFY(!journal.loadError().isEmpty());
-    QVERIFY(journal.isWritable());
+    QVERIFY(!journal.add(entry, &error));
+    QVERIFY2(error.contains(QStringLiteral("already holds")), qPrintable(error));
+    QVERIFY(journal.markDone(entry.id));
     QVERIFY(journal.unfinished().isEmpty());
-    const QStringList backups = QFileInfo(journalPath()).dir().entryList({QStringLiteral("*.corrupt-*")});
-    QCOMPARE(backups.size(), 1);
-    QVERIFY2(journal.loadError().contains(backups.first()), qPrintable(journal.loadError()));
-    QFile backup(QFileInfo(journalPath()).dir().filePath(backups.first()));
-    QVERIFY(backup.open(QIODevice::ReadOnly));
-    QCOMPARE(backup.readAll(), garbage);
-    QCOMPARE(unixMode(backup.fileName()), 0600);
-
-    // The journal goes on working; the copy stays.
-    QVERIFY(journal.add(PendingCreateJournal::newEntry(QStringLiteral("conn-1"), QStringLiteral("layers"),
-                                                       QStringLiteral("k"), body(QStringLiteral("https://a.test")))));
-    QVERIFY(PendingCreateJournal(journalPath()).loadError().isEmpty());
-    QVERIFY(backup.exists());
+    QVERIFY(!journal.markDone(entry.id, &error));
+    QVERIFY2(error.contains(QStringLiteral("no entry")), qPrintable(error));
+    QVERIFY(!journal.markSent(QStringLiteral("nope"), &error));
+    QCOMPARE(journal.claim(QStringLiteral("nope")), PendingCreateJournal::Claim::Gone);
 }
 
-void TestPendingCreateJournal::damagedEntriesAreReported() {
-    const auto good = PendingCreateJournal::newEntry(QStringLiteral("conn-1"), QStringLiteral("layers"),
-                                                     QStringLiteral("k"), body(QStringLiteral("https://a.test")));
-    {
-        PendingCreateJournal journal(journalPath());
-        QVERIFY(journal.add(good));
-    }
-    QFile file(journalPath());
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
-    file.close();
-    QJsonArray entries = root.value(QStringLiteral("entries")).toArray();
-    entries.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("broken")}, {QStringLiteral("state"), 7}});
-    root.insert(QStringLiteral("entries"), entries);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(QJsonDocument(root).toJson());
-    file.close();
-
-    PendingCreateJournal journal(journalPath());
-    QVERIFY(!journal.loadError().isEmpty());
-    QCOMPARE(journal.unfinished().size(), 1);
-    QCOMPARE(journal.unfinished().first().id, good.id);
-    QCOMPARE(QFileInfo(journalPath()).dir().entryList({QStringLiteral("*.corrupt-*")}).size(), 1);
+// The old JSON journal lost entries when two programs wrote it from stale copies: here each
+// change is one transaction on what is on disk.
+void TestPendingCreateJournal::twoJournalsKeepEachOthersEntries() {
+    LocalState stateA(statePath());
+    LocalState stateB(statePath());
+    PendingCreateJournal a(stateA, QString());
+    PendingCreateJournal b(stateB, QString());
+    const PendingCreateJournal::Entry first = entryFor(QStringLiteral("L1"));
+    QVERIFY(a.add(first));
+    QCOMPARE(b.unfinished().size(), 1); // B sees A's entry at once
+    const PendingCreateJournal::Entry second = entryFor(QStringLiteral("L2"));
+    QVERIFY(b.add(second));
+    QVERIFY(a.markDone(first.id)); // A's view predates B's entry
+    QCOMPARE(b.unfinished().size(), 1);
+    QCOMPARE(a.unfinished().size(), 1);
+    QCOMPARE(a.unfinished().first().id, second.id);
 }
 
-void TestPendingCreateJournal::newerVersionIsLeftAlone() {
-    QVERIFY(QDir().mkpath(QFileInfo(journalPath()).absolutePath()));
-    const QByteArray future = R"({"version": 99, "entries": [], "somethingNew": true})";
-    {
-        QFile file(journalPath());
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(future);
-    }
-    PendingCreateJournal journal(journalPath());
-    QVERIFY(!journal.loadError().isEmpty());
-    QVERIFY(!journal.isWritable());
+void TestPendingCreateJournal::liveOwnerIsLeftAlone() {
+    QProcess owner;
+    owner.start(QStringLiteral("sleep"), {QStringLiteral("60")});
+    QVERIFY(owner.waitForStarted());
+    const ProcessIdentity identity = ProcessIdentity::of(owner.processId());
+    QVERIFY(!identity.isNull());
+    QVERIFY(identity.isAlive());
+
+    LocalState state(statePath());
+    PendingCreateJournal journal(state, QString());
+    insertOwnedBy(state, QStringLiteral("e1"), identity.toString());
+    PendingCreateJournal::Entry seen;
+    QCOMPARE(journal.claim(QStringLiteral("e1"), &seen), PendingCreateJournal::Claim::OwnedElsewhere);
+    QCOMPARE(seen.owner, identity);
+    QVERIFY(!journal.entry(QStringLiteral("e1"))->orphanedAt.isValid()); // untouched
+
+    owner.kill(); // as kill -9 would
+    QVERIFY(owner.waitForFinished());
+    QVERIFY(!identity.isAlive());
+    QCOMPARE(journal.claim(QStringLiteral("e1"), &seen), PendingCreateJournal::Claim::Claimed);
+    QCOMPARE(seen.owner, ProcessIdentity::current());
+    QVERIFY(seen.orphanedAt.isValid());
+    QCOMPARE(journal.entry(QStringLiteral("e1"))->owner, ProcessIdentity::current());
+}
+
+void TestPendingCreateJournal::entryAtWorkHereIsNotClaimed() {
+    LocalState state(statePath());
+    PendingCreateJournal working(state, QString());
+    const PendingCreateJournal::Entry entry = entryFor(QStringLiteral("a"));
+    QVERIFY(working.add(entry));
+    // The program's own create is still waiting for the provider: recovery must not replay it.
+    QCOMPARE(working.claim(entry.id), PendingCreateJournal::Claim::OwnedElsewhere);
+    QVERIFY(working.release(entry.id));
+    QVERIFY(!working.entry(entry.id)->owner.isAlive());
+    QVERIFY(working.entry(entry.id)->orphanedAt.isValid());
+    QCOMPARE(working.claim(entry.id), PendingCreateJournal::Claim::Claimed);
+}
+
+void TestPendingCreateJournal::reusedPidIsNotTheOwner() {
+    LocalState state(statePath());
+    PendingCreateJournal journal(state, QString());
+    ProcessIdentity earlier = ProcessIdentity::current();
+    earlier.startTicks += 12345; // an earlier process that had this pid
+    QVERIFY(!earlier.isAlive());
+    insertOwnedBy(state, QStringLiteral("e1"), earlier.toString());
+    ProcessIdentity otherBoot = ProcessIdentity::current();
+    otherBoot.bootId = QStringLiteral("00000000-0000-0000-0000-000000000000");
+    insertOwnedBy(state, QStringLiteral("e2"), otherBoot.toString());
+    insertOwnedBy(state, QStringLiteral("e3"), QStringLiteral("garbage"));
+    for (const QString &id : {QStringLiteral("e1"), QStringLiteral("e2"), QStringLiteral("e3")})
+        QCOMPARE(journal.claim(id), PendingCreateJournal::Claim::Claimed);
+}
+
+void TestPendingCreateJournal::orphanedTimeIsKeptFromTheFirstSighting() {
+    LocalState state(statePath());
+    PendingCreateJournal journal(state, QString());
+    const PendingCreateJournal::Entry entry = entryFor(QStringLiteral("a"));
+    QVERIFY(journal.add(entry));
+    QVERIFY(journal.release(entry.id));
+    const QDateTime first = journal.entry(entry.id)->orphanedAt;
+    QTest::qWait(20);
+    PendingCreateJournal::Entry claimed;
+    QCOMPARE(journal.claim(entry.id, &claimed), PendingCreateJournal::Claim::Claimed);
+    QCOMPARE(claimed.orphanedAt, first);
+    QVERIFY(journal.release(entry.id));
+    QCOMPARE(journal.entry(entry.id)->orphanedAt, first);
+}
+
+void TestPendingCreateJournal::secretLookingBodyRefusedAndNothingSecretOnDisk() {
+    LocalState state(statePath());
+    PendingCreateJournal journal(state, QString());
+    const QString secretValue = QStringLiteral("whsec_do_not_store_me_7f3a");
+    QJsonObject withSecret = body(QStringLiteral("https://example.com/a"));
+    withSecret.insert(QStringLiteral("headers"), QJsonObject{{QStringLiteral("X-Api-Key"), secretValue}});
+    PendingCreateJournal::Entry entry = entryFor(QStringLiteral("a"));
+    entry.requestBody = withSecret;
     QString error;
-    QVERIFY(!journal.add(PendingCreateJournal::newEntry(QStringLiteral("conn-1"), QStringLiteral("layers"),
-                                                        QStringLiteral("k"), body(QStringLiteral("https://a.test"))),
-                         &error));
-    QVERIFY(!error.isEmpty());
-    QFile file(journalPath());
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(file.readAll(), future);
+    QVERIFY(!journal.add(entry, &error));
+    QVERIFY2(error.contains(QStringLiteral("headers.X-Api-Key")), qPrintable(error));
+    QVERIFY(!error.contains(secretValue));
+    QVERIFY(journal.unfinished().isEmpty());
+    QVERIFY(journal.add(entryFor(QStringLiteral("a"))));
+
+    // Every file of the database, WAL included, holds no trace of the refused value.
+    const QStringList files = QDir(QFileInfo(statePath()).absolutePath()).entryList(QDir::Files);
+    QVERIFY(files.contains(QStringLiteral("state.sqlite")));
+    for (const QString &name : files) {
+        QFile file(QFileInfo(statePath()).absolutePath() + QLatin1Char('/') + name);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(!file.readAll().contains(secretValue.toUtf8()), qPrintable(name));
+    }
 }
 
-void TestPendingCreateJournal::secretLookingBodyRefused() {
-    const QString secretValue = QStringLiteral("whsec_do-not-journal-me");
-    QJsonObject request = body(QStringLiteral("https://a.test"));
-    request.insert(QStringLiteral("metadata"),
-                   QJsonObject{{QStringLiteral("nested"),
-                                QJsonArray{QJsonObject{{QStringLiteral("signingSecret"), secretValue}}}}});
-    QCOMPARE(PendingCreateJournal::secretLookingFields(request),
-             QStringList{QStringLiteral("metadata.nested[0].signingSecret")});
-    QVERIFY(PendingCreateJournal::secretLookingFields(body(QStringLiteral("https://a.test"))).isEmpty());
+void TestPendingCreateJournal::legacyJournalIsImportedOnce() {
+    QDir().mkpath(QFileInfo(legacyPath()).absolutePath());
+    const QJsonObject legacy{
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("entries"),
+         QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("old-1")},
+                                {QStringLiteral("connectionId"), QStringLiteral("L1")},
+                                {QStringLiteral("providerId"), QStringLiteral("layers")},
+                                {QStringLiteral("idempotencyKey"), QStringLiteral("k1")},
+                                {QStringLiteral("requestBody"), body(QStringLiteral("https://example.com/old"))},
+                                {QStringLiteral("createdAt"), QStringLiteral("2026-01-02T03:04:05.678Z")},
+                                {QStringLiteral("state"), QStringLiteral("sent")},
+                                {QStringLiteral("endpointId"), QString()}}}}};
+    QFile file(legacyPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(legacy).toJson());
+    file.close();
 
-    PendingCreateJournal journal(journalPath());
-    QString error;
-    QVERIFY(!journal.add(PendingCreateJournal::newEntry(QStringLiteral("conn-1"), QStringLiteral("layers"),
-                                                        QStringLiteral("k"), request),
-                         &error));
-    QVERIFY(error.contains(QStringLiteral("signingSecret")));
-    QVERIFY2(!error.contains(secretValue), "the refusal message carries the value");
-    QVERIFY(!QFile::exists(journalPath()));
+    {
+        LocalState state(statePath());
+        PendingCreateJournal journal(state, legacyPath());
+        QVERIFY2(journal.problem().isEmpty(), qPrintable(journal.problem()));
+        QCOMPARE(journal.unfinished().size(), 1);
+        const PendingCreateJournal::Entry entry = journal.unfinished().first();
+        QCOMPARE(entry.id, QStringLiteral("old-1"));
+        QCOMPARE(entry.idempotencyKey, QStringLiteral("k1"));
+        QCOMPARE(entry.createdAt, QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 678), Qt::UTC));
+        QVERIFY(entry.owner.isNull()); // nobody is at work on it: recovery may take it
+        QVERIFY(!QFile::exists(legacyPath()));
+        QVERIFY(QFile::exists(legacyPath() + QStringLiteral(".imported")));
+        QVERIFY(journal.markDone(entry.id));
+    }
+    LocalState state(statePath());
+    PendingCreateJournal again(state, legacyPath());
+    QVERIFY(again.unfinished().isEmpty()); // not imported a second time
 }
 
-void TestPendingCreateJournal::defaultPathIsInAppData() {
-    QVERIFY(PendingCreateJournal::defaultPath().endsWith(QStringLiteral("/pending-creates.json")));
-    QVERIFY(PendingCreateJournal::defaultPath().startsWith(
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
-}
-
-// The console and webhookctl each hold a journal on the same file; neither may erase the other's entries.
-void TestPendingCreateJournal::twoProgramsShareTheFile() {
-    PendingCreateJournal console(journalPath());
-    PendingCreateJournal ctl(journalPath()); // opened before the console writes anything
-    const auto fromConsole =
-        PendingCreateJournal::newEntry(QStringLiteral("conn-a"), QStringLiteral("layers"), QStringLiteral("key-a"), {});
-    const auto fromCtl =
-        PendingCreateJournal::newEntry(QStringLiteral("conn-b"), QStringLiteral("signa"), QStringLiteral("key-b"), {});
-    QVERIFY(console.add(fromConsole));
-    QVERIFY(ctl.add(fromCtl));
-    QVERIFY(console.markSent(fromConsole.id));
-    PendingCreateJournal reopened(journalPath());
-    QCOMPARE(reopened.unfinished().size(), 2);
-    QVERIFY(ctl.markDone(fromConsole.id)); // the console's entry, settled by webhookctl
-    console.reload();
-    QCOMPARE(console.unfinished().size(), 1);
-    QCOMPARE(console.unfinished().first().id, fromCtl.id);
-    QVERIFY(!QFile::exists(journalPath() + QStringLiteral(".lock")));
+void TestPendingCreateJournal::legacyDamagedEntriesAreReported() {
+    QDir().mkpath(QFileInfo(legacyPath()).absolutePath());
+    QFile file(legacyPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version":1,"entries":[{"id":"x"},{"nonsense":true}]})");
+    file.close();
+    LocalState state(statePath());
+    PendingCreateJournal journal(state, legacyPath());
+    QVERIFY2(journal.problem().contains(QStringLiteral("2 of its entries")), qPrintable(journal.problem()));
+    QVERIFY(journal.unfinished().isEmpty());
+    QVERIFY(QFile::exists(legacyPath() + QStringLiteral(".imported")));
 }
 
 QTEST_GUILESS_MAIN(TestPendingCreateJournal)
