@@ -11,6 +11,7 @@
 #include "SandboxServer.h"
 
 #include <QCoreApplication>
+#include <QDirIterator>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -328,6 +329,25 @@ private slots:
                 return journalEntries().isEmpty();
             },
             60000));
+
+        // No secret and no API key in any file the programs keep (the database with its WAL,
+        // the settings), however they were interrupted.
+        QStringList secrets{m_apiKey};
+        for (const QString &providerId : {QStringLiteral("layers"), QStringLiteral("encrata")}) {
+            for (const SandboxEndpoint &endpoint : m_sandbox->endpoints(providerId))
+                secrets << endpoint.secret;
+        }
+        QDirIterator files(m_xdg->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        int scanned = 0;
+        while (files.hasNext()) {
+            QFile file(files.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray content = file.readAll();
+            ++scanned;
+            for (const QString &secret : std::as_const(secrets))
+                QVERIFY2(!content.contains(secret.toUtf8()), qPrintable(file.fileName()));
+        }
+        QVERIFY(scanned >= 2); // at least the database and the settings
 
         int stored = 0;
         int lost = 0;
