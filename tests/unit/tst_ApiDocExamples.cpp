@@ -1,4 +1,4 @@
-// The providers' own documentation examples (tests/data/api-docs, copied from ../shared/api-docs)
+// The providers' own documentation examples (tests/data/api-docs, copied from their API reference pages)
 // must parse into the canonical model with the documented values, and a draft describing the
 // same endpoint must produce the documented request body exactly.
 #include "DraftValidator.h"
