@@ -1236,6 +1236,50 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
     </message>
 </context>
 <context>
+    <name>ImportSecretDialog</name>
+    <message>
+        <source>&amp;Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store &amp;anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Signing Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the signing secret of %1.
+It is stored in your keychain only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 secrets look like %2 (read off its examples; its documentation does not say).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 secrets look like %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the secret in your keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the secret anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This does not look like a %1 signing secret. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeyValueEditor</name>
     <message>
         <source>Add</source>
@@ -1476,10 +1520,6 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 %2 endpoints</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1592,15 +1632,6 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import Signing Secret</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paste the signing secret of %1.
-It is stored in your keychain only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The secret was not stored: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1639,6 +1670,106 @@ It is stored in your keychain only.</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry loading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause %1 endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume %1 endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the %1 selected endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume the %1 selected endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume %1 of %2 endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume the %1 selected endpoints that are not active (%2 already active)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading endpoints…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the endpoints failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh failed; as last loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was deleted at the provider since the last refresh. The list is reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These endpoints were deleted at the provider since the last refresh: %1. The list is reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry resuming %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry pausing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry rotating the secret of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry sending a test event to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry deleting %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2290,6 +2421,37 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
     </message>
     <message>
         <source>Copy the secret, or confirm you saved it, before closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecretFormat</name>
+    <message>
+        <source>alphabet: expected the inside of a character class, such as 0-9a-f</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minLength and maxLength: expected 1 &lt;= minLength &lt;= maxLength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It does not start with &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has %1 characters after &quot;%2&quot;, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has characters other than %1 after &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; then %2 characters from %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
