@@ -41,6 +41,12 @@ ImportSecretDialog::ImportSecretDialog(const QString &endpointName, const QStrin
     m_problem->setObjectName(QStringLiteral("importProblem"));
     m_problem->setWordWrap(true);
     ErrorText::apply(m_problem, palette());
+    // Room for the reason from the start: it appears without resizing the dialog or moving the buttons.
+    QSizePolicy keepRoom = m_problem->sizePolicy();
+    keepRoom.setRetainSizeWhenHidden(true);
+    m_problem->setSizePolicy(keepRoom);
+    m_problem->setMinimumHeight(3 * m_problem->fontMetrics().lineSpacing());
+    m_problem->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_problem->hide();
 
     m_store->setObjectName(QStringLiteral("importStore"));
@@ -78,7 +84,7 @@ void ImportSecretDialog::check() {
     const QString problem = secret().isEmpty() ? QString() : m_format.problem(secret());
     m_problem->setText(problem.isEmpty()
                            ? QString()
-                           : tr("This does not look like a %1 signing secret. %2").arg(m_providerName, problem));
+                           : tr("This does not look like a signing secret from %1. %2").arg(m_providerName, problem));
     m_problem->setVisible(!problem.isEmpty());
     m_secret->setAccessibleDescription(m_problem->text());
     m_store->setEnabled(!secret().isEmpty() && problem.isEmpty());

@@ -1275,7 +1275,7 @@ It is stored in your keychain only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This does not look like a %1 signing secret. %2</source>
+        <source>This does not look like a signing secret from %1. %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
