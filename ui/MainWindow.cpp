@@ -10,6 +10,7 @@
 #include "EndpointTableModel.h"
 #include "ImportSecretDialog.h"
 #include "MessageBar.h"
+#include "NoMatchHint.h"
 #include "SecretDialog.h"
 #include "StatusBadgeDelegate.h"
 
@@ -84,6 +85,7 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     , m_search(new QLineEdit(this))
     , m_statusFilter(new QComboBox(this))
     , m_table(new QTableView(this))
+    , m_noMatch(new NoMatchHint(m_table))
     , m_model(new EndpointTableModel(this))
     , m_filter(new EndpointFilterModel(this))
     , m_details(new EndpointDetailsPane(clipboard, this))
@@ -98,6 +100,11 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     m_search->setAccessibleName(tr("Search endpoints"));
     m_search->setPlaceholderText(tr("Search URL, label, id or event type"));
     m_search->setClearButtonEnabled(true);
+    auto *clearSearch = new QAction(tr("Clear the search"), m_search);
+    clearSearch->setShortcut(Qt::Key_Escape);
+    clearSearch->setShortcutContext(Qt::WidgetShortcut);
+    m_search->addAction(clearSearch);
+    connect(clearSearch, &QAction::triggered, m_search, &QLineEdit::clear);
     m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
     m_statusFilter->setAccessibleName(tr("Status filter"));
     m_statusFilter->addItem(tr("All statuses"), int(EndpointFilterModel::StatusFilter::All));
@@ -181,9 +188,18 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
         previous = stop;
     }
 
-    connect(m_search, &QLineEdit::textChanged, m_filter, &EndpointFilterModel::setSearchText);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filter->setSearchText(text);
+        updateNoMatchHint();
+    });
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setStatusFilter(EndpointFilterModel::StatusFilter(m_statusFilter->currentData().toInt()));
+        updateNoMatchHint();
+    });
+    connect(m_noMatch, &NoMatchHint::clearRequested, this, [this] {
+        m_search->clear();
+        m_statusFilter->setCurrentIndex(0);
+        m_table->setFocus(Qt::OtherFocusReason); // the button that had the focus is gone
     });
     connect(m_connectionsPane, &ConnectionsPane::currentConnectionChanged, this, &MainWindow::connectionChanged);
     connect(m_connectionsPane, &ConnectionsPane::addRequested, this, &MainWindow::addConnection);
@@ -368,6 +384,10 @@ void MainWindow::trackRequest(int delta) {
 }
 
 void MainWindow::refresh() {
+    reload({});
+}
+
+void MainWindow::reload(std::function<void()> loaded) {
     if (!m_connection)
         return;
     const Connection connection = *m_connection;
@@ -375,24 +395,27 @@ void MainWindow::refresh() {
     m_loading = true;
     updateStatusCounts();
     statusBar()->showMessage(tr("Loading endpoints of %1…").arg(connection.name));
-    m_service->list(connection, this, [this, connection](const ApiError &error, const QList<Endpoint> &endpoints) {
-        trackRequest(-1);
-        statusBar()->clearMessage();
-        if (!m_connection || m_connection->id != connection.id)
-            return; // the operator moved on to another connection
-        m_loading = false;
-        m_loadFailed = error.isError();
-        updateStatusCounts();
-        if (error.isError())
-            return reportFailure(
-                tr("Loading endpoints of %1").arg(connection.name), error, [this] { refresh(); },
-                tr("Retry loading %1").arg(connection.name));
-        // setEndpoints updates rows in place, so selection and scroll position survive a refresh.
-        m_model->setEndpoints(endpoints);
-        updateStatusCounts();
-        selectionChanged();
-        checkSecrets(endpoints);
-    });
+    m_service->list(connection, this,
+                    [this, connection, loaded](const ApiError &error, const QList<Endpoint> &endpoints) {
+                        trackRequest(-1);
+                        statusBar()->clearMessage();
+                        if (!m_connection || m_connection->id != connection.id)
+                            return; // the operator moved on to another connection
+                        m_loading = false;
+                        m_loadFailed = error.isError();
+                        updateStatusCounts();
+                        if (error.isError())
+                            return reportFailure(
+                                tr("Loading endpoints of %1").arg(connection.name), error, [this] { refresh(); },
+                                tr("Retry loading %1").arg(connection.name));
+                        // setEndpoints updates rows in place, so selection and scroll position survive a refresh.
+                        m_model->setEndpoints(endpoints);
+                        updateStatusCounts();
+                        selectionChanged();
+                        checkSecrets(endpoints);
+                        if (loaded)
+                            loaded();
+                    });
 }
 
 void MainWindow::checkSecrets(const QList<Endpoint> &endpoints) {
@@ -499,7 +522,25 @@ void MainWindow::updateActions() {
                                                  : tr("Ask the provider to send a test event"));
 }
 
+void MainWindow::updateNoMatchHint() {
+    if (m_model->rowCount() == 0 || m_filter->rowCount() > 0) {
+        m_noMatch->hide();
+        return;
+    }
+    const QString search = m_search->text().trimmed();
+    const bool filtered = m_statusFilter->currentIndex() > 0;
+    const QString status = m_statusFilter->currentText();
+    if (!search.isEmpty() && filtered)
+        m_noMatch->showText(
+            tr("No endpoint matches \u201c%1\u201d with the status \u201c%2\u201d.").arg(search, status));
+    else if (!search.isEmpty())
+        m_noMatch->showText(tr("No endpoint matches \u201c%1\u201d.").arg(search));
+    else
+        m_noMatch->showText(tr("No endpoint has the status \u201c%1\u201d.").arg(status));
+}
+
 void MainWindow::updateStatusCounts() {
+    updateNoMatchHint();
     if (!m_connection) {
         m_counts->setText(tr("No connection selected"));
         return;
@@ -753,10 +794,37 @@ void MainWindow::sendTestTo(const Connection &connection, const Endpoint &endpoi
                 tr("Sending a test event to %1").arg(endpointName(endpoint)), error,
                 [this, connection, endpoint] { sendTestTo(connection, endpoint); },
                 tr("Retry sending a test event to %1").arg(shortName(endpoint)));
-        statusBar()->showMessage(tr("Test event sent to %1.").arg(endpointName(endpoint)), 5000);
+        // In the message bar, which stays until dismissed: a refresh follows at once and would
+        // wipe a status bar message before anyone read it.
+        m_messageBar->showMessage(
+            MessageBar::Kind::Information,
+            tr("Test event sent to %1; the provider accepted it. Checking the delivery…").arg(endpointName(endpoint)));
         if (m_connection && m_connection->id == connection.id)
-            refresh(); // delivery health may have changed
+            reload([this, connection, endpoint] { reportTestDelivery(connection, endpoint); });
     });
+}
+
+void MainWindow::reportTestDelivery(const Connection &connection, const Endpoint &before) {
+    const QModelIndex index = m_model->indexFromId(before.id);
+    const std::optional<ProviderProfile> profile = currentProfile();
+    if (!index.isValid() || !profile || !m_connection || m_connection->id != connection.id)
+        return;
+    const Endpoint after = m_model->endpointFromIndex(index);
+    const QString sent = tr("Test event sent to %1; the provider accepted it.").arg(endpointName(before));
+    const auto later = [](const QDateTime &now, const QDateTime &then) {
+        return now.isValid() && (!then.isValid() || now > then);
+    };
+    QString delivery;
+    if (later(after.lastFailureAt, before.lastFailureAt))
+        delivery = tr("The delivery failed (%1 in a row); see the endpoint's details.")
+                       .arg(after.consecutiveFailures.value_or(1));
+    else if (later(after.lastSuccessAt, before.lastSuccessAt))
+        delivery = tr("The delivery arrived: the receiver answered with success.");
+    else if (!profile->hasField(QStringLiteral("lastSuccessAt")))
+        delivery = tr("%1 does not report how deliveries went; check the receiver.").arg(profile->name());
+    else
+        delivery = tr("%1 has not reported the delivery yet; Refresh (F5) shows it when it does.").arg(profile->name());
+    m_messageBar->showMessage(MessageBar::Kind::Information, sent + QLatin1Char(' ') + delivery);
 }
 
 void MainWindow::copySecret() {

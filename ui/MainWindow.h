@@ -16,6 +16,7 @@ class EndpointDetailsPane;
 class EndpointFilterModel;
 class EndpointTableModel;
 class MessageBar;
+class NoMatchHint;
 class QAction;
 class QComboBox;
 class QLabel;
@@ -54,6 +55,9 @@ private:
     void reloadConnections();
     void connectionChanged(const std::optional<Connection> &connection);
     void refresh();
+    // refresh() with something to do once the list is in (and applied), if it came.
+    void reload(std::function<void()> loaded);
+    void updateNoMatchHint();
     void checkSecrets(const QList<Endpoint> &endpoints);
     void selectionChanged();
     void updateActions();
@@ -80,6 +84,8 @@ private:
     void setActive(const Connection &connection, const QList<Endpoint> &endpoints, bool activate);
     void rotateSecretOf(const Connection &connection, const Endpoint &endpoint);
     void sendTestTo(const Connection &connection, const Endpoint &endpoint);
+    // What the delivery of a test event did, read off the endpoint's health after a reload.
+    void reportTestDelivery(const Connection &connection, const Endpoint &before);
     void removeEndpoints(const Connection &connection, const QList<Endpoint> &endpoints);
     void storeImportedSecret(const Connection &connection, const Endpoint &endpoint, const QString &secret);
     // The provider answered 404 for these: drop them, say so, and reload the connection.
@@ -106,6 +112,7 @@ private:
     QLineEdit *m_search;
     QComboBox *m_statusFilter;
     QTableView *m_table;
+    NoMatchHint *m_noMatch;
     EndpointTableModel *m_model;
     EndpointFilterModel *m_filter;
     EndpointDetailsPane *m_details;

@@ -1620,10 +1620,6 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Test event sent to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No signing secret for %1 is in your keychain. Import it, or rotate it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1771,6 +1767,46 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <source>Retry deleting %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint matches “%1” with the status “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint has the status “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test event sent to %1; the provider accepted it. Checking the delivery…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test event sent to %1; the provider accepted it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The delivery failed (%1 in a row); see the endpoint&apos;s details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The delivery arrived: the receiver answered with success.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not report how deliveries went; check the receiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not reported the delivery yet; Refresh (F5) shows it when it does.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -1792,6 +1828,17 @@ The provider signs deliveries with the new secret from now on; update the receiv
     </message>
     <message>
         <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoMatchHint</name>
+    <message>
+        <source>&amp;Clear search and filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search and the status filter</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -636,6 +636,88 @@ private slots:
         QVERIFY(!accessible->relations(QAccessible::Label).isEmpty());
     }
 
+    // Issue 9.11: the outcome of a test event stays until dismissed, with what the delivery did.
+    void sendTestReportsTheDeliveryAndStays() {
+        clickRow(QStringLiteral("Production receiver"));
+        action("sendTestAction")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(messageBar()->isVisible() && messageText().contains(QStringLiteral("arrived")), 10000);
+        QVERIFY2(messageText().contains(QStringLiteral("Production receiver")), qPrintable(messageText()));
+        const QString shown = messageText();
+        QTest::qWait(5500); // longer than the status bar kept the old message
+        QVERIFY(messageBar()->isVisible());
+        QCOMPARE(messageText(), shown);
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("messageClose")), Qt::LeftButton);
+        QVERIFY(!messageBar()->isVisible());
+
+        clickRow(QStringLiteral("Flaky receiver"));
+        action("sendTestAction")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(messageBar()->isVisible() && messageText().contains(QStringLiteral("Flaky receiver")),
+                                 10000);
+        QTRY_VERIFY2(messageText().contains(QStringLiteral("failed")), qPrintable(messageText()));
+    }
+
+    // Issue 9.12: a filter that hides every endpoint says so and offers to clear it.
+    void aFilterThatHidesEverythingSaysSo() {
+        auto *search = m_window->findChild<QLineEdit *>(QStringLiteral("searchField"));
+        QTest::keyClicks(search, QStringLiteral("broken"));
+        QCOMPARE(table()->model()->rowCount(), 1);
+        selectConnection(QStringLiteral("Encrata sandbox")); // has no broken receiver
+        QTRY_COMPARE_WITH_TIMEOUT(table()->model()->rowCount(), 0, 10000);
+        QTRY_VERIFY(counts()->text().startsWith(QStringLiteral("3 endpoints")));
+        auto *hint = m_window->findChild<QWidget *>(QStringLiteral("noMatchHint"));
+        QVERIFY(hint && hint->isVisible());
+        auto *hintText = hint->findChild<QLabel *>(QStringLiteral("noMatchText"));
+        QVERIFY2(hintText->text().contains(QStringLiteral("broken")), qPrintable(hintText->text()));
+        QTest::mouseClick(hint->findChild<QPushButton *>(QStringLiteral("noMatchClear")), Qt::LeftButton);
+        QCOMPARE(search->text(), QString());
+        QCOMPARE(table()->model()->rowCount(), 3);
+        QVERIFY(!hint->isVisible());
+
+        auto *status = m_window->findChild<QComboBox *>(QStringLiteral("statusFilter"));
+        status->setCurrentIndex(status->findData(int(EndpointFilterModel::StatusFilter::AutoPaused)));
+        QVERIFY(hint->isVisible());
+        QVERIFY2(hintText->text().contains(QStringLiteral("Auto-paused")), qPrintable(hintText->text()));
+        QTest::mouseClick(hint->findChild<QPushButton *>(QStringLiteral("noMatchClear")), Qt::LeftButton);
+        QCOMPARE(status->currentData().toInt(), int(EndpointFilterModel::StatusFilter::All));
+        QCOMPARE(table()->model()->rowCount(), 3);
+    }
+
+    void escapeClearsTheSearch() {
+        auto *search = m_window->findChild<QLineEdit *>(QStringLiteral("searchField"));
+        QTest::keySequence(m_window.get(), QKeySequence::Find);
+        QTest::keyClicks(search, QStringLiteral("staging"));
+        QCOMPARE(table()->model()->rowCount(), 1);
+        QTest::keyClick(search, Qt::Key_Escape);
+        QCOMPARE(search->text(), QString());
+        QCOMPARE(table()->model()->rowCount(), 4);
+    }
+
+    void searchTakesSeveralWordsAndFieldPrefixes() {
+        auto *search = m_window->findChild<QLineEdit *>(QStringLiteral("searchField"));
+        const auto shown = [this] {
+            QStringList labels;
+            for (int row = 0; row < table()->model()->rowCount(); ++row)
+                labels << table()->model()->index(row, EndpointTableModel::Label).data().toString();
+            labels.sort();
+            return labels;
+        };
+        const QString productionId = idOf(QStringLiteral("Production receiver"));
+        search->setText(QStringLiteral("receiver label:staging"));
+        QCOMPARE(shown(), QStringList{QStringLiteral("Staging receiver")});
+        search->setText(QStringLiteral("status:paused"));
+        QCOMPARE(shown(), QStringList{QStringLiteral("Staging receiver")}); // not the auto-paused one
+        search->setText(QStringLiteral("status:auto"));
+        QCOMPARE(shown(), QStringList{QStringLiteral("Broken receiver")});
+        search->setText(QStringLiteral("url:flaky"));
+        QCOMPARE(shown(), QStringList{QStringLiteral("Flaky receiver")});
+        search->setText(QStringLiteral("id:") + productionId.mid(4, 8)); // anywhere in the id
+        QCOMPARE(shown(), QStringList{QStringLiteral("Production receiver")});
+        search->setText(QStringLiteral("event:job.failed label:receiver"));
+        QVERIFY(!shown().isEmpty());
+        search->setText(QStringLiteral("url:staging label:production"));
+        QCOMPARE(shown(), QStringList());
+    }
+
     void everyControlHasAnAccessibleName() {
         clickRow(QStringLiteral("Production receiver"));
         QStringList unnamed;
