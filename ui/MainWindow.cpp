@@ -85,7 +85,7 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     , m_search(new QLineEdit(this))
     , m_statusFilter(new QComboBox(this))
     , m_table(new QTableView(this))
-    , m_noMatch(new NoMatchHint(m_table))
+    , m_noMatch(new NoMatchHint(m_table, this))
     , m_model(new EndpointTableModel(this))
     , m_filter(new EndpointFilterModel(this))
     , m_details(new EndpointDetailsPane(clipboard, this))
@@ -181,7 +181,8 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     setTabOrder(m_connectionsPane, m_search);
     setTabOrder(m_search, m_statusFilter);
     setTabOrder(m_statusFilter, m_table);
-    setTabOrder(m_table, m_details->tabEntry());
+    setTabOrder(m_table, m_noMatch->tabStop());
+    setTabOrder(m_noMatch->tabStop(), m_details->tabEntry());
     QWidget *previous = m_details->tabExit(); // then the message bar, which sits below the table
     for (QWidget *stop : m_messageBar->tabStops()) {
         setTabOrder(previous, stop);

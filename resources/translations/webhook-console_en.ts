@@ -1841,6 +1841,10 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <source>Clear the search and the status filter</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No matching endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProfileReader</name>

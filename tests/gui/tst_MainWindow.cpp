@@ -120,6 +120,19 @@ private:
     QWidget *toolButton(const char *actionName) const {
         return m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"))->widgetForAction(action(actionName));
     }
+    // Whether a screen reader walking the window's accessible tree meets this text.
+    static bool accessibleTreeHas(QAccessibleInterface *node, const QString &text, int depth = 0) {
+        if (!node || depth > 30)
+            return false;
+        if (node->text(QAccessible::Name).contains(text))
+            return true;
+        for (int i = 0; i < node->childCount(); ++i) {
+            if (accessibleTreeHas(node->child(i), text, depth + 1))
+                return true;
+        }
+        return false;
+    }
+
     static QString accessibleName(QWidget *widget) {
         return QAccessible::queryAccessibleInterface(widget)->text(QAccessible::Name);
     }
@@ -668,6 +681,7 @@ private slots:
         QVERIFY(hint && hint->isVisible());
         auto *hintText = hint->findChild<QLabel *>(QStringLiteral("noMatchText"));
         QVERIFY2(hintText->text().contains(QStringLiteral("broken")), qPrintable(hintText->text()));
+        QVERIFY(accessibleTreeHas(QAccessible::queryAccessibleInterface(m_window.get()), hintText->text()));
         QTest::mouseClick(hint->findChild<QPushButton *>(QStringLiteral("noMatchClear")), Qt::LeftButton);
         QCOMPARE(search->text(), QString());
         QCOMPARE(table()->model()->rowCount(), 3);
