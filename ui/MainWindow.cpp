@@ -832,18 +832,23 @@ void MainWindow::copySecret() {
     const std::optional<Endpoint> endpoint = currentEndpoint();
     if (!endpoint || !m_connection)
         return;
+    copySecretOf(*m_connection, *endpoint);
+}
+
+void MainWindow::copySecretOf(const Connection &connection, const Endpoint &endpoint) {
     m_service->readSecret(
-        *m_connection, endpoint->id, this, [this, endpoint](const SecretResult &result, const QString &secret) {
+        connection, endpoint.id, this, [this, connection, endpoint](const SecretResult &result, const QString &secret) {
             if (result.status == SecretStatus::NotFound) {
                 m_messageBar->showMessage(MessageBar::Kind::Warning,
                                           tr("No signing secret for %1 is in your keychain. Import it, or rotate it.")
-                                              .arg(endpointName(*endpoint)));
+                                              .arg(endpointName(endpoint)));
                 return;
             }
             if (!result.ok()) {
-                m_messageBar->showMessage(MessageBar::Kind::Error,
-                                          tr("Your keychain could not be read: %1").arg(result.errorText),
-                                          [this] { copySecret(); });
+                m_messageBar->showMessage(
+                    MessageBar::Kind::Error, tr("Your keychain could not be read: %1").arg(result.errorText),
+                    [this, connection, endpoint] { copySecretOf(connection, endpoint); },
+                    tr("Retry copying the secret of %1").arg(shortName(endpoint)));
                 return;
             }
             m_clipboard->copySecret(secret);

@@ -84,6 +84,7 @@ private:
     void setActive(const Connection &connection, const QList<Endpoint> &endpoints, bool activate);
     void rotateSecretOf(const Connection &connection, const Endpoint &endpoint);
     void sendTestTo(const Connection &connection, const Endpoint &endpoint);
+    void copySecretOf(const Connection &connection, const Endpoint &endpoint);
     // What the delivery of a test event did, read off the endpoint's health after a reload.
     void reportTestDelivery(const Connection &connection, const Endpoint &before);
     void removeEndpoints(const Connection &connection, const QList<Endpoint> &endpoints);

@@ -1807,6 +1807,10 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <source>%1 has not reported the delivery yet; Refresh (F5) shows it when it does.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Retry copying the secret of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
