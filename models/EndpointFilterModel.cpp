@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace {
 
 QCollator naturalCollator() {
@@ -36,7 +38,18 @@ void EndpointFilterModel::setSearchText(const QString &text) {
     if (text == m_searchText)
         return;
     m_searchText = text;
-    m_searchTerms = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    m_searchTerms.clear();
+    static const QStringList fields{QStringLiteral("url"), QStringLiteral("label"), QStringLiteral("event"),
+                                    QStringLiteral("id"), QStringLiteral("status")};
+    for (const QString &word : text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const qsizetype colon = word.indexOf(QLatin1Char(':'));
+        const QString field = colon > 0 ? word.left(colon).toLower() : QString();
+        // A colon that names no field ("https://...") is part of the text.
+        if (fields.contains(field))
+            m_searchTerms.append(Term{field, word.mid(colon + 1)});
+        else
+            m_searchTerms.append(Term{QString(), word});
+    }
     invalidateRowsFilter();
 }
 
@@ -51,14 +64,37 @@ bool EndpointFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (!acceptsStatus(index))
         return false;
-    if (m_searchTerms.isEmpty())
-        return true;
-    const QString haystack = index.data(EndpointTableModel::SearchTextRole).toString();
-    for (const QString &term : m_searchTerms) {
-        if (!haystack.contains(term, Qt::CaseInsensitive))
+    for (const Term &term : m_searchTerms) {
+        if (!term.text.isEmpty() && !matches(index, term))
             return false;
     }
     return true;
+}
+
+bool EndpointFilterModel::matches(const QModelIndex &sourceIndex, const Term &term) const {
+    const auto *table = qobject_cast<const EndpointTableModel *>(sourceIndex.model());
+    if (!table)
+        return true;
+    const Endpoint endpoint = table->endpointFromIndex(sourceIndex);
+    const auto within = [&term](const QString &value) { return value.contains(term.text, Qt::CaseInsensitive); };
+    const bool any = term.field.isEmpty();
+    if ((any || term.field == QLatin1String("url")) && within(endpoint.url))
+        return true;
+    if ((any || term.field == QLatin1String("label")) && within(endpoint.label))
+        return true;
+    if (any || term.field == QLatin1String("event")) {
+        if (std::any_of(endpoint.events.cbegin(), endpoint.events.cend(), within))
+            return true;
+    }
+    if (any && endpoint.id.startsWith(term.text, Qt::CaseInsensitive))
+        return true;
+    if (term.field == QLatin1String("id") && within(endpoint.id))
+        return true;
+    if (term.field == QLatin1String("status")) {
+        return endpointStatusName(endpoint.status).startsWith(term.text, Qt::CaseInsensitive) ||
+               endpointStatusDisplayText(endpoint.status).startsWith(term.text, Qt::CaseInsensitive);
+    }
+    return false;
 }
 
 bool EndpointFilterModel::acceptsStatus(const QModelIndex &sourceIndex) const {

@@ -28,8 +28,10 @@ public:
     explicit EndpointFilterModel(QObject *parent = nullptr);
     ~EndpointFilterModel() override;
 
-    // Whitespace-separated terms, each matched case-insensitively as a substring of the URL, label,
-    // id or an event type; a row must match every term. Empty shows everything.
+    // Whitespace-separated terms; a row must match every one, case-insensitively. A bare term matches
+    // within the URL, the label or an event type, or the start of the id (a short term inside a long
+    // hex id is noise). "url:", "label:", "event:" and "id:" match within that field only,
+    // "status:" the start of the status ("status:paused", "status:auto"). Empty shows everything.
     void setSearchText(const QString &text);
     QString searchText() const { return m_searchText; }
 
@@ -41,10 +43,16 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    struct Term {
+        QString field; // "url", "label", "event", "id", "status", or empty for any
+        QString text;
+    };
+
     bool acceptsStatus(const QModelIndex &sourceIndex) const;
+    bool matches(const QModelIndex &sourceIndex, const Term &term) const;
 
     QString m_searchText;
-    QStringList m_searchTerms;
+    QList<Term> m_searchTerms;
     StatusFilter m_statusFilter = StatusFilter::All;
     QCollator m_collator;
 };

@@ -360,6 +360,13 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &root
         profile.m_catalog << type;
     }
 
+    QString secretError;
+    const std::optional<SecretFormat> secret =
+        SecretFormat::fromJson(root.value(QStringLiteral("secret")).toObject(), &secretError);
+    if (!secret && !reader.failed())
+        reader.fail(QStringLiteral("secret"), secretError);
+    profile.m_secretFormat = secret.value_or(SecretFormat());
+
     if (reader.failed()) {
         if (error)
             *error = reader.error();

@@ -2,6 +2,7 @@
 
 #include "EndpointStatus.h"
 #include "EventType.h"
+#include "SecretFormat.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -117,6 +118,9 @@ public:
     bool catalogIsOpen() const { return m_catalogOpen; }
     QRegularExpression customEventPattern() const { return m_customEventPattern; }
 
+    // The form of this provider's signing secrets (Import checks a pasted one against it).
+    SecretFormat secretFormat() const { return m_secretFormat; }
+
     QJsonObject json() const { return m_json; }
 
 private:
@@ -166,4 +170,5 @@ private:
     QList<EventType> m_catalog;
     bool m_catalogOpen = false;
     QRegularExpression m_customEventPattern;
+    SecretFormat m_secretFormat;
 };

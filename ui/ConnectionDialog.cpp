@@ -59,6 +59,7 @@ ConnectionDialog::ConnectionDialog(EndpointService *service, ConnectionStore *st
     m_baseUrl->setAccessibleName(tr("Region or base URL"));
     m_baseUrl->setEditable(true);
     m_baseUrl->setInsertPolicy(QComboBox::NoInsert);
+    m_baseUrl->lineEdit()->setAccessibleName(tr("Region or base URL")); // the part a screen reader edits
     m_environment->setObjectName(QStringLiteral("connectionEnvironment"));
     m_environment->setAccessibleName(tr("Environment"));
     m_environment->addItem(tr("Production"), environmentName(Environment::Production));
@@ -193,14 +194,25 @@ void ConnectionDialog::showResult(bool ok, const QString &text) {
 void ConnectionDialog::testThenSave() {
     const Connection connection = connectionFromForm();
     const std::optional<Connection> sameName = m_store->byName(connection.name);
-    if (sameName && sameName->id != connection.id)
-        return showResult(false, tr("A connection named \"%1\" already exists.").arg(connection.name));
+    if (sameName && sameName->id != connection.id) {
+        showResult(false, tr("A connection named \"%1\" already exists.").arg(connection.name));
+        m_name->setFocus(Qt::OtherFocusReason);
+        return;
+    }
 
     setBusy(true, tr("Testing the connection…"));
     const auto tested = [this, connection](const ApiError &error) {
         setBusy(false);
-        if (error.isError())
-            return showResult(false, tr("The connection test failed: %1").arg(error.toString()));
+        if (error.isError()) {
+            showResult(false, tr("The connection test failed: %1").arg(error.toString()));
+            // To the field at fault: a refused key, or else the address that did not answer as a provider.
+            const bool keyRefused = error.httpStatus == 401 || error.httpStatus == 403;
+            if (keyRefused)
+                m_apiKey->setFocus(Qt::OtherFocusReason);
+            else
+                m_baseUrl->setFocus(Qt::OtherFocusReason);
+            return;
+        }
         save(connection);
     };
     if (m_apiKey->text().isEmpty())

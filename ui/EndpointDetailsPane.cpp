@@ -121,6 +121,10 @@ EndpointDetailsPane::EndpointDetailsPane(ClipboardGuard *clipboard, QWidget *par
     m_scroll->setAccessibleName(tr("Endpoint details"));
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setWidget(m_details);
+    // The scroll area itself is no stop on the way: Tab goes from Copy ID to Provider JSON.
+    m_scroll->setFocusPolicy(Qt::NoFocus);
+    setTabOrder(m_copyId, m_rawToggle);
+    setTabOrder(m_rawToggle, m_raw);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_placeholder, 1);
@@ -185,4 +189,12 @@ void EndpointDetailsPane::showEndpoint(const std::optional<Endpoint> &endpoint, 
     set(QStringLiteral("created"), timeText(endpoint->createdAt));
     set(QStringLiteral("updated"), timeText(endpoint->updatedAt));
     m_raw->setPlainText(QString::fromUtf8(QJsonDocument(endpoint->raw).toJson(QJsonDocument::Indented)));
+}
+
+QWidget *EndpointDetailsPane::tabEntry() const {
+    return m_copyId;
+}
+
+QWidget *EndpointDetailsPane::tabExit() const {
+    return m_raw;
 }

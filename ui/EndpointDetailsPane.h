@@ -23,6 +23,9 @@ public:
     EndpointDetailsPane(ClipboardGuard *clipboard, QWidget *parent = nullptr);
 
     void showEndpoint(const std::optional<Endpoint> &endpoint, std::optional<bool> secretStored = std::nullopt);
+    // Where Tab enters the pane from the table (Copy ID, then Provider JSON).
+    QWidget *tabEntry() const;
+    QWidget *tabExit() const;
 
 private:
     QLabel *addField(const QString &objectName, const QString &title);

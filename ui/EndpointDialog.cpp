@@ -166,7 +166,8 @@ void EndpointDialog::buildForm() {
     m_url->setAccessibleName(tr("Endpoint URL"));
     m_url->setPlaceholderText(tr("https://example.com/webhooks"));
     m_url->setInputMethodHints(Qt::ImhUrlCharactersOnly | Qt::ImhNoAutoUppercase);
-    connect(m_url, &QLineEdit::textEdited, this, [this] { fieldEdited(UrlField); });
+    // textChanged, not textEdited: text set through accessibility (voice control, AT-SPI) counts too.
+    connect(m_url, &QLineEdit::textChanged, this, [this] { fieldEdited(UrlField); });
     addRow(UrlField, tr("&URL:"), m_url, m_url);
 
     if (m_profile.hasField(LabelField)) {
@@ -179,7 +180,7 @@ void EndpointDialog::buildForm() {
         m_label->setAccessibleName(isName ? tr("Name") : tr("Description"));
         if (m_profile.labelRequired())
             m_label->setAccessibleDescription(tr("Required"));
-        connect(m_label, &QLineEdit::textEdited, this, [this] { fieldEdited(LabelField); });
+        connect(m_label, &QLineEdit::textChanged, this, [this] { fieldEdited(LabelField); });
         addRow(LabelField, title + QLatin1Char(':'), m_label, m_label);
     }
 
@@ -195,7 +196,7 @@ void EndpointDialog::buildForm() {
         m_projectId->setObjectName(ProjectIdField);
         m_projectId->setAccessibleName(tr("Project ID"));
         m_projectId->setPlaceholderText(tr("Optional project UUID"));
-        connect(m_projectId, &QLineEdit::textEdited, this, [this] { fieldEdited(ProjectIdField); });
+        connect(m_projectId, &QLineEdit::textChanged, this, [this] { fieldEdited(ProjectIdField); });
         addRow(ProjectIdField, tr("&Project ID:"), m_projectId, m_projectId);
     }
 

@@ -8,7 +8,9 @@
 #include "EndpointDialog.h"
 #include "EndpointFilterModel.h"
 #include "EndpointTableModel.h"
+#include "ImportSecretDialog.h"
 #include "MessageBar.h"
+#include "NoMatchHint.h"
 #include "SecretDialog.h"
 #include "StatusBadgeDelegate.h"
 
@@ -19,7 +21,6 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -38,6 +39,9 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <memory>
+
 namespace {
 
 // Window state lives apart from connections, in ~/.config/webhook-console/console.conf.
@@ -48,6 +52,25 @@ QSettings windowSettings() {
 
 QString endpointName(const Endpoint &endpoint) {
     return endpoint.label.isEmpty() ? endpoint.url : QStringLiteral("%1 (%2)").arg(endpoint.label, endpoint.url);
+}
+
+// Short enough for a button: the label, or the URL where there is none.
+QString shortName(const Endpoint &endpoint) {
+    return endpoint.label.isEmpty() ? endpoint.url : endpoint.label;
+}
+
+QString shortNames(const QList<Endpoint> &endpoints) {
+    if (endpoints.size() > 3)
+        return MainWindow::tr("%1 endpoints").arg(endpoints.size());
+    QStringList names;
+    for (const Endpoint &endpoint : endpoints)
+        names << shortName(endpoint);
+    return names.join(QStringLiteral(", "));
+}
+
+// The provider no longer knows the endpoint: deleted there (or by another console) since we listed it.
+bool isGone(const ApiError &error) {
+    return error.kind == ApiError::Kind::Http && error.httpStatus == 404;
 }
 
 } // namespace
@@ -64,6 +87,7 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     , m_search(new QLineEdit(this))
     , m_statusFilter(new QComboBox(this))
     , m_table(new QTableView(this))
+    , m_noMatch(new NoMatchHint(m_table, this))
     , m_model(new EndpointTableModel(this))
     , m_filter(new EndpointFilterModel(this))
     , m_details(new EndpointDetailsPane(clipboard, this))
@@ -78,6 +102,11 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     m_search->setAccessibleName(tr("Search endpoints"));
     m_search->setPlaceholderText(tr("Search URL, label, id or event type"));
     m_search->setClearButtonEnabled(true);
+    auto *clearSearch = new QAction(tr("Clear the search"), m_search);
+    clearSearch->setShortcut(Qt::Key_Escape);
+    clearSearch->setShortcutContext(Qt::WidgetShortcut);
+    m_search->addAction(clearSearch);
+    connect(clearSearch, &QAction::triggered, m_search, &QLineEdit::clear);
     m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
     m_statusFilter->setAccessibleName(tr("Status filter"));
     m_statusFilter->addItem(tr("All statuses"), int(EndpointFilterModel::StatusFilter::All));
@@ -108,15 +137,23 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     m_table->horizontalHeader()->resizeSection(EndpointTableModel::Events, 150);
     m_table->horizontalHeader()->resizeSection(EndpointTableModel::Failures, 70);
 
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move between rows
+
+    // A visible label with a buddy: screen readers announce the combo by its purpose, not its value.
+    auto *statusLabel = new QLabel(tr("S&tatus:"), this);
+    statusLabel->setObjectName(QStringLiteral("statusFilterLabel"));
+    statusLabel->setBuddy(m_statusFilter);
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_search, 1);
+    filterRow->addWidget(statusLabel);
     filterRow->addWidget(m_statusFilter);
     auto *centre = new QWidget(this);
     auto *centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
-    centreLayout->addWidget(m_messageBar);
     centreLayout->addLayout(filterRow);
     centreLayout->addWidget(m_table, 1);
+    // Below the table, so a message never pushes the rows away from under the pointer.
+    centreLayout->addWidget(m_messageBar);
 
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_connectionsPane);
@@ -146,11 +183,26 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     setTabOrder(m_connectionsPane, m_search);
     setTabOrder(m_search, m_statusFilter);
     setTabOrder(m_statusFilter, m_table);
-    setTabOrder(m_table, m_details);
+    setTabOrder(m_table, m_noMatch->tabStop());
+    setTabOrder(m_noMatch->tabStop(), m_details->tabEntry());
+    QWidget *previous = m_details->tabExit(); // then the message bar, which sits below the table
+    for (QWidget *stop : m_messageBar->tabStops()) {
+        setTabOrder(previous, stop);
+        previous = stop;
+    }
 
-    connect(m_search, &QLineEdit::textChanged, m_filter, &EndpointFilterModel::setSearchText);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filter->setSearchText(text);
+        updateNoMatchHint();
+    });
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setStatusFilter(EndpointFilterModel::StatusFilter(m_statusFilter->currentData().toInt()));
+        updateNoMatchHint();
+    });
+    connect(m_noMatch, &NoMatchHint::clearRequested, this, [this] {
+        m_search->clear();
+        m_statusFilter->setCurrentIndex(0);
+        m_table->setFocus(Qt::OtherFocusReason); // the button that had the focus is gone
     });
     connect(m_connectionsPane, &ConnectionsPane::currentConnectionChanged, this, &MainWindow::connectionChanged);
     connect(m_connectionsPane, &ConnectionsPane::addRequested, this, &MainWindow::addConnection);
@@ -159,17 +211,23 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::selectionChanged);
     connect(m_table, &QTableView::activated, this, [this] { editEndpoint(); });
     connect(m_table, &QTableView::customContextMenuRequested, this, [this](const QPoint &position) {
-        QMenu menu(this);
-        menu.addActions({m_editAction, m_toggleAction, m_rotateAction, m_testAction});
-        menu.addSeparator();
-        menu.addActions({m_copySecretAction, m_importSecretAction});
-        menu.addSeparator();
-        menu.addAction(m_deleteAction);
-        menu.exec(m_table->viewport()->mapToGlobal(position));
+        auto *menu = new QMenu(this);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->addActions({m_editAction, m_toggleAction, m_rotateAction, m_testAction});
+        menu->addSeparator();
+        menu->addActions({m_copySecretAction, m_importSecretAction});
+        menu->addSeparator();
+        menu->addAction(m_deleteAction);
+        menu->popup(m_table->viewport()->mapToGlobal(position));
     });
     connect(m_model, &EndpointTableModel::countsChanged, this, &MainWindow::updateStatusCounts);
-    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatusCounts);
-    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatusCounts);
+    // Both models: the proxy drops a row before the source has (and a filter change touches only the proxy).
+    for (const QAbstractItemModel *model :
+         {static_cast<QAbstractItemModel *>(m_model), static_cast<QAbstractItemModel *>(m_filter)}) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatusCounts);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatusCounts);
+        connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatusCounts);
+    }
     connect(m_clipboard, &ClipboardGuard::countdownChanged, this, [this](int secondsLeft) {
         m_clipboardStatus->setText(tr("Secret on the clipboard · clears in %1 s").arg(secondsLeft));
     });
@@ -255,7 +313,7 @@ void MainWindow::createMenusAndToolBar() {
                                .arg(QApplication::applicationVersion()));
     });
 
-    QToolBar *toolBar = addToolBar(tr("Endpoints"));
+    QToolBar *toolBar = m_toolBar = addToolBar(tr("Endpoints"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addActions(
@@ -308,6 +366,7 @@ void MainWindow::connectionChanged(const std::optional<Connection> &connection) 
     const bool same = connection && m_connection && connection->id == m_connection->id;
     m_connection = connection;
     if (!same) {
+        m_loadFailed = false;
         m_secretStored.clear();
         m_model->setEndpoints({});
         m_messageBar->dismiss();
@@ -328,24 +387,38 @@ void MainWindow::trackRequest(int delta) {
 }
 
 void MainWindow::refresh() {
+    reload({});
+}
+
+void MainWindow::reload(std::function<void()> loaded) {
     if (!m_connection)
         return;
     const Connection connection = *m_connection;
     trackRequest(+1);
+    m_loading = true;
+    updateStatusCounts();
     statusBar()->showMessage(tr("Loading endpoints of %1…").arg(connection.name));
-    m_service->list(connection, this, [this, connection](const ApiError &error, const QList<Endpoint> &endpoints) {
-        trackRequest(-1);
-        statusBar()->clearMessage();
-        if (!m_connection || m_connection->id != connection.id)
-            return; // the operator moved on to another connection
-        if (error.isError())
-            return reportFailure(tr("Loading endpoints of %1").arg(connection.name), error, [this] { refresh(); });
-        // setEndpoints updates rows in place, so selection and scroll position survive a refresh.
-        m_model->setEndpoints(endpoints);
-        updateStatusCounts();
-        selectionChanged();
-        checkSecrets(endpoints);
-    });
+    m_service->list(connection, this,
+                    [this, connection, loaded](const ApiError &error, const QList<Endpoint> &endpoints) {
+                        trackRequest(-1);
+                        statusBar()->clearMessage();
+                        if (!m_connection || m_connection->id != connection.id)
+                            return; // the operator moved on to another connection
+                        m_loading = false;
+                        m_loadFailed = error.isError();
+                        updateStatusCounts();
+                        if (error.isError())
+                            return reportFailure(
+                                tr("Loading endpoints of %1").arg(connection.name), error, [this] { refresh(); },
+                                tr("Retry loading %1").arg(connection.name));
+                        // setEndpoints updates rows in place, so selection and scroll position survive a refresh.
+                        m_model->setEndpoints(endpoints);
+                        updateStatusCounts();
+                        selectionChanged();
+                        checkSecrets(endpoints);
+                        if (loaded)
+                            loaded();
+                    });
 }
 
 void MainWindow::checkSecrets(const QList<Endpoint> &endpoints) {
@@ -410,15 +483,34 @@ void MainWindow::updateActions() {
     m_importSecretAction->setEnabled(one);
     m_deleteAction->setEnabled(any);
 
-    // One toggle that names what it will do: resume when anything selected is not active.
-    const bool allActive = any && std::all_of(selected.cbegin(), selected.cend(),
-                                              [](const Endpoint &e) { return e.status == EndpointStatus::Active; });
+    // One toggle that names what it will do, to the eye and to a screen reader: resume when anything
+    // selected is not active (only those), else pause.
+    const int active = int(std::count_if(selected.cbegin(), selected.cend(),
+                                         [](const Endpoint &e) { return e.status == EndpointStatus::Active; }));
+    const bool pause = !any || active == selected.size();
+    const int acting = pause ? active : int(selected.size()) - active;
+    QString text = pause ? tr("&Pause") : tr("&Resume");
+    QString name = pause ? tr("Pause") : tr("Resume");
+    QString tip = name;
+    if (selected.size() == 1) {
+        tip = pause ? tr("Pause %1").arg(endpointName(selected.first()))
+                    : tr("Resume %1").arg(endpointName(selected.first()));
+    } else if (acting == selected.size() && any) {
+        text = pause ? tr("&Pause (%1)").arg(acting) : tr("&Resume (%1)").arg(acting);
+        name = pause ? tr("Pause %1 endpoints").arg(acting) : tr("Resume %1 endpoints").arg(acting);
+        tip = pause ? tr("Pause the %1 selected endpoints").arg(acting)
+                    : tr("Resume the %1 selected endpoints").arg(acting);
+    } else if (any) {
+        text = tr("&Resume %1 of %2").arg(acting).arg(selected.size());
+        name = tr("Resume %1 of %2 endpoints").arg(acting).arg(selected.size());
+        tip = tr("Resume the %1 selected endpoints that are not active (%2 already active)").arg(acting).arg(active);
+    }
     m_toggleAction->setEnabled(any);
-    m_toggleAction->setText(any && allActive ? tr("&Pause") : tr("&Resume"));
-    m_toggleAction->setIcon(style()->standardIcon(any && allActive ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-    m_toggleAction->setToolTip(
-        selected.size() > 1 ? tr("%1 %2 endpoints").arg(allActive ? tr("Pause") : tr("Resume")).arg(selected.size())
-                            : m_toggleAction->text().remove(QLatin1Char('&')));
+    m_toggleAction->setText(text);
+    m_toggleAction->setToolTip(tip);
+    m_toggleAction->setIcon(style()->standardIcon(pause ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    if (QWidget *button = m_toolBar ? m_toolBar->widgetForAction(m_toggleAction) : nullptr)
+        button->setAccessibleName(name);
 
     const QString providerName = profile ? profile->name() : QString();
     const bool canRotate = profile && profile->canRotateSecret();
@@ -433,13 +525,37 @@ void MainWindow::updateActions() {
                                                  : tr("Ask the provider to send a test event"));
 }
 
+void MainWindow::updateNoMatchHint() {
+    if (m_model->rowCount() == 0 || m_filter->rowCount() > 0) {
+        m_noMatch->hide();
+        return;
+    }
+    const QString search = m_search->text().trimmed();
+    const bool filtered = m_statusFilter->currentIndex() > 0;
+    const QString status = m_statusFilter->currentText();
+    if (!search.isEmpty() && filtered)
+        m_noMatch->showText(
+            tr("No endpoint matches \u201c%1\u201d with the status \u201c%2\u201d.").arg(search, status));
+    else if (!search.isEmpty())
+        m_noMatch->showText(tr("No endpoint matches \u201c%1\u201d.").arg(search));
+    else
+        m_noMatch->showText(tr("No endpoint has the status \u201c%1\u201d.").arg(status));
+}
+
 void MainWindow::updateStatusCounts() {
+    updateNoMatchHint();
     if (!m_connection) {
         m_counts->setText(tr("No connection selected"));
         return;
     }
     const int total = m_model->rowCount();
+    if (total == 0 && (m_loading || m_loadFailed)) {
+        m_counts->setText(m_loading ? tr("Loading endpoints…") : tr("Loading the endpoints failed"));
+        return;
+    }
     QStringList parts{total == 1 ? tr("1 endpoint") : tr("%1 endpoints").arg(total)};
+    if (m_loadFailed)
+        parts.prepend(tr("Refresh failed; as last loaded"));
     if (m_filter->rowCount() != total)
         parts << tr("%1 shown").arg(m_filter->rowCount());
     if (const int autoPaused = m_model->autoPausedCount())
@@ -449,9 +565,44 @@ void MainWindow::updateStatusCounts() {
     m_counts->setText(parts.join(QStringLiteral(" · ")));
 }
 
-void MainWindow::reportFailure(const QString &what, const ApiError &error, std::function<void()> retry) {
+void MainWindow::reportFailure(const QString &what, const ApiError &error, std::function<void()> retry,
+                               const QString &retryText) {
     m_messageBar->showMessage(MessageBar::Kind::Error, tr("%1 failed: %2").arg(what, error.toString()),
-                              std::move(retry));
+                              std::move(retry), retryText);
+}
+
+void MainWindow::confirm(QMessageBox::Icon icon, const QString &title, const QString &text, const QString &verb,
+                         std::function<void()> confirmed) {
+    // open(), not exec(): the action returns at once (assistive technology gets its answer), and
+    // the question is modal to this window only.
+    auto *box = new QMessageBox(icon, title, text, QMessageBox::Cancel, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *yes =
+        box->addButton(verb, icon == QMessageBox::Warning ? QMessageBox::DestructiveRole : QMessageBox::AcceptRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [yes, confirmed = std::move(confirmed)](QAbstractButton *button) {
+        if (button == yes)
+            confirmed();
+    });
+    box->open();
+}
+
+void MainWindow::endpointsGone(const Connection &connection, const QList<Endpoint> &endpoints) {
+    if (!m_connection || m_connection->id != connection.id)
+        return;
+    for (const Endpoint &endpoint : endpoints) {
+        m_secretStored.remove(endpoint.id);
+        m_model->removeEndpoint(endpoint.id);
+    }
+    selectionChanged();
+    m_messageBar->showMessage(
+        MessageBar::Kind::Warning,
+        endpoints.size() == 1
+            ? tr("%1 was deleted at the provider since the last refresh. The list is reloaded.")
+                  .arg(endpointName(endpoints.first()))
+            : tr("These endpoints were deleted at the provider since the last refresh: %1. The list is reloaded.")
+                  .arg(shortNames(endpoints)));
+    refresh();
 }
 
 void MainWindow::setRowBusy(const QString &id, bool busy) {
@@ -460,42 +611,45 @@ void MainWindow::setRowBusy(const QString &id, bool busy) {
 }
 
 void MainWindow::addConnection() {
-    ConnectionDialog dialog(m_service, m_store, std::nullopt, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    reloadConnections();
-    m_connectionsPane->selectConnection(dialog.connection().id);
+    auto *dialog = new ConnectionDialog(m_service, m_store, std::nullopt, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        reloadConnections();
+        m_connectionsPane->selectConnection(dialog->connection().id);
+    });
+    dialog->open();
 }
 
 void MainWindow::editConnection(const Connection &connection) {
-    ConnectionDialog dialog(m_service, m_store, connection, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_service->connectionEdited(dialog.connection());
-    m_connection.reset(); // its client and settings changed: load afresh
-    reloadConnections();
-    m_connectionsPane->selectConnection(connection.id);
+    auto *dialog = new ConnectionDialog(m_service, m_store, connection, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id = connection.id] {
+        m_service->connectionEdited(dialog->connection());
+        m_connection.reset(); // its client and settings changed: load afresh
+        reloadConnections();
+        m_connectionsPane->selectConnection(id);
+    });
+    dialog->open();
 }
 
 void MainWindow::removeConnection(const Connection &connection) {
-    const auto answer = QMessageBox::question(
-        this, tr("Remove Connection"),
-        tr("Remove the connection \"%1\"?\n\nIts API key is removed from your keychain. Endpoints at %2 are not "
-           "touched, and their signing secrets stay in your keychain.")
-            .arg(connection.name, connection.providerId),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
-        return;
-    m_service->forgetConnection(connection, this, [this, connection](const SecretResult &removed) {
-        m_store->remove(connection.id);
-        if (!removed.ok())
-            m_messageBar->showMessage(MessageBar::Kind::Warning,
-                                      tr("The connection was removed, but its API key could not be removed from "
-                                         "your keychain: %1")
-                                          .arg(removed.errorText));
-        m_connection.reset();
-        reloadConnections();
-    });
+    const std::optional<ProviderProfile> profile = m_service->registry().profile(connection.providerId);
+    confirm(QMessageBox::Question, tr("Remove Connection"),
+            tr("Remove the connection \"%1\"?\n\nIts API key is removed from your keychain. Endpoints at %2 are "
+               "not touched, and their signing secrets stay in your keychain.")
+                .arg(connection.name, profile ? profile->name() : connection.providerId),
+            tr("Remove connection"), [this, connection] {
+                m_service->forgetConnection(connection, this, [this, connection](const SecretResult &removed) {
+                    m_store->remove(connection.id);
+                    if (!removed.ok())
+                        m_messageBar->showMessage(MessageBar::Kind::Warning,
+                                                  tr("The connection was removed, but its API key could not be "
+                                                     "removed from your keychain: %1")
+                                                      .arg(removed.errorText));
+                    m_connection.reset();
+                    reloadConnections();
+                });
+            });
 }
 
 void MainWindow::newEndpoint() {
@@ -540,23 +694,52 @@ void MainWindow::toggleActive() {
     const QList<Endpoint> selected = selectedEndpoints();
     if (selected.isEmpty() || !m_connection)
         return;
-    const bool allActive = std::all_of(selected.cbegin(), selected.cend(),
+    // As the action's text says: resume the ones not active if there are any, else pause them all.
+    const bool activate = !std::all_of(selected.cbegin(), selected.cend(),
                                        [](const Endpoint &e) { return e.status == EndpointStatus::Active; });
-    const bool activate = !allActive;
-    const Connection connection = *m_connection;
+    QList<Endpoint> acting;
     for (const Endpoint &endpoint : selected) {
+        if ((endpoint.status == EndpointStatus::Active) != activate)
+            acting << endpoint;
+    }
+    setActive(*m_connection, acting, activate);
+}
+
+void MainWindow::setActive(const Connection &connection, const QList<Endpoint> &endpoints, bool activate) {
+    // One message for the whole batch once every answer is in, with one Retry for exactly the
+    // endpoints that failed.
+    auto remaining = std::make_shared<qsizetype>(endpoints.size());
+    auto failed = std::make_shared<QList<Endpoint>>();
+    auto gone = std::make_shared<QList<Endpoint>>();
+    auto lastError = std::make_shared<ApiError>();
+    for (const Endpoint &endpoint : endpoints) {
         setRowBusy(endpoint.id, true);
-        m_service->setActive(connection, endpoint.id, activate, this,
-                             [this, connection, endpoint, activate](const ApiError &error, const Endpoint &updated) {
-                                 setRowBusy(endpoint.id, false);
-                                 if (error.isError()) {
-                                     return reportFailure(activate ? tr("Resuming %1").arg(endpointName(endpoint))
-                                                                   : tr("Pausing %1").arg(endpointName(endpoint)),
-                                                          error, [this] { toggleActive(); });
-                                 }
-                                 m_model->updateEndpoint(updated);
-                                 selectionChanged();
-                             });
+        m_service->setActive(
+            connection, endpoint.id, activate, this,
+            [this, connection, endpoint, activate, remaining, failed, gone, lastError](const ApiError &error,
+                                                                                       const Endpoint &updated) {
+                setRowBusy(endpoint.id, false);
+                if (isGone(error)) {
+                    gone->append(endpoint);
+                } else if (error.isError()) {
+                    failed->append(endpoint);
+                    *lastError = error;
+                } else if (m_connection && m_connection->id == connection.id) {
+                    m_model->updateEndpoint(updated);
+                    selectionChanged();
+                }
+                if (--*remaining > 0)
+                    return;
+                if (!gone->isEmpty())
+                    endpointsGone(connection, *gone);
+                if (failed->isEmpty())
+                    return;
+                const QString names = shortNames(*failed);
+                reportFailure(
+                    activate ? tr("Resuming %1").arg(names) : tr("Pausing %1").arg(names), *lastError,
+                    [this, connection, endpoints = *failed, activate] { setActive(connection, endpoints, activate); },
+                    activate ? tr("Retry resuming %1").arg(names) : tr("Retry pausing %1").arg(names));
+            });
     }
 }
 
@@ -564,30 +747,34 @@ void MainWindow::rotateSecret() {
     const std::optional<Endpoint> endpoint = currentEndpoint();
     if (!endpoint || !m_connection)
         return;
-    const auto answer = QMessageBox::question(
-        this, tr("Rotate Signing Secret"),
-        tr("Rotate the signing secret of %1?\n\nThe provider signs deliveries with the new secret from now on; "
-           "update the receiving service with it. The new secret goes to your keychain.")
-            .arg(endpointName(*endpoint)),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
-        return;
     const Connection connection = *m_connection;
-    setRowBusy(endpoint->id, true);
-    m_service->rotateSecret(connection, endpoint->id, this,
+    confirm(QMessageBox::Question, tr("Rotate Signing Secret"),
+            tr("Rotate the signing secret of %1?\n\nThe provider signs deliveries with the new secret from now on; "
+               "update the receiving service with it. The new secret goes to your keychain.")
+                .arg(endpointName(*endpoint)),
+            tr("Rotate secret"), [this, connection, endpoint = *endpoint] { rotateSecretOf(connection, endpoint); });
+}
+
+void MainWindow::rotateSecretOf(const Connection &connection, const Endpoint &endpoint) {
+    setRowBusy(endpoint.id, true);
+    m_service->rotateSecret(connection, endpoint.id, this,
                             [this, connection, endpoint](const EndpointService::SecretOutcome &outcome) {
-                                setRowBusy(endpoint->id, false);
+                                setRowBusy(endpoint.id, false);
+                                if (!outcome.succeeded() && isGone(outcome.error))
+                                    return endpointsGone(connection, {endpoint});
                                 if (!outcome.succeeded())
-                                    return reportFailure(tr("Rotating the secret of %1").arg(endpointName(*endpoint)),
-                                                         outcome.error, [this] { rotateSecret(); });
+                                    return reportFailure(
+                                        tr("Rotating the secret of %1").arg(endpointName(endpoint)), outcome.error,
+                                        [this, connection, endpoint] { rotateSecretOf(connection, endpoint); },
+                                        tr("Retry rotating the secret of %1").arg(shortName(endpoint)));
                                 EndpointService::SecretOutcome shown = outcome;
                                 if (shown.endpoint.url.isEmpty())
-                                    shown.endpoint = *endpoint;
+                                    shown.endpoint = endpoint;
                                 showSecret(connection, shown);
                                 if (!m_connection || m_connection->id != connection.id)
                                     return; // the operator moved on; the table shows another connection
-                                m_secretStored.insert(endpoint->id, outcome.keychain.ok());
-                                m_model->setSecretStored(endpoint->id, outcome.keychain.ok());
+                                m_secretStored.insert(endpoint.id, outcome.keychain.ok());
+                                m_model->setSecretStored(endpoint.id, outcome.keychain.ok());
                                 refresh();
                             });
 }
@@ -596,33 +783,74 @@ void MainWindow::sendTest() {
     const std::optional<Endpoint> endpoint = currentEndpoint();
     if (!endpoint || !m_connection)
         return;
-    setRowBusy(endpoint->id, true);
-    m_service->sendTest(*m_connection, endpoint->id, this, [this, endpoint](const ApiError &error) {
-        setRowBusy(endpoint->id, false);
+    sendTestTo(*m_connection, *endpoint);
+}
+
+void MainWindow::sendTestTo(const Connection &connection, const Endpoint &endpoint) {
+    setRowBusy(endpoint.id, true);
+    m_service->sendTest(connection, endpoint.id, this, [this, connection, endpoint](const ApiError &error) {
+        setRowBusy(endpoint.id, false);
+        if (isGone(error))
+            return endpointsGone(connection, {endpoint});
         if (error.isError())
-            return reportFailure(tr("Sending a test event to %1").arg(endpointName(*endpoint)), error,
-                                 [this] { sendTest(); });
-        statusBar()->showMessage(tr("Test event sent to %1.").arg(endpointName(*endpoint)), 5000);
-        refresh(); // delivery health may have changed
+            return reportFailure(
+                tr("Sending a test event to %1").arg(endpointName(endpoint)), error,
+                [this, connection, endpoint] { sendTestTo(connection, endpoint); },
+                tr("Retry sending a test event to %1").arg(shortName(endpoint)));
+        // In the message bar, which stays until dismissed: a refresh follows at once and would
+        // wipe a status bar message before anyone read it.
+        m_messageBar->showMessage(
+            MessageBar::Kind::Information,
+            tr("Test event sent to %1; the provider accepted it. Checking the delivery…").arg(endpointName(endpoint)));
+        if (m_connection && m_connection->id == connection.id)
+            reload([this, connection, endpoint] { reportTestDelivery(connection, endpoint); });
     });
+}
+
+void MainWindow::reportTestDelivery(const Connection &connection, const Endpoint &before) {
+    const QModelIndex index = m_model->indexFromId(before.id);
+    const std::optional<ProviderProfile> profile = currentProfile();
+    if (!index.isValid() || !profile || !m_connection || m_connection->id != connection.id)
+        return;
+    const Endpoint after = m_model->endpointFromIndex(index);
+    const QString sent = tr("Test event sent to %1; the provider accepted it.").arg(endpointName(before));
+    const auto later = [](const QDateTime &now, const QDateTime &then) {
+        return now.isValid() && (!then.isValid() || now > then);
+    };
+    QString delivery;
+    if (later(after.lastFailureAt, before.lastFailureAt))
+        delivery = tr("The delivery failed (%1 in a row); see the endpoint's details.")
+                       .arg(after.consecutiveFailures.value_or(1));
+    else if (later(after.lastSuccessAt, before.lastSuccessAt))
+        delivery = tr("The delivery arrived: the receiver answered with success.");
+    else if (!profile->hasField(QStringLiteral("lastSuccessAt")))
+        delivery = tr("%1 does not report how deliveries went; check the receiver.").arg(profile->name());
+    else
+        delivery = tr("%1 has not reported the delivery yet; Refresh (F5) shows it when it does.").arg(profile->name());
+    m_messageBar->showMessage(MessageBar::Kind::Information, sent + QLatin1Char(' ') + delivery);
 }
 
 void MainWindow::copySecret() {
     const std::optional<Endpoint> endpoint = currentEndpoint();
     if (!endpoint || !m_connection)
         return;
+    copySecretOf(*m_connection, *endpoint);
+}
+
+void MainWindow::copySecretOf(const Connection &connection, const Endpoint &endpoint) {
     m_service->readSecret(
-        *m_connection, endpoint->id, this, [this, endpoint](const SecretResult &result, const QString &secret) {
+        connection, endpoint.id, this, [this, connection, endpoint](const SecretResult &result, const QString &secret) {
             if (result.status == SecretStatus::NotFound) {
                 m_messageBar->showMessage(MessageBar::Kind::Warning,
                                           tr("No signing secret for %1 is in your keychain. Import it, or rotate it.")
-                                              .arg(endpointName(*endpoint)));
+                                              .arg(endpointName(endpoint)));
                 return;
             }
             if (!result.ok()) {
-                m_messageBar->showMessage(MessageBar::Kind::Error,
-                                          tr("Your keychain could not be read: %1").arg(result.errorText),
-                                          [this] { copySecret(); });
+                m_messageBar->showMessage(
+                    MessageBar::Kind::Error, tr("Your keychain could not be read: %1").arg(result.errorText),
+                    [this, connection, endpoint] { copySecretOf(connection, endpoint); },
+                    tr("Retry copying the secret of %1").arg(shortName(endpoint)));
                 return;
             }
             m_clipboard->copySecret(secret);
@@ -631,26 +859,33 @@ void MainWindow::copySecret() {
 
 void MainWindow::importSecret() {
     const std::optional<Endpoint> endpoint = currentEndpoint();
-    if (!endpoint || !m_connection)
+    const std::optional<ProviderProfile> profile = currentProfile();
+    if (!endpoint || !profile)
         return;
-    bool ok = false;
-    const QString secret = QInputDialog::getText(
-        this, tr("Import Signing Secret"),
-        tr("Paste the signing secret of %1.\nIt is stored in your keychain only.").arg(endpointName(*endpoint)),
-        QLineEdit::Password, QString(), &ok);
-    if (!ok || secret.trimmed().isEmpty())
-        return;
+    const Connection connection = *m_connection;
+    auto *dialog = new ImportSecretDialog(endpointName(*endpoint), profile->name(), profile->secretFormat(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportSecretDialog::secretChosen, this,
+            [this, connection, endpoint = *endpoint](const QString &secret) {
+                storeImportedSecret(connection, endpoint, secret);
+            });
+    dialog->open();
+}
+
+void MainWindow::storeImportedSecret(const Connection &connection, const Endpoint &endpoint, const QString &secret) {
     m_service->importSecret(
-        *m_connection, endpoint->id, secret.trimmed(), this, [this, endpoint](const SecretResult &result) {
+        connection, endpoint.id, secret, this, [this, connection, endpoint](const SecretResult &result) {
             if (!result.ok()) {
                 m_messageBar->showMessage(MessageBar::Kind::Error,
                                           tr("The secret was not stored: %1").arg(result.errorText));
                 return;
             }
-            m_secretStored.insert(endpoint->id, true);
-            m_model->setSecretStored(endpoint->id, true);
+            if (!m_connection || m_connection->id != connection.id)
+                return;
+            m_secretStored.insert(endpoint.id, true);
+            m_model->setSecretStored(endpoint.id, true);
             selectionChanged();
-            statusBar()->showMessage(tr("Stored the signing secret of %1.").arg(endpointName(*endpoint)), 5000);
+            statusBar()->showMessage(tr("Stored the signing secret of %1.").arg(endpointName(endpoint)), 5000);
         });
 }
 
@@ -665,27 +900,39 @@ void MainWindow::deleteEndpoints() {
         selected.size() == 1
             ? tr("Delete the endpoint %1?").arg(selected.first().url)
             : tr("Delete these %1 endpoints?\n%2").arg(selected.size()).arg(names.join(QLatin1Char('\n')));
-    QMessageBox box(
-        QMessageBox::Warning, tr("Delete Endpoint"),
-        question + QStringLiteral("\n\n") +
-            tr("The provider stops delivering to it, and its signing secret is removed from your keychain."),
-        QMessageBox::Cancel, this);
-    QPushButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() != static_cast<QAbstractButton *>(remove))
-        return;
     const Connection connection = *m_connection;
-    for (const Endpoint &endpoint : selected) {
+    confirm(QMessageBox::Warning, tr("Delete Endpoint"),
+            question + QStringLiteral("\n\n") +
+                tr("The provider stops delivering to it, and its signing secret is removed from your keychain."),
+            tr("Delete"), [this, connection, selected] { removeEndpoints(connection, selected); });
+}
+
+void MainWindow::removeEndpoints(const Connection &connection, const QList<Endpoint> &endpoints) {
+    auto remaining = std::make_shared<qsizetype>(endpoints.size());
+    auto failed = std::make_shared<QList<Endpoint>>();
+    auto lastError = std::make_shared<ApiError>();
+    for (const Endpoint &endpoint : endpoints) {
         setRowBusy(endpoint.id, true);
-        m_service->remove(connection, endpoint.id, this, [this, endpoint](const ApiError &error) {
-            setRowBusy(endpoint.id, false);
-            if (error.isError())
-                return reportFailure(tr("Deleting %1").arg(endpointName(endpoint)), error);
-            m_secretStored.remove(endpoint.id);
-            m_model->removeEndpoint(endpoint.id);
-            selectionChanged();
-        });
+        m_service->remove(connection, endpoint.id, this,
+                          [this, connection, endpoint, remaining, failed, lastError](const ApiError &error) {
+                              setRowBusy(endpoint.id, false);
+                              // Already gone at the provider is what the operator asked for.
+                              if (error.isError() && !isGone(error)) {
+                                  failed->append(endpoint);
+                                  *lastError = error;
+                              } else if (m_connection && m_connection->id == connection.id) {
+                                  m_secretStored.remove(endpoint.id);
+                                  m_model->removeEndpoint(endpoint.id);
+                                  selectionChanged();
+                              }
+                              if (--*remaining > 0 || failed->isEmpty())
+                                  return;
+                              const QString names = shortNames(*failed);
+                              reportFailure(
+                                  tr("Deleting %1").arg(names), *lastError,
+                                  [this, connection, endpoints = *failed] { removeEndpoints(connection, endpoints); },
+                                  tr("Retry deleting %1").arg(names));
+                          });
     }
 }
 

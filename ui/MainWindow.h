@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QMessageBox>
 
 #include <optional>
 
@@ -15,6 +16,7 @@ class EndpointDetailsPane;
 class EndpointFilterModel;
 class EndpointTableModel;
 class MessageBar;
+class NoMatchHint;
 class QAction;
 class QComboBox;
 class QLabel;
@@ -22,6 +24,7 @@ class QLineEdit;
 class QProgressBar;
 class QSplitter;
 class QTableView;
+class QToolBar;
 
 // The console: connections on the left, their endpoints in the middle, the selected one's
 // details on the right. Every action goes through EndpointService, asynchronously; a request
@@ -52,6 +55,9 @@ private:
     void reloadConnections();
     void connectionChanged(const std::optional<Connection> &connection);
     void refresh();
+    // refresh() with something to do once the list is in (and applied), if it came.
+    void reload(std::function<void()> loaded);
+    void updateNoMatchHint();
     void checkSecrets(const QList<Endpoint> &endpoints);
     void selectionChanged();
     void updateActions();
@@ -73,8 +79,25 @@ private:
     void importSecret();
     void deleteEndpoints();
 
+    // The requests behind the actions, bound to the endpoints they act on (so Retry repeats
+    // exactly what failed, whatever is selected by then).
+    void setActive(const Connection &connection, const QList<Endpoint> &endpoints, bool activate);
+    void rotateSecretOf(const Connection &connection, const Endpoint &endpoint);
+    void sendTestTo(const Connection &connection, const Endpoint &endpoint);
+    void copySecretOf(const Connection &connection, const Endpoint &endpoint);
+    // What the delivery of a test event did, read off the endpoint's health after a reload.
+    void reportTestDelivery(const Connection &connection, const Endpoint &before);
+    void removeEndpoints(const Connection &connection, const QList<Endpoint> &endpoints);
+    void storeImportedSecret(const Connection &connection, const Endpoint &endpoint, const QString &secret);
+    // The provider answered 404 for these: drop them, say so, and reload the connection.
+    void endpointsGone(const Connection &connection, const QList<Endpoint> &endpoints);
+
+    // A window-modal question answered through a signal; confirmed runs when verb is clicked.
+    void confirm(QMessageBox::Icon icon, const QString &title, const QString &text, const QString &verb,
+                 std::function<void()> confirmed);
     void showSecret(const Connection &connection, const EndpointService::SecretOutcome &outcome);
-    void reportFailure(const QString &what, const ApiError &error, std::function<void()> retry = {});
+    void reportFailure(const QString &what, const ApiError &error, std::function<void()> retry = {},
+                       const QString &retryText = QString());
     void setRowBusy(const QString &id, bool busy);
     void trackRequest(int delta);
 
@@ -90,6 +113,7 @@ private:
     QLineEdit *m_search;
     QComboBox *m_statusFilter;
     QTableView *m_table;
+    NoMatchHint *m_noMatch;
     EndpointTableModel *m_model;
     EndpointFilterModel *m_filter;
     EndpointDetailsPane *m_details;
@@ -97,7 +121,10 @@ private:
     QLabel *m_counts;
     QLabel *m_clipboardStatus;
     QProgressBar *m_spinner;
+    QToolBar *m_toolBar = nullptr;
     int m_requestsInFlight = 0;
+    bool m_loading = false;    // a list request for the current connection is under way
+    bool m_loadFailed = false; // the last one failed: the table is stale or empty for that reason
 
     QAction *m_newAction;
     QAction *m_editAction;

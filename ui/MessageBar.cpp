@@ -1,5 +1,6 @@
 #include "MessageBar.h"
 
+#include <QAccessible>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -42,17 +43,27 @@ MessageBar::MessageBar(QWidget *parent)
     hide();
 }
 
-void MessageBar::showMessage(Kind kind, const QString &text, std::function<void()> retry) {
+void MessageBar::showMessage(Kind kind, const QString &text, std::function<void()> retry, const QString &retryText) {
     m_text->setText(text);
     m_retryAction = std::move(retry);
+    m_retry->setText(retryText.isEmpty() ? tr("&Retry") : retryText);
+    m_retry->setAccessibleName(retryText.isEmpty() ? tr("Retry the failed action")
+                                                   : m_retry->text().remove(QLatin1Char('&')));
     m_retry->setVisible(bool(m_retryAction));
     applyKind(kind);
     show();
+    // A screen reader speaks it without the operator having to go looking for it.
+    QAccessibleEvent alert(this, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
 }
 
 void MessageBar::dismiss() {
     m_retryAction = nullptr;
     hide();
+}
+
+QList<QWidget *> MessageBar::tabStops() const {
+    return {m_retry, m_close};
 }
 
 QString MessageBar::text() const {

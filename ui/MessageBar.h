@@ -17,9 +17,13 @@ public:
 
     explicit MessageBar(QWidget *parent = nullptr);
 
-    void showMessage(Kind kind, const QString &text, std::function<void()> retry = {});
+    // retryText names what Retry repeats ("Retry pausing Production receiver"); "Retry" when empty.
+    void showMessage(Kind kind, const QString &text, std::function<void()> retry = {},
+                     const QString &retryText = QString());
     void dismiss();
     QString text() const;
+    // Its Tab stops, in order: Retry, Dismiss.
+    QList<QWidget *> tabStops() const;
 
 private:
     void applyKind(Kind kind);

@@ -1278,6 +1278,50 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
     </message>
 </context>
 <context>
+    <name>ImportSecretDialog</name>
+    <message>
+        <source>&amp;Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store &amp;anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Signing Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the signing secret of %1.
+It is stored in your keychain only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 secrets look like %2 (read off its examples; its documentation does not say).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 secrets look like %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the secret in your keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the secret anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This does not look like a signing secret from %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeyValueEditor</name>
     <message>
         <source>Add</source>
@@ -1518,10 +1562,6 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 %2 endpoints</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1622,24 +1662,11 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Test event sent to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No signing secret for %1 is in your keychain. Import it, or rotate it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your keychain could not be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import Signing Secret</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paste the signing secret of %1.
-It is stored in your keychain only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1682,6 +1709,150 @@ It is stored in your keychain only.</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry loading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause %1 endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume %1 endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the %1 selected endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume the %1 selected endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume %1 of %2 endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume the %1 selected endpoints that are not active (%2 already active)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading endpoints…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the endpoints failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh failed; as last loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was deleted at the provider since the last refresh. The list is reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These endpoints were deleted at the provider since the last refresh: %1. The list is reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry resuming %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry pausing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry rotating the secret of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry sending a test event to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry deleting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint matches “%1” with the status “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint has the status “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test event sent to %1; the provider accepted it. Checking the delivery…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test event sent to %1; the provider accepted it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The delivery failed (%1 in a row); see the endpoint&apos;s details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The delivery arrived: the receiver answered with success.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not report how deliveries went; check the receiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not reported the delivery yet; Refresh (F5) shows it when it does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry copying the secret of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -1703,6 +1874,21 @@ It is stored in your keychain only.</source>
     </message>
     <message>
         <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoMatchHint</name>
+    <message>
+        <source>&amp;Clear search and filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search and the status filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matching endpoint</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2368,6 +2554,37 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
     </message>
     <message>
         <source>Copy the secret, or confirm you saved it, before closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecretFormat</name>
+    <message>
+        <source>alphabet: expected the inside of a character class, such as 0-9a-f</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minLength and maxLength: expected 1 &lt;= minLength &lt;= maxLength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It does not start with &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has %1 characters after &quot;%2&quot;, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has characters other than %1 after &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; then %2 characters from %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

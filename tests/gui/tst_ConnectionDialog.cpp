@@ -8,6 +8,8 @@
 #include "PendingCreateJournal.h"
 #include "SandboxServer.h"
 
+#include <QAccessible>
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -109,6 +111,49 @@ private slots:
         QVERIFY(!m_store.byName(name));
         // What the operator typed is still there to correct.
         QCOMPARE(child<QLineEdit>(&dialog, "connectionName")->text(), name);
+    }
+
+    // Issue 9.9: every field is named for what it is, and a failed test leads to the field at fault.
+    void fieldsAreNamedAndLabelled() {
+        ConnectionDialog dialog(m_service.get(), &m_store, std::nullopt);
+        dialog.show();
+        auto *baseUrl = child<QComboBox>(&dialog, "connectionBaseUrl");
+        QVERIFY(baseUrl->lineEdit());
+        QCOMPARE(QAccessible::queryAccessibleInterface(baseUrl->lineEdit())->text(QAccessible::Name),
+                 QStringLiteral("Region or base URL"));
+        for (const char *name : {"connectionProvider", "connectionBaseUrl", "connectionEnvironment"}) {
+            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(child<QComboBox>(&dialog, name));
+            QVERIFY2(!accessible->relations(QAccessible::Label).isEmpty(), name);
+        }
+    }
+
+    void aRefusedKeyPutsTheFocusOnTheKey() {
+        ConnectionDialog dialog(m_service.get(), &m_store, std::nullopt);
+        dialog.show();
+        dialog.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        fill(dialog, QStringLiteral("Wrong key ") + QUuid::createUuid().toString(QUuid::Id128).left(6),
+             QStringLiteral("not-the-key"));
+        QTest::mouseClick(child<QPushButton>(&dialog, "connectionSave"), Qt::LeftButton);
+        auto *result = child<QLabel>(&dialog, "connectionResult");
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QStringLiteral("401")), 10000);
+        QTRY_COMPARE(QApplication::focusWidget(), child<QLineEdit>(&dialog, "connectionApiKey"));
+    }
+
+    void anUnreachableHostPutsTheFocusOnTheAddress() {
+        ConnectionDialog dialog(m_service.get(), &m_store, std::nullopt);
+        dialog.show();
+        dialog.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        fill(dialog, QStringLiteral("Nowhere ") + QUuid::createUuid().toString(QUuid::Id128).left(6), m_apiKey);
+        // A port nothing listens on: the sandbox's, after it has stopped.
+        const QString url = m_sandbox->baseUrl(QStringLiteral("layers")).toString();
+        m_sandbox.reset();
+        child<QComboBox>(&dialog, "connectionBaseUrl")->setEditText(url);
+        QTest::mouseClick(child<QPushButton>(&dialog, "connectionSave"), Qt::LeftButton);
+        auto *result = child<QLabel>(&dialog, "connectionResult");
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QStringLiteral("failed")), 20000);
+        QTRY_COMPARE(QApplication::focusWidget(), child<QComboBox>(&dialog, "connectionBaseUrl"));
     }
 
     void plainHttpToARemoteHostIsRefusedBeforeSending() {

@@ -129,6 +129,19 @@ private slots:
         m_sandbox.reset();
     }
 
+    // Issue 9.7: voice control and AT-SPI set the text without typing it; the form must follow.
+    void textSetWithoutTypingEnablesCreate() {
+        EndpointDialog *dialog = open(connectionTo(QStringLiteral("polyai")));
+        QVERIFY(dialog);
+        checkEvents({QStringLiteral("alerts.triggered")});
+        QVERIFY(!okButton()->isEnabled());
+        child<QLineEdit>("label")->setText(QStringLiteral("Alerts"));
+        child<QLineEdit>("url")->setText(QStringLiteral("https://example.com/hooks/polyai"));
+        QVERIFY(okButton()->isEnabled());
+        child<QLineEdit>("url")->setText(QStringLiteral("not a url"));
+        QVERIFY(!okButton()->isEnabled());
+    }
+
     void showsOnlyTheProvidersFields_data() {
         QTest::addColumn<QString>("provider");
         QTest::addColumn<QString>("labelTitle");

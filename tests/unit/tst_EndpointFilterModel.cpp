@@ -88,6 +88,28 @@ private slots:
         QCOMPARE(shownIds(), ids);
     }
 
+    // Issue 9.12: a short term does not match inside an id ("seeded 1" found "seeded 2" through
+    // a hex id); an id is matched from its start, or anywhere with id:.
+    void termsDoNotMatchInsideIds() {
+        Endpoint one = makeEndpoint(QStringLiteral("c0ffee42"), QStringLiteral("https://a.example.com/"));
+        one.label = QStringLiteral("seeded 1");
+        Endpoint two = makeEndpoint(QStringLiteral("be1a9d00"), QStringLiteral("https://b.example.com/"));
+        two.label = QStringLiteral("seeded 2");
+        m_source->setEndpoints({one, two});
+        m_filter->setSearchText(QStringLiteral("seeded 1"));
+        QCOMPARE(shownIds(), QStringList{QStringLiteral("c0ffee42")});
+        m_filter->setSearchText(QStringLiteral("be1a"));
+        QCOMPARE(shownIds(), QStringList{QStringLiteral("be1a9d00")});
+        m_filter->setSearchText(QStringLiteral("id:a9d"));
+        QCOMPARE(shownIds(), QStringList{QStringLiteral("be1a9d00")});
+        m_filter->setSearchText(QStringLiteral("label:2 url:b.example"));
+        QCOMPARE(shownIds(), QStringList{QStringLiteral("be1a9d00")});
+        m_filter->setSearchText(QStringLiteral("label:2 url:a.example"));
+        QCOMPARE(shownIds(), QStringList());
+        m_filter->setSearchText(QStringLiteral("https://a.example")); // a colon that is no prefix
+        QCOMPARE(shownIds(), QStringList{QStringLiteral("c0ffee42")});
+    }
+
     void statusFilter_data() {
         QTest::addColumn<Filter::StatusFilter>("filter");
         QTest::addColumn<QStringList>("ids");

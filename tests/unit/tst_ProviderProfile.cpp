@@ -1,6 +1,10 @@
 #include "ProviderRegistry.h"
+#include "SandboxProvider.h"
 
+#include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -48,6 +52,52 @@ private slots:
         QCOMPARE(polyai->regions().size(), 3);
         QCOMPARE(polyai->timeoutMsMax(), 30000);
         QVERIFY(polyai->idPattern().match(QStringLiteral("whe_9ZtRcXw3nByK5pVqMaEfJs")).hasMatch());
+    }
+
+    // Issue 9.4: each profile states the form of its signing secrets; Import checks against it.
+    void everyProfileStatesTheFormOfItsSecrets() {
+        QRandomGenerator random(7);
+        for (const ProviderProfile &profile : ProviderRegistry().profiles()) {
+            const SecretFormat format = profile.secretFormat();
+            QVERIFY2(format.isStated(), qPrintable(profile.id()));
+            // What the sandbox hands out fits every provider's form.
+            const QString generated = SandboxProvider::newSecret(random);
+            QVERIFY2(format.problem(generated).isEmpty(),
+                     qPrintable(profile.id() + QLatin1Char(' ') + format.problem(generated)));
+            QVERIFY(format.problem(QStringLiteral("oops")).contains(format.prefix()));
+            QVERIFY(!format.problem(format.prefix() + QStringLiteral("abc")).isEmpty()); // truncated
+            QVERIFY(!format.problem(format.prefix() + QString(40, QLatin1Char('a')) + QStringLiteral("!@")).isEmpty());
+        }
+    }
+
+    // The documentation's example secrets fit; Layers shows only a truncated "whsec_s3cret...".
+    void documentedExampleSecretsFit_data() {
+        QTest::addColumn<QString>("provider");
+        QTest::newRow("encrata") << "encrata";
+        QTest::newRow("signa") << "signa";
+        QTest::newRow("polyai") << "polyai";
+    }
+
+    void documentedExampleSecretsFit() {
+        QFETCH(QString, provider);
+        const ProviderProfile profile = ProviderRegistry().profile(provider).value();
+        QFile file(QStringLiteral(WC_TEST_DATA_DIR "/api-docs/%1-create-response.json").arg(provider));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString secret =
+            QJsonDocument::fromJson(file.readAll()).object().value(profile.createResponse().secretKey).toString();
+        QVERIFY(!secret.isEmpty());
+        QVERIFY2(profile.secretFormat().problem(secret).isEmpty(), qPrintable(profile.secretFormat().problem(secret)));
+    }
+
+    void aMalformedSecretFormatIsReported() {
+        QString error;
+        QVERIFY(!SecretFormat::fromJson(QJsonObject{{QStringLiteral("prefix"), QStringLiteral("x_")},
+                                                    {QStringLiteral("alphabet"), QStringLiteral("a-f")},
+                                                    {QStringLiteral("minLength"), 10},
+                                                    {QStringLiteral("maxLength"), 5}},
+                                        &error));
+        QVERIFY(error.contains(QStringLiteral("maxLength")));
+        QVERIFY(SecretFormat::fromJson(QJsonObject(), &error)->problem(QStringLiteral("anything")).isEmpty());
     }
 
     void malformedUserProfileIsReportedAndSkipped() {
