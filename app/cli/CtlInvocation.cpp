@@ -19,7 +19,7 @@ const QSet<QString> &valueOptions() {
         QStringLiteral("--environment"), QStringLiteral("--auth"),        QStringLiteral("--url"),
         QStringLiteral("--event"),       QStringLiteral("--description"), QStringLiteral("--name"),
         QStringLiteral("--project-id"),  QStringLiteral("--scope"),       QStringLiteral("--metadata"),
-        QStringLiteral("--header"),      QStringLiteral("--timeout-ms")};
+        QStringLiteral("--header"),      QStringLiteral("--timeout-ms"),  QStringLiteral("--deadline")};
     return options;
 }
 
@@ -78,6 +78,11 @@ QString CtlInvocation::usage() {
               "  webhookctl -c NAME secret show ID      (prints the stored signing secret)\n"
               "  webhookctl -c NAME secret import ID    (reads a signing secret from stdin into the keychain)\n"
               "  webhookctl --help | --version\n"
+              "\n"
+              "Global options:\n"
+              "  --deadline SECONDS   the most time the command may take, every request, retry and\n"
+              "                       Retry-After wait included (default 120); when it is reached the\n"
+              "                       command fails with exit status 1\n"
               "\n"
               "Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (nothing sent);\n"
               "3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).\n");
@@ -196,6 +201,18 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
                 return std::nullopt;
             }
             invocation.connectionName = value;
+            continue;
+        }
+        if (option == QLatin1String("--deadline")) { // global: bounds any command that talks to a provider
+            bool ok = false;
+            const int seconds = value.toInt(&ok);
+            if (!ok || seconds <= 0 || seconds > maxDeadlineSeconds) {
+                *error = tr("--deadline expects a whole number of seconds from 1 to %1, not \"%2\".")
+                             .arg(maxDeadlineSeconds)
+                             .arg(value);
+                return std::nullopt;
+            }
+            invocation.deadlineSeconds = seconds;
             continue;
         }
         if (!valueOptions().contains(option) && option != QLatin1String("--json")) {

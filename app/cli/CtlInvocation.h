@@ -35,6 +35,10 @@ struct CtlInvocation {
     QString connectionName; // -c NAME, or the NAME of "connection add/remove"
     QString endpointId;
     bool json = false;
+    // --deadline: how long the whole command may take, every request and retry wait included.
+    static constexpr int defaultDeadlineSeconds = 120;
+    static constexpr int maxDeadlineSeconds = 24 * 3600;
+    int deadlineSeconds = defaultDeadlineSeconds;
 
     // connection add
     QString providerId;
