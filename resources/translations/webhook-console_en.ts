@@ -79,6 +79,22 @@
         <source>%1 listed more than %2 endpoints; stopped reading.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The API key contains a line break or another control character; copy it again without them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadline for this operation was reached before %1 finished answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent more than %2 KiB of response headers; the answer was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer usefully, and the next try (in %2 seconds) would pass the deadline for this operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApiError</name>
@@ -274,31 +290,6 @@
 <context>
     <name>CtlInvocation</name>
     <message>
-        <source>Usage:
-  webhookctl connection add NAME --provider layers|encrata|signa|polyai [--base-url URL]
-             [--environment production|development] [--auth x-api-key|bearer]
-             (the API key is read from WEBHOOK_API_KEY, else one line on stdin)
-  webhookctl connection list
-  webhookctl connection remove NAME
-  webhookctl -c NAME list [--json]
-  webhookctl -c NAME create --url URL --event TYPE [--event TYPE]... [--description TEXT]
-             [--name TEXT] [--project-id UUID] [--scope own|all_children] [--metadata K=V]...
-             [--header K=V]... [--timeout-ms N] [--json]
-  webhookctl -c NAME update ID [--url URL] [--event TYPE]... [--description TEXT] [--name TEXT]
-             [--scope S] [--metadata K=V]... (K= unsets a key) [--header K=V]... [--timeout-ms N]
-             [--json]
-  webhookctl -c NAME pause ID | resume ID | rotate-secret ID | test ID | delete ID
-  webhookctl -c NAME events
-  webhookctl -c NAME secret show ID      (prints the stored signing secret)
-  webhookctl -c NAME secret import ID    (reads a signing secret from stdin into the keychain)
-  webhookctl --help | --version
-
-Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (nothing sent);
-3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 needs a value.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -376,6 +367,40 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
     </message>
     <message>
         <source>&quot;update&quot; needs at least one option to change (--url, --event, --description, ...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage:
+  webhookctl connection add NAME --provider layers|encrata|signa|polyai [--base-url URL]
+             [--environment production|development] [--auth x-api-key|bearer]
+             (the API key is read from WEBHOOK_API_KEY, else one line on stdin)
+  webhookctl connection list
+  webhookctl connection remove NAME
+  webhookctl -c NAME list [--json]
+  webhookctl -c NAME create --url URL --event TYPE [--event TYPE]... [--description TEXT]
+             [--name TEXT] [--project-id UUID] [--scope own|all_children] [--metadata K=V]...
+             [--header K=V]... [--timeout-ms N] [--json]
+  webhookctl -c NAME update ID [--url URL] [--event TYPE]... [--description TEXT] [--name TEXT]
+             [--scope S] [--metadata K=V]... (K= unsets a key) [--header K=V]... [--timeout-ms N]
+             [--json]
+  webhookctl -c NAME pause ID | resume ID | rotate-secret ID | test ID | delete ID
+  webhookctl -c NAME events
+  webhookctl -c NAME secret show ID      (prints the stored signing secret)
+  webhookctl -c NAME secret import ID    (reads a signing secret from stdin into the keychain)
+  webhookctl --help | --version
+
+Global options:
+  --deadline SECONDS   the most time the command may take, every request, retry and
+                       Retry-After wait included (default 120); when it is reached the
+                       command fails with exit status 1
+
+Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (nothing sent);
+3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--deadline expects a whole number of seconds from 1 to %1, not &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2469,6 +2494,22 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
     </message>
     <message>
         <source>Stored the signing secret of %1 in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: provider profile %1 was skipped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: no keychain is available (%1), so the API key was not stored: every command for &quot;%2&quot; needs it in WEBHOOK_API_KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1 (%2). Its signing secret could NOT be stored: see stderr.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
