@@ -219,8 +219,9 @@ void ApiClient::attempt(std::shared_ptr<Request> request) {
     const qint64 maxBytes = m_policy.maxResponseBytes;
     // The body is taken out of the reply as it arrives and counted against the cap, so an endless
     // body is aborted as soon as the cap is passed. No read buffer size is set: on Qt 6.4 it throttles
-    // only the hand-over to this thread while Qt's HTTP thread keeps reading the socket into its own
-    // buffer, which measured far worse (hundreds of MB before the cap was seen, against tens without).
+    // only the hand-over to this thread while Qt's HTTP thread keeps reading the socket, which measured
+    // worse (hundreds of MB before the cap was seen). What that thread reads ahead before the abort
+    // lands is beyond our reach either way: 10 MiB to a few hundred MiB on loopback, by machine load.
     const auto tooLarge = [request, reply] {
         request->aborted = Request::Abort::BodyTooLarge;
         request->received.clear();

@@ -329,9 +329,11 @@ private slots:
         const qint64 growthKiB = run.peakRssKiB - baseline;
         qInfo("endless chunked body: %lld ms, peak RSS %lld KiB, %lld KiB over the baseline of %lld KiB", run.elapsedMs,
               run.peakRssKiB, growthKiB, baseline);
-        // The cap is 10 MiB. On top of it comes what Qt's HTTP thread has read ahead and queued for this
-        // one before the abort lands (about 10 MiB measured on loopback); unbounded reading would be GBs.
-        QVERIFY2(growthKiB < (10 + 22) * 1024, qPrintable(QString::number(growthKiB)));
+        // The cap is 10 MiB. On top of it comes what Qt's HTTP thread read ahead and queued for this
+        // thread before the abort landed, which Qt 6.4 gives no way to limit (see ApiClient::attempt):
+        // 10 MiB measured on an idle machine, up to 150 MiB on a loaded one. This bound catches a
+        // missing or ineffective cap (loopback delivers GBs before the 20 s deadline), not that slack.
+        QVERIFY2(growthKiB < 512 * 1024, qPrintable(QString::number(growthKiB)));
     }
 
     void endlessHeaders() {
