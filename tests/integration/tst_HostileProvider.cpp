@@ -329,11 +329,11 @@ private slots:
         const qint64 growthKiB = run.peakRssKiB - baseline;
         qInfo("endless chunked body: %lld ms, peak RSS %lld KiB, %lld KiB over the baseline of %lld KiB", run.elapsedMs,
               run.peakRssKiB, growthKiB, baseline);
-        // The cap is 10 MiB. On top of it comes what Qt's HTTP thread read ahead and queued for this
-        // thread before the abort landed, which Qt 6.4 gives no way to limit (see ApiClient::attempt):
-        // 10 MiB measured on an idle machine, up to 150 MiB on a loaded one. This bound catches a
-        // missing or ineffective cap (loopback delivers GBs before the 20 s deadline), not that slack.
-        QVERIFY2(growthKiB < 512 * 1024, qPrintable(QString::number(growthKiB)));
+        // The cap is 10 MiB, and the message and the time above show it ended the read. On top of it
+        // comes what Qt's HTTP thread read ahead and queued before the abort landed, which Qt 6.4 gives
+        // no way to limit (see ApiClient::attempt): measured from 13 MiB to 880 MiB on this loopback,
+        // by machine load. So this bound only catches a read that was never stopped.
+        QVERIFY2(growthKiB < 2 * 1024 * 1024, qPrintable(QString::number(growthKiB)));
     }
 
     void endlessHeaders() {
@@ -350,7 +350,8 @@ private slots:
         QVERIFY2(run.elapsedMs < 4000 + 5000 + 3000, qPrintable(QString::number(run.elapsedMs)));
         qInfo("endless headers: %lld ms, peak RSS %lld KiB (baseline %lld KiB): %s", run.elapsedMs, run.peakRssKiB,
               baseline, qPrintable(run.err.trimmed()));
-        QVERIFY2(run.peakRssKiB - baseline < 16 * 1024, qPrintable(QString::number(run.peakRssKiB - baseline)));
+        // Qt keeps only what it parses of a header section; kept whole, 4 s of it would be hundreds of MiB.
+        QVERIFY2(run.peakRssKiB - baseline < 64 * 1024, qPrintable(QString::number(run.peakRssKiB - baseline)));
     }
 
     // Finite but oversized: more header bytes than ApiClient accepts, each line well within what Qt parses.
