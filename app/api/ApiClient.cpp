@@ -221,7 +221,8 @@ void ApiClient::attempt(std::shared_ptr<Request> request) {
     // body is aborted as soon as the cap is passed. No read buffer size is set: on Qt 6.4 it throttles
     // only the hand-over to this thread while Qt's HTTP thread keeps reading the socket, which measured
     // worse (hundreds of MB before the cap was seen). What that thread reads ahead before the abort
-    // lands is beyond our reach either way: from 13 MiB to almost 1 GiB on loopback, by machine load.
+    // lands is beyond our reach either way: a few MiB at the pace of a network link, but from 13 MiB
+    // to GiBs from a loopback flood, by machine load (Qt queues each chunk for this thread unbounded).
     const auto tooLarge = [request, reply] {
         request->aborted = Request::Abort::BodyTooLarge;
         request->received.clear();

@@ -35,7 +35,8 @@ public:
         Headers headers;
         QByteArray body;
         Mode mode = Mode::Whole;
-        int intervalMs = 1000; // Trickle: between bytes
+        int intervalMs = 1000; // Trickle: between bytes; EndlessChunked: between 64 KiB chunks (0: flat out)
+        qint64 maxBytes = 0;   // EndlessChunked: stop sending (and keep the connection open) after this many
 
         static Answer json(int status, const QByteArray &body, const Headers &headers = {}) {
             Answer answer;
@@ -162,7 +163,14 @@ private:
             socket->write(head(answer, "Transfer-Encoding: chunked\r\n"));
             const QByteArray chunk(64 * 1024, 'x');
             const QByteArray framed = QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n";
-            stream(socket, 0, [framed] { return framed; });
+            auto left = std::make_shared<qint64>(answer.maxBytes > 0 ? answer.maxBytes : -1);
+            stream(socket, answer.intervalMs, [framed, left]() -> QByteArray {
+                if (*left == 0)
+                    return {};
+                if (*left > 0)
+                    *left = qMax<qint64>(0, *left - framed.size());
+                return framed;
+            });
             return;
         }
         case Mode::EndlessHeaders: {
