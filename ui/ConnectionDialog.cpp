@@ -42,6 +42,7 @@ ConnectionDialog::ConnectionDialog(EndpointService *service, ConnectionStore *st
     , m_auth(new QComboBox(this))
     , m_apiKey(new QLineEdit(this))
     , m_baseUrlError(errorLabel(QStringLiteral("baseUrlError"), this))
+    , m_apiKeyError(errorLabel(QStringLiteral("apiKeyError"), this))
     , m_result(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this)) {
@@ -98,6 +99,7 @@ ConnectionDialog::ConnectionDialog(EndpointService *service, ConnectionStore *st
     m_authLabel->setBuddy(m_auth);
     form->addRow(m_authLabel, m_auth);
     addRow(tr("API &key:"), m_apiKey);
+    form->addRow(QString(), m_apiKeyError);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -166,7 +168,11 @@ void ConnectionDialog::updateSaveButton() {
     const QString urlProblem = ApiClient::baseUrlProblem(connection.baseUrl);
     m_baseUrlError->setText(urlProblem);
     m_baseUrlError->setVisible(!urlProblem.isEmpty());
-    const bool keyOk = !m_apiKey->text().isEmpty() || m_existing;
+    // A pasted key with a line break would inject headers: refused here, and by ApiClient too.
+    const QString keyProblem = ApiClient::apiKeyProblem(m_apiKey->text());
+    m_apiKeyError->setText(keyProblem);
+    m_apiKeyError->setVisible(!keyProblem.isEmpty());
+    const bool keyOk = (!m_apiKey->text().isEmpty() || m_existing) && keyProblem.isEmpty();
     m_buttons->button(QDialogButtonBox::Save)
         ->setEnabled(!connection.name.isEmpty() && urlProblem.isEmpty() && keyOk && !m_progress->isVisible());
 }
@@ -199,6 +205,8 @@ void ConnectionDialog::testThenSave() {
         m_name->setFocus(Qt::OtherFocusReason);
         return;
     }
+    if (!ApiClient::apiKeyProblem(m_apiKey->text()).isEmpty())
+        return; // the message is next to the field and Save is disabled
 
     setBusy(true, tr("Testing the connection…"));
     const auto tested = [this, connection](const ApiError &error) {

@@ -49,6 +49,7 @@ private:
     QComboBox *m_auth;
     QLineEdit *m_apiKey;
     QLabel *m_baseUrlError;
+    QLabel *m_apiKeyError;
     QLabel *m_result;
     QProgressBar *m_progress;
     QDialogButtonBox *m_buttons;

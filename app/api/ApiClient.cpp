@@ -1,5 +1,6 @@
 #include "ApiClient.h"
 
+#include "HttpDate.h"
 #include "OneShotUpload.h"
 
 #include <QDateTime>
@@ -14,6 +15,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcApi, "webhookconsole.api", QtWarningMsg)
 
@@ -32,7 +34,7 @@ int retryAfterSeconds(const QByteArray &header) {
     const int seconds = header.trimmed().toInt(&isNumber);
     if (isNumber)
         return qMax(0, seconds);
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(header.trimmed()), Qt::RFC2822Date);
+    const QDateTime when = HttpDate::parse(header);
     if (when.isValid()) // a date far in the future must not overflow into a short wait
         return int(qBound(qint64(0), QDateTime::currentDateTimeUtc().secsTo(when), qint64(365 * 24 * 3600)));
     return -1;
@@ -52,8 +54,9 @@ struct ApiClient::Request {
     int attempts = 0;
     QPointer<QObject> context;
     Answer answer;
-    bool timedOut = false;
-    bool tooLarge = false;
+    QByteArray received; // the current attempt's body so far, taken from the reply as it arrives
+    // Why we aborted the current attempt; an aborted reply is closed and must not be read.
+    enum class Abort { None, Timeout, Deadline, BodyTooLarge, HeadersTooLarge } aborted = Abort::None;
 };
 
 ApiClient::ApiClient(QNetworkAccessManager *network, const Connection &connection, const ProviderProfile &profile,
@@ -87,17 +90,39 @@ QString ApiClient::baseUrlProblem(const QString &baseUrl) {
     return tr("The base URL must start with https://.");
 }
 
+QString ApiClient::apiKeyProblem(const QString &apiKey) {
+    for (const QChar c : apiKey) {
+        if (c.unicode() < 0x20 || (c.unicode() >= 0x7f && c.unicode() <= 0x9f))
+            return tr("The API key contains a line break or another control character; copy it again without "
+                      "them.");
+    }
+    return {};
+}
+
 ApiError ApiClient::preflight() const {
     ApiError error;
     const QString problem = baseUrlProblem(m_connection.baseUrl);
+    const QString keyProblem = apiKeyProblem(m_apiKey);
     if (!problem.isEmpty()) {
         error.kind = ApiError::Kind::Invalid;
         error.field = QStringLiteral("baseUrl");
         error.message = problem;
+    } else if (!keyProblem.isEmpty()) {
+        error.kind = ApiError::Kind::Invalid;
+        error.field = QStringLiteral("apiKey");
+        error.message = keyProblem;
     } else if (!m_network) {
         error.kind = ApiError::Kind::Network;
         error.message = tr("The network is not available.");
     }
+    return error;
+}
+
+ApiError ApiClient::deadlineReached() const {
+    ApiError error;
+    error.kind = ApiError::Kind::Timeout;
+    error.message =
+        tr("The deadline for this operation was reached before %1 finished answering.").arg(m_dialect.profile().name());
     return error;
 }
 
@@ -161,9 +186,11 @@ void ApiClient::attempt(std::shared_ptr<Request> request) {
         complete(request, error, 0, {});
         return;
     }
+    if (m_policy.deadline.hasExpired())
+        return complete(request, deadlineReached(), 0, {});
     ++request->attempts;
-    request->timedOut = false;
-    request->tooLarge = false;
+    request->aborted = Request::Abort::None;
+    request->received.clear();
     QNetworkReply *reply = nullptr;
     if (!request->retrySafe && request->method == "POST" && !request->body.isEmpty()) {
         // Never let the network stack repeat a non-idempotent create on its own (see OneShotUpload).
@@ -178,18 +205,49 @@ void ApiClient::attempt(std::shared_ptr<Request> request) {
     }
     qCDebug(lcApi) << request->method << request->networkRequest.url().path() << "attempt" << request->attempts;
 
+    // The attempt's own timeout, or what is left of the deadline if that comes first.
+    const qint64 remainingMs = m_policy.deadline.remainingTime(); // -1: no deadline
+    const bool deadlineFirst = remainingMs >= 0 && remainingMs < m_policy.timeoutMs;
     auto *timer = new QTimer(reply);
     timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, reply, [request, reply] {
-        request->timedOut = true;
+    connect(timer, &QTimer::timeout, reply, [request, reply, deadlineFirst] {
+        request->aborted = deadlineFirst ? Request::Abort::Deadline : Request::Abort::Timeout;
         reply->abort();
     });
-    timer->start(m_policy.timeoutMs);
+    timer->start(deadlineFirst ? int(remainingMs) : m_policy.timeoutMs);
     // Tied to the reply, which the network manager owns and may outlive this client: no `this` here.
     const qint64 maxBytes = m_policy.maxResponseBytes;
-    connect(reply, &QNetworkReply::downloadProgress, reply, [maxBytes, request, reply](qint64 received, qint64 total) {
-        if (received > maxBytes || total > maxBytes) {
-            request->tooLarge = true;
+    // The body is taken out of the reply as it arrives and counted against the cap, so an endless
+    // body is aborted as soon as the cap is passed. No read buffer size is set: on Qt 6.4 it throttles
+    // only the hand-over to this thread while Qt's HTTP thread keeps reading the socket, which measured
+    // worse (hundreds of MB before the cap was seen). What that thread reads ahead before the abort
+    // lands is beyond our reach either way: a few MiB at the pace of a network link, but from 13 MiB
+    // to GiBs from a loopback flood, by machine load (Qt queues each chunk for this thread unbounded).
+    const auto tooLarge = [request, reply] {
+        request->aborted = Request::Abort::BodyTooLarge;
+        request->received.clear();
+        reply->abort();
+    };
+    connect(reply, &QNetworkReply::readyRead, reply, [maxBytes, request, reply, tooLarge] {
+        if (request->aborted != Request::Abort::None)
+            return;
+        // read(n) allocates n bytes up front, so never ask for more than is there.
+        const qint64 wanted = qMin(reply->bytesAvailable(), maxBytes + 1 - request->received.size());
+        request->received += reply->read(wanted);
+        if (request->received.size() > maxBytes)
+            tooLarge();
+    });
+    connect(reply, &QNetworkReply::downloadProgress, reply, [maxBytes, request, tooLarge](qint64, qint64 total) {
+        if (request->aborted == Request::Abort::None && total > maxBytes) // announced by Content-Length
+            tooLarge();
+    });
+    const qint64 maxHeaderBytes = m_policy.maxHeaderBytes;
+    connect(reply, &QNetworkReply::metaDataChanged, reply, [maxHeaderBytes, request, reply] {
+        qint64 bytes = 0;
+        for (const QNetworkReply::RawHeaderPair &header : reply->rawHeaderPairs())
+            bytes += header.first.size() + header.second.size() + 4; // ": " and CRLF
+        if (request->aborted == Request::Abort::None && bytes > maxHeaderBytes) {
+            request->aborted = Request::Abort::HeadersTooLarge;
             reply->abort();
         }
     });
@@ -200,18 +258,29 @@ void ApiClient::attempt(std::shared_ptr<Request> request) {
 void ApiClient::finish(const std::shared_ptr<Request> &request, QNetworkReply *reply) {
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = request->tooLarge ? QByteArray() : reply->readAll();
+    using Abort = Request::Abort;
+    // An aborted reply is closed: reading it would only print "QIODevice::read: device not open".
+    if (request->aborted == Abort::None && reply->isOpen())
+        request->received += reply->readAll();
+    const QByteArray body = std::exchange(request->received, QByteArray());
     const bool canRetry = request->retrySafe && request->attempts < m_policy.maxAttempts;
     const int backoffMs = m_policy.backoffBaseMs * (1 << qMin(request->attempts - 1, 6)) +
                           int(QRandomGenerator::global()->bounded(qMax(1, m_policy.backoffBaseMs / 2)));
 
     ApiError error;
-    if (request->tooLarge) {
+    if (request->aborted == Abort::BodyTooLarge) {
         error.kind = ApiError::Kind::Malformed;
         error.message = tr("%1 sent an answer larger than %2 MiB; it was not read.")
                             .arg(m_dialect.profile().name())
                             .arg(m_policy.maxResponseBytes / (1024 * 1024));
-    } else if (request->timedOut) {
+    } else if (request->aborted == Abort::HeadersTooLarge) {
+        error.kind = ApiError::Kind::Malformed;
+        error.message = tr("%1 sent more than %2 KiB of response headers; the answer was not read.")
+                            .arg(m_dialect.profile().name())
+                            .arg(m_policy.maxHeaderBytes / 1024);
+    } else if (request->aborted == Abort::Deadline) {
+        error = deadlineReached();
+    } else if (request->aborted == Abort::Timeout) {
         if (canRetry)
             return retryLater(request, backoffMs);
         error.kind = ApiError::Kind::Timeout;
@@ -267,6 +336,16 @@ void ApiClient::scrubApiKey(ApiError &error) const {
 }
 
 void ApiClient::retryLater(const std::shared_ptr<Request> &request, int delayMs) {
+    // Waiting past the deadline only to give up then would hold the operator for nothing.
+    const qint64 remainingMs = m_policy.deadline.remainingTime();
+    if (remainingMs >= 0 && delayMs >= remainingMs) {
+        ApiError error = deadlineReached();
+        error.message = tr("%1 did not answer usefully, and the next try (in %2 seconds) would pass the deadline "
+                           "for this operation.")
+                            .arg(m_dialect.profile().name())
+                            .arg(delayMs / 1000.0);
+        return complete(request, error, 0, {});
+    }
     qCInfo(lcApi) << request->method << request->networkRequest.url().path() << "retrying in" << delayMs << "ms";
     QTimer::singleShot(delayMs, this, [this, request] { attempt(request); });
 }

@@ -5,6 +5,7 @@
 #include "ProviderDialect.h"
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -18,8 +19,9 @@ class QNetworkReply;
 
 // Talks to one connection's provider over HTTP, asynchronously, on a shared
 // QNetworkAccessManager. It owns the transport rules: the auth header, Idempotency-Key,
-// timeouts, Retry-After, retries only where repeating is safe, a size cap on answers and
-// no redirects (so the API key never follows one to another host). Results arrive through
+// timeouts, an overall deadline, Retry-After, retries only where repeating is safe, size caps on
+// answers (headers and body, enforced while reading) and no redirects (so the API key never
+// follows one to another host). Results arrive through
 // callbacks that are dropped when their context object is gone.
 class ApiClient final : public QObject {
     Q_OBJECT
@@ -31,6 +33,10 @@ public:
         int backoffBaseMs = 500;       // doubled on each retry, with jitter
         int maxRetryAfterSeconds = 60; // a longer Retry-After is reported instead of waited for
         qint64 maxResponseBytes = ProviderDialect::maxBodyBytes; // the dialect reads no more either
+        qint64 maxHeaderBytes = 64 * 1024;                       // names and values of all response headers together
+        // When every request made under this policy must be over: attempts and retry waits count
+        // against it (webhookctl --deadline). Forever by default, as in the console.
+        QDeadlineTimer deadline = QDeadlineTimer(QDeadlineTimer::Forever);
     };
 
     // A bound on what a (possibly hostile) provider can make us hold in memory.
@@ -47,6 +53,9 @@ public:
     // Base URLs must be https; plain http only to a loopback host (the sandbox, local fakes).
     // Returns an empty string when acceptable, else the reason.
     static QString baseUrlProblem(const QString &baseUrl);
+    // An API key goes into a header verbatim, so a line break in it could add headers of its own.
+    // Returns an empty string when acceptable, else the reason (never the key).
+    static QString apiKeyProblem(const QString &apiKey);
 
     const ProviderDialect &dialect() const { return m_dialect; }
     const Connection &connection() const { return m_connection; }
@@ -84,6 +93,7 @@ private:
     ApiError unsupported(const QString &operation) const;
     void scrubApiKey(ApiError &error) const;
     ApiError preflight() const;
+    ApiError deadlineReached() const;
 
     QPointer<QNetworkAccessManager> m_network;
     Connection m_connection;

@@ -15,11 +15,12 @@ using Command = CtlInvocation::Command;
 // Options that take a value, and the commands that accept each option.
 const QSet<QString> &valueOptions() {
     static const QSet<QString> options{
-        QStringLiteral("--connection"),  QStringLiteral("--provider"),    QStringLiteral("--base-url"),
-        QStringLiteral("--environment"), QStringLiteral("--auth"),        QStringLiteral("--url"),
-        QStringLiteral("--event"),       QStringLiteral("--description"), QStringLiteral("--name"),
-        QStringLiteral("--project-id"),  QStringLiteral("--scope"),       QStringLiteral("--metadata"),
-        QStringLiteral("--header"),      QStringLiteral("--timeout-ms"),  QStringLiteral("--request-timeout")};
+        QStringLiteral("--connection"),     QStringLiteral("--provider"),    QStringLiteral("--base-url"),
+        QStringLiteral("--environment"),    QStringLiteral("--auth"),        QStringLiteral("--url"),
+        QStringLiteral("--event"),          QStringLiteral("--description"), QStringLiteral("--name"),
+        QStringLiteral("--project-id"),     QStringLiteral("--scope"),       QStringLiteral("--metadata"),
+        QStringLiteral("--header"),         QStringLiteral("--timeout-ms"),  QStringLiteral("--deadline"),
+        QStringLiteral("--request-timeout")};
     return options;
 }
 
@@ -79,7 +80,13 @@ QString CtlInvocation::usage() {
               "  webhookctl -c NAME secret import ID    (reads a signing secret from stdin into the keychain)\n"
               "  webhookctl --help | --version\n"
               "\n"
-              "Options for every command: --request-timeout SECONDS (each request to the provider; default 30).\n"
+              "Global options:\n"
+              "  --deadline SECONDS   the most time the command may take, every request, retry and\n"
+              "                       Retry-After wait included (default 120); when it is reached the\n"
+              "                       command fails with exit status 1\n"
+              "  --request-timeout SECONDS  each request to the provider (default 30). A create that\n"
+              "                       was interrupted at a provider without Idempotency-Key is settled\n"
+              "                       no sooner than twice this after its program stopped\n"
               "\n"
               "Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (nothing sent);\n"
               "3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).\n");
@@ -208,6 +215,18 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
                 return std::nullopt;
             }
             invocation.requestTimeoutMs = int(seconds * 1000);
+            continue;
+        }
+        if (option == QLatin1String("--deadline")) { // global: bounds any command that talks to a provider
+            bool ok = false;
+            const int seconds = value.toInt(&ok);
+            if (!ok || seconds <= 0 || seconds > maxDeadlineSeconds) {
+                *error = tr("--deadline expects a whole number of seconds from 1 to %1, not \"%2\".")
+                             .arg(maxDeadlineSeconds)
+                             .arg(value);
+                return std::nullopt;
+            }
+            invocation.deadlineSeconds = seconds;
             continue;
         }
         if (!valueOptions().contains(option) && option != QLatin1String("--json")) {

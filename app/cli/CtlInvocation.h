@@ -36,6 +36,10 @@ struct CtlInvocation {
     QString endpointId;
     bool json = false;
     int requestTimeoutMs = 0; // --request-timeout; 0: the default
+    // --deadline: how long the whole command may take, every request and retry wait included.
+    static constexpr int defaultDeadlineSeconds = 120;
+    static constexpr int maxDeadlineSeconds = 24 * 3600;
+    int deadlineSeconds = defaultDeadlineSeconds;
 
     // connection add
     QString providerId;

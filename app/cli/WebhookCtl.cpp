@@ -4,6 +4,7 @@
 #include "KeychainSecretStore.h"
 #include "LocalState.h"
 #include "PendingCreateJournal.h"
+#include "TerminalText.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -19,6 +20,11 @@ namespace {
 
 QString column(const QString &text, int width) {
     return text.leftJustified(width, QLatin1Char(' '), true);
+}
+
+// Anything a provider sent goes through this before it is printed.
+QString safe(const QString &text) {
+    return TerminalText::escaped(text);
 }
 
 QString statusText(const Endpoint &endpoint) {
@@ -46,11 +52,12 @@ WebhookCtl::~WebhookCtl() = default;
 
 void WebhookCtl::start(const CtlInvocation &invocation) {
     m_invocation = invocation;
-    if (invocation.requestTimeoutMs > 0) {
-        ApiClient::Policy policy;
+    // One deadline for the whole command: every request, retry and Retry-After wait counts against it.
+    ApiClient::Policy policy;
+    policy.deadline = QDeadlineTimer(std::chrono::seconds(invocation.deadlineSeconds));
+    if (invocation.requestTimeoutMs > 0)
         policy.timeoutMs = invocation.requestTimeoutMs;
-        m_service->setPolicy(policy);
-    }
+    m_service->setPolicy(policy);
     QTimer::singleShot(0, this, &WebhookCtl::run);
 }
 
@@ -60,8 +67,9 @@ void WebhookCtl::finish(int exitCode) {
     emit finished(qMax(exitCode, m_worstExit));
 }
 
+// Messages often quote a provider (error texts, ids, URLs), so all of them are made terminal-safe.
 void WebhookCtl::fail(int exitCode, const QString &message) {
-    m_err << "webhookctl: " << message << Qt::endl;
+    m_err << "webhookctl: " << safe(message) << Qt::endl;
     finish(exitCode);
 }
 
@@ -88,7 +96,7 @@ QString WebhookCtl::optionFor(const QString &field, const ProviderProfile &profi
 
 void WebhookCtl::reportIssues(const ValidationIssues &issues, const ProviderProfile &profile) {
     for (const ValidationIssue &issue : issues)
-        m_err << "webhookctl: " << optionFor(issue.field, profile) << ": " << issue.message << Qt::endl;
+        m_err << "webhookctl: " << optionFor(issue.field, profile) << ": " << safe(issue.message) << Qt::endl;
     finish(UsageError);
 }
 
@@ -103,6 +111,8 @@ QString WebhookCtl::readStdinLine(const QString &what) {
 
 void WebhookCtl::run() {
     using Command = CtlInvocation::Command;
+    if (m_invocation.command != Command::Help && m_invocation.command != Command::Version)
+        reportProfileProblems();
     switch (m_invocation.command) {
     case Command::Help:
         m_out << CtlInvocation::usage();
@@ -146,16 +156,23 @@ void WebhookCtl::run() {
     m_service->recoverPendingCreates(
         {*connection}, this,
         [this](const EndpointService::Recovery &report) {
-            m_err << "webhookctl: " << report.description() << Qt::endl;
+            m_err << "webhookctl: " << safe(report.description()) << Qt::endl;
             if (report.result == EndpointService::Recovery::Result::SecretUnstored) {
                 m_err << tr("webhookctl: WARNING: the signing secret of %1 is shown once; store it now:")
-                             .arg(report.endpoint.id.isEmpty() ? report.endpoint.url : report.endpoint.id)
+                             .arg(safe(report.endpoint.id.isEmpty() ? report.endpoint.url : report.endpoint.id))
                       << Qt::endl
-                      << report.unstoredSecret << Qt::endl;
+                      << safe(report.unstoredSecret) << Qt::endl;
                 m_worstExit = qMax(m_worstExit, int(SecretNotStored));
             }
         },
         [this, connection](const QList<EndpointService::Recovery> &) { runEndpointCommand(*connection); });
+}
+
+// A profile the operator dropped in the config folder and got wrong must not vanish silently.
+void WebhookCtl::reportProfileProblems() {
+    for (const ProviderRegistry::Problem &problem : m_service->registry().problems())
+        m_err << tr("webhookctl: provider profile %1 was skipped: %2").arg(safe(problem.file), safe(problem.reason))
+              << Qt::endl;
 }
 
 void WebhookCtl::runConnectionAdd() {
@@ -185,15 +202,20 @@ void WebhookCtl::runConnectionAdd() {
                                         .arg(profile->name(), schemes.join(QStringLiteral(", ")), in.authScheme));
     }
 
-    QString apiKey = QProcessEnvironment::systemEnvironment().value(QStringLiteral("WEBHOOK_API_KEY"));
-    if (apiKey.isEmpty())
-        apiKey = readStdinLine(tr("API key"));
+    const QString fromEnvironment = QProcessEnvironment::systemEnvironment().value(QStringLiteral("WEBHOOK_API_KEY"));
+    const QString apiKey = fromEnvironment.isEmpty() ? readStdinLine(tr("API key")) : fromEnvironment;
     if (apiKey.isEmpty())
         return fail(UsageError, tr("No API key: set WEBHOOK_API_KEY or give it as one line on stdin."));
+    const QString keyProblem = ApiClient::apiKeyProblem(apiKey);
+    if (!keyProblem.isEmpty())
+        return fail(UsageError, keyProblem + QLatin1Char(' ') + tr("The connection was not added."));
 
-    // The key goes to the keychain first: a connection without its key would be useless.
-    m_service->saveApiKey(connection, apiKey, this, [this, connection](const SecretResult &stored) {
-        if (!stored.ok())
+    // The key goes to the keychain first: a connection without its key would be useless, unless
+    // every command gets it from WEBHOOK_API_KEY (CI, or a machine with no keychain at all).
+    const bool keyFromEnvironment = !fromEnvironment.isEmpty();
+    m_service->saveApiKey(connection, apiKey, this, [this, connection, keyFromEnvironment](const SecretResult &stored) {
+        const bool keychainless = stored.status == SecretStatus::Unavailable && keyFromEnvironment;
+        if (!stored.ok() && !keychainless)
             return fail(ProviderError, tr("The API key could not be stored in the keychain (%1); the connection "
                                           "was not added.")
                                            .arg(stored.errorText));
@@ -204,6 +226,11 @@ void WebhookCtl::runConnectionAdd() {
                      .arg(connection.name, connection.providerId, environmentName(connection.environment),
                           connection.baseUrl)
               << Qt::endl;
+        if (keychainless)
+            m_err << tr("webhookctl: no keychain is available (%1), so the API key was not stored: every command "
+                        "for \"%2\" needs it in WEBHOOK_API_KEY.")
+                         .arg(safe(stored.errorText), connection.name)
+                  << Qt::endl;
         finish(Done);
     });
 }
@@ -218,7 +245,7 @@ void WebhookCtl::runConnectionList() {
           << tr("BASE URL") << '\n';
     for (const Connection &connection : connections)
         m_out << column(connection.name, 20) << ' ' << column(connection.providerId, 9) << ' '
-              << column(environmentName(connection.environment), 12) << ' ' << connection.baseUrl << '\n';
+              << column(environmentName(connection.environment), 12) << ' ' << safe(connection.baseUrl) << '\n';
     finish(Done);
 }
 
@@ -268,10 +295,10 @@ void WebhookCtl::runEvents(const Connection &connection) {
 
 void WebhookCtl::printEndpoint(const Endpoint &endpoint) {
     if (m_invocation.json) {
-        m_out << QJsonDocument(endpoint.toJson()).toJson(QJsonDocument::Indented);
+        m_out << TerminalText::escapedJson(QJsonDocument(endpoint.toJson()).toJson(QJsonDocument::Indented));
         return;
     }
-    m_out << endpoint.id << '\t' << statusText(endpoint) << '\t' << endpoint.url << Qt::endl;
+    m_out << safe(endpoint.id) << '\t' << safe(statusText(endpoint)) << '\t' << safe(endpoint.url) << Qt::endl;
 }
 
 void WebhookCtl::printEndpoints(const QList<Endpoint> &endpoints) {
@@ -279,7 +306,7 @@ void WebhookCtl::printEndpoints(const QList<Endpoint> &endpoints) {
         QJsonArray array;
         for (const Endpoint &endpoint : endpoints)
             array << endpoint.toJson();
-        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        m_out << TerminalText::escapedJson(QJsonDocument(array).toJson(QJsonDocument::Indented));
         return;
     }
     m_out << column(tr("ID"), 38) << ' ' << column(tr("STATUS"), 14) << ' ' << column(tr("FAILURES"), 8) << ' '
@@ -287,25 +314,28 @@ void WebhookCtl::printEndpoints(const QList<Endpoint> &endpoints) {
     for (const Endpoint &endpoint : endpoints) {
         const QString failures =
             endpoint.consecutiveFailures ? QString::number(*endpoint.consecutiveFailures) : QStringLiteral("-");
-        m_out << column(endpoint.id, 38) << ' ' << column(statusText(endpoint), 14) << ' ' << column(failures, 8) << ' '
-              << column(endpoint.events.join(QLatin1Char(',')), 30) << ' ' << column(endpoint.label, 24) << ' '
-              << endpoint.url << '\n';
+        m_out << column(safe(endpoint.id), 38) << ' ' << column(safe(statusText(endpoint)), 14) << ' '
+              << column(failures, 8) << ' ' << column(safe(endpoint.events.join(QLatin1Char(','))), 30) << ' '
+              << column(safe(endpoint.label), 24) << ' ' << safe(endpoint.url) << '\n';
     }
     m_out.flush();
 }
 
-void WebhookCtl::reportSecretOutcome(const EndpointService::SecretOutcome &outcome, const QString &doneText) {
+void WebhookCtl::reportSecretOutcome(const EndpointService::SecretOutcome &outcome, const QString &storedText,
+                                     const QString &unstoredText) {
+    const QString doneText = outcome.keychain.ok() ? storedText : unstoredText;
     if (m_invocation.json && !outcome.endpoint.id.isEmpty())
         printEndpoint(outcome.endpoint);
     else if (!doneText.isEmpty())
         m_out << doneText << Qt::endl;
     if (outcome.keychain.ok())
         return finish(Done);
+    // A real secret is printable and passes unchanged; only a hostile one is altered.
     m_err << tr("webhookctl: WARNING: the signing secret could not be stored in the keychain (%1).")
-                 .arg(outcome.keychain.errorText)
+                 .arg(safe(outcome.keychain.errorText))
           << Qt::endl
           << tr("webhookctl: It is shown this once and was not written anywhere. Save it now:") << Qt::endl
-          << outcome.unstoredSecret << Qt::endl;
+          << safe(outcome.unstoredSecret) << Qt::endl;
     finish(SecretNotStored);
 }
 
@@ -344,7 +374,8 @@ void WebhookCtl::runEndpointCommand(const Connection &connection) {
         m_service->rotateSecret(connection, id, this, [this, id](const EndpointService::SecretOutcome &outcome) {
             if (!outcome.succeeded())
                 return fail(outcome.error);
-            reportSecretOutcome(outcome, tr("Rotated the signing secret of %1.").arg(id));
+            const QString done = tr("Rotated the signing secret of %1.").arg(id);
+            reportSecretOutcome(outcome, done, done);
         });
         return;
     case Command::Test:
@@ -368,7 +399,8 @@ void WebhookCtl::runEndpointCommand(const Connection &connection) {
     case Command::SecretImport:
         return runSecretImport(connection);
     default:
-        return fail(UsageError, CtlInvocation::usage());
+        m_err << CtlInvocation::usage();
+        return finish(UsageError);
     }
 }
 
@@ -379,8 +411,8 @@ void WebhookCtl::runCreate(const Connection &connection) {
                           if (!outcome.issues.isEmpty())
                               return reportIssues(outcome.issues, profile);
                           if (outcome.error.isError() && !outcome.unstoredSecret.isEmpty()) {
-                              m_err << "webhookctl: " << outcome.error.toString() << Qt::endl;
-                              return reportSecretOutcome(outcome, QString());
+                              m_err << "webhookctl: " << safe(outcome.error.toString()) << Qt::endl;
+                              return reportSecretOutcome(outcome, QString(), QString());
                           }
                           if (outcome.error.isError()) {
                               if (outcome.mayHaveReachedProvider)
@@ -390,8 +422,11 @@ void WebhookCtl::runCreate(const Connection &connection) {
                                         << Qt::endl;
                               return fail(outcome.error);
                           }
-                          reportSecretOutcome(outcome, tr("Created %1 (%2). Its signing secret is in the keychain.")
-                                                           .arg(outcome.endpoint.id, outcome.endpoint.url));
+                          const QString id = safe(outcome.endpoint.id);
+                          const QString url = safe(outcome.endpoint.url);
+                          reportSecretOutcome(
+                              outcome, tr("Created %1 (%2). Its signing secret is in the keychain.").arg(id, url),
+                              tr("Created %1 (%2). Its signing secret could NOT be stored: see stderr.").arg(id, url));
                       });
 }
 
@@ -459,7 +494,7 @@ void WebhookCtl::runSecretShow(const Connection &connection) {
                             tr("No signing secret is stored for %1 on connection \"%2\".").arg(id, connection.name));
             if (!result.ok())
                 return fail(ProviderError, tr("The keychain could not be read: %1").arg(result.errorText));
-            m_out << secret << Qt::endl;
+            m_out << safe(secret) << Qt::endl; // a provider issued it: unchanged unless it is hostile
             finish(Done);
         });
 }

@@ -46,7 +46,10 @@ private:
 
     void printEndpoint(const Endpoint &endpoint);
     void printEndpoints(const QList<Endpoint> &endpoints);
-    void reportSecretOutcome(const EndpointService::SecretOutcome &outcome, const QString &doneText);
+    // storedText goes to stdout when the secret reached the keychain, unstoredText when it did not.
+    void reportSecretOutcome(const EndpointService::SecretOutcome &outcome, const QString &storedText,
+                             const QString &unstoredText);
+    void reportProfileProblems();
     void reportIssues(const ValidationIssues &issues, const ProviderProfile &profile);
     void fail(const ApiError &error);
     void fail(int exitCode, const QString &message);

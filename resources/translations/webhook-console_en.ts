@@ -79,6 +79,22 @@
         <source>%1 listed more than %2 endpoints; stopped reading.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The API key contains a line break or another control character; copy it again without them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadline for this operation was reached before %1 finished answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent more than %2 KiB of response headers; the answer was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer usefully, and the next try (in %2 seconds) would pass the deadline for this operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApiError</name>
@@ -354,6 +370,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>--deadline expects a whole number of seconds from 1 to %1, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage:
   webhookctl connection add NAME --provider layers|encrata|signa|polyai [--base-url URL]
              [--environment production|development] [--auth x-api-key|bearer]
@@ -373,7 +393,13 @@
   webhookctl -c NAME secret import ID    (reads a signing secret from stdin into the keychain)
   webhookctl --help | --version
 
-Options for every command: --request-timeout SECONDS (each request to the provider; default 30).
+Global options:
+  --deadline SECONDS   the most time the command may take, every request, retry and
+                       Retry-After wait included (default 120); when it is reached the
+                       command fails with exit status 1
+  --request-timeout SECONDS  each request to the provider (default 30). A create that
+                       was interrupted at a provider without Idempotency-Key is settled
+                       no sooner than twice this after its program stopped
 
 Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (nothing sent);
 3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).
@@ -1710,6 +1736,10 @@ The provider signs deliveries with the new secret from now on; update the receiv
         </translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>S&amp;tatus:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1762,6 +1792,18 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No endpoint matches “%1” with the status “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint has the status “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading endpoints…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1806,26 +1848,6 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Retry deleting %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear the search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No endpoint matches “%1” with the status “%2”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No endpoint matches “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No endpoint has the status “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Test event sent to %1; the provider accepted it. Checking the delivery…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1851,6 +1873,10 @@ The provider signs deliveries with the new secret from now on; update the receiv
     </message>
     <message>
         <source>Retry copying the secret of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry deleting %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1884,11 +1910,11 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Clear the search and the status filter</source>
+        <source>No matching endpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No matching endpoint</source>
+        <source>Clear the search and the status filter</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2764,6 +2790,22 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
     </message>
     <message>
         <source>Stored the signing secret of %1 in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: provider profile %1 was skipped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: no keychain is available (%1), so the API key was not stored: every command for &quot;%2&quot; needs it in WEBHOOK_API_KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1 (%2). Its signing secret could NOT be stored: see stderr.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -166,6 +166,29 @@ private slots:
         QVERIFY(error->text().contains(QStringLiteral("https")));
         QVERIFY(!child<QPushButton>(&dialog, "connectionSave")->isEnabled());
     }
+
+    // A pasted key with a line break would add a header of its own to every request.
+    void anApiKeyWithALineBreakIsRefusedBeforeSending() {
+        const QString name = QStringLiteral("Injected ") + QUuid::createUuid().toString(QUuid::Id128).left(6);
+        ConnectionDialog dialog(m_service.get(), &m_store, std::nullopt);
+        dialog.show();
+        fill(dialog, name, m_apiKey);
+        child<QLineEdit>(&dialog, "connectionApiKey")->setText(m_apiKey + QStringLiteral("\r\nX-Injected: yes"));
+        auto *error = child<QLabel>(&dialog, "apiKeyError");
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QStringLiteral("line break")), qPrintable(error->text()));
+        auto *save = child<QPushButton>(&dialog, "connectionSave");
+        QVERIFY(!save->isEnabled());
+        QTest::mouseClick(save, Qt::LeftButton);
+        QTest::qWait(300);
+        QVERIFY(m_sandbox->requestLog().isEmpty());
+        QVERIFY(!m_store.byName(name));
+
+        // Corrected, the message goes away.
+        child<QLineEdit>(&dialog, "connectionApiKey")->setText(m_apiKey);
+        QVERIFY(!error->isVisible());
+        QVERIFY(save->isEnabled());
+    }
 };
 
 QTEST_MAIN(TestConnectionDialog)

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 #include <QUuid>
 
@@ -323,7 +324,62 @@ private slots:
         QCOMPARE(run.err.count(secret), 1);
         QVERIFY(!run.out.contains(secret));
         QVERIFY(run.err.contains(QStringLiteral("WARNING")));
+        // stdout must not claim what did not happen.
+        QVERIFY2(!run.out.contains(QStringLiteral("in the keychain")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("could NOT be stored")), qPrintable(run.out));
         m_outputs.removeAll(run.err); // the one place it must appear
+    }
+
+    // CI or a machine with no keychain at all: with WEBHOOK_API_KEY the connection is added without
+    // storing the key, and every later command takes the key from the environment.
+    void keychainlessAddWithKeyInEnvironment() {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+        environment.insert(QStringLiteral("WEBHOOK_API_KEY"), m_apiKey);
+        const QString name = QStringLiteral("ci-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        const Run added = ctl({QStringLiteral("connection"), QStringLiteral("add"), name, QStringLiteral("--provider"),
+                               QStringLiteral("signa"), QStringLiteral("--base-url"),
+                               m_sandbox->baseUrl(QStringLiteral("signa")).toString()},
+                              {}, environment);
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        QVERIFY2(added.err.contains(QStringLiteral("WEBHOOK_API_KEY")), qPrintable(added.err));
+        QVERIFY(ctl({QStringLiteral("connection"), QStringLiteral("list")}).out.contains(name));
+        const Run listed = ctl({QStringLiteral("-c"), name, QStringLiteral("list")}, {}, environment);
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
+        ctl({QStringLiteral("connection"), QStringLiteral("remove"), name});
+    }
+
+    // Without WEBHOOK_API_KEY the key would be lost: the refusal stays, and nothing is added.
+    void keychainlessAddWithKeyOnStdinIsRefused() {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+        environment.remove(QStringLiteral("WEBHOOK_API_KEY"));
+        const QString name = QStringLiteral("nokey-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        const Run added = ctl({QStringLiteral("connection"), QStringLiteral("add"), name, QStringLiteral("--provider"),
+                               QStringLiteral("signa"), QStringLiteral("--base-url"),
+                               m_sandbox->baseUrl(QStringLiteral("signa")).toString()},
+                              m_apiKey.toUtf8() + "\n", environment);
+        QCOMPARE(added.exitCode, 1);
+        QVERIFY2(added.err.contains(QStringLiteral("was not added")), qPrintable(added.err));
+        QVERIFY(!ctl({QStringLiteral("connection"), QStringLiteral("list")}).out.contains(name));
+    }
+
+    // A broken profile in the user's folder is named on stderr, with the key at fault, on every command.
+    void malformedUserProfileIsReported() {
+        // webhookctl's folder: its application name is webhook-console, this test's is not.
+        const QString directory = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+                                  QStringLiteral("/webhook-console/providers");
+        QVERIFY(QDir().mkpath(directory));
+        QFile profile(directory + QStringLiteral("/broken-profile.json"));
+        QVERIFY(profile.open(QIODevice::WriteOnly));
+        profile.write("{\"schemaVersion\": 1, \"id\": \"broken\", \"name\": 42}");
+        profile.close();
+        const Run run = ctl({QStringLiteral("connection"), QStringLiteral("list")});
+        profile.remove();
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains(QStringLiteral("broken-profile.json")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("\"name\"")), qPrintable(run.err));
+        QCOMPARE(run.err.count(QStringLiteral("broken-profile.json")), 1);
     }
 
     void noSecretInOutputsOrFiles() {

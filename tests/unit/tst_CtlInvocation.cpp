@@ -75,6 +75,9 @@ private slots:
         QTest::newRow("bad environment") << QStringLiteral("connection add n --provider layers --environment staging")
                                          << QStringLiteral("--environment");
         QTest::newRow("add without provider") << QStringLiteral("connection add n") << QStringLiteral("--provider");
+        QTest::newRow("deadline not a number")
+            << QStringLiteral("-c x list --deadline soon") << QStringLiteral("--deadline");
+        QTest::newRow("deadline zero") << QStringLiteral("-c x list --deadline 0") << QStringLiteral("--deadline");
     }
 
     void usageErrorsNameTheCulprit() {
@@ -83,6 +86,18 @@ private slots:
         QString error;
         QVERIFY(!parse(line, &error));
         QVERIFY2(error.contains(mentions), qPrintable(error));
+    }
+
+    // --deadline goes with any command, before or after it; 120 s when not given.
+    void deadlineIsGlobal() {
+        QString error;
+        QCOMPARE(parse(QStringLiteral("-c x list"), &error)->deadlineSeconds, CtlInvocation::defaultDeadlineSeconds);
+        const auto list = parse(QStringLiteral("--deadline 5 -c x list --json"), &error);
+        QVERIFY2(list, qPrintable(error));
+        QCOMPARE(list->deadlineSeconds, 5);
+        const auto create = parse(QStringLiteral("-c x create --url https://a --event a.b --deadline=7"), &error);
+        QVERIFY2(create, qPrintable(error));
+        QCOMPARE(create->deadlineSeconds, 7);
     }
 
     void helpAndVersionWinAnywhere() {
