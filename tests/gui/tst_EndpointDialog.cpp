@@ -5,6 +5,7 @@
 #include "EndpointService.h"
 #include "EventCatalogModel.h"
 #include "EventPicker.h"
+#include "HostileHttpServer.h"
 #include "InMemorySecretStore.h"
 #include "LocalState.h"
 #include "PendingCreateJournal.h"
@@ -286,6 +287,33 @@ private slots:
         // Layers takes neither scope nor metadata on create, and the form sends neither.
         QVERIFY(!body.contains(QStringLiteral("scope")));
         QVERIFY(!body.contains(QStringLiteral("metadata")));
+    }
+
+    // A provider that makes the endpoint and its secret but answers without a usable endpoint: the
+    // dialog hands the secret on to be shown once, in the keychain-failed form of the secret dialog,
+    // and the create is settled, not left to be replayed and shown again.
+    void secretWithoutUsableEndpointIsHandedOnOnce() {
+        HostileHttpServer provider;
+        QVERIFY(provider.listen());
+        const QByteArray secret = "whsec_" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
+        provider.script({HostileHttpServer::Answer::json(201, "{\"signingSecret\":\"" + secret + "\"}")});
+        Connection connection = connectionTo(QStringLiteral("layers"));
+        connection.baseUrl = provider.baseUrl().toString();
+        m_service->useApiKey(connection, QStringLiteral("hostile-key"));
+        EndpointDialog *dialog = open(connection);
+        QVERIFY(dialog);
+        QSignalSpy created(dialog, &EndpointDialog::created);
+        QTest::keyClicks(child<QLineEdit>("url"), QStringLiteral("https://hooks.example.com/no-endpoint"));
+        checkEvents({QStringLiteral("job.failed")});
+        QTest::mouseClick(okButton(), Qt::LeftButton);
+
+        QTRY_COMPARE_WITH_TIMEOUT(created.count(), 1, 10000);
+        const auto outcome = created.first().first().value<EndpointService::SecretOutcome>();
+        QCOMPARE(outcome.unstoredSecret, QString::fromLatin1(secret));
+        QVERIFY(!outcome.keychain.ok());
+        QVERIFY(!outcome.keychain.errorText.contains(QString::fromLatin1(secret)));
+        QCOMPARE(provider.requests().size(), 1);
+        QVERIFY(m_journal->unfinished(connection.id).isEmpty());
     }
 
     void providerRefusalIsShownOnItsFieldAndKeepsTheForm() {

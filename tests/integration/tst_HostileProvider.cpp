@@ -176,19 +176,35 @@ private:
         QVERIFY2(!run.err.contains(QStringLiteral("QIODevice")), qPrintable(run.err));
     }
 
-    // A 201 carrying a secret but no usable endpoint. The exit status and the single printing of the
-    // secret (exit 3, journal settled) are the journal owner's fix and are covered by its tests; here:
-    // no crash, nothing raw on the terminal, and the secret in no file under HOME.
+    // A 201 carrying a secret but no usable endpoint: the provider made a secret it will never show
+    // again, so it is printed on stderr exactly once (exit 3), never claimed to be in the keychain,
+    // and the create is settled: the next command neither replays it nor prints the secret again.
     void checkCreateWithoutUsableEndpoint(const QByteArray &body) {
         const QString connection = addConnection();
         QVERIFY(!connection.isEmpty());
         m_server.script({HostileHttpServer::Answer::json(201, body)});
         const Run run = ctl(createArguments(connection) << QStringLiteral("--deadline") << QStringLiteral("10"));
         QVERIFY2(run.exitCode >= 0, "webhookctl crashed");
-        QVERIFY2(run.exitCode != 0, qPrintable(run.out));
+        QCOMPARE(run.exitCode, 3);
         verifyTerminalSafe(run);
+        QCOMPARE(run.err.count(m_secrets.last()), 1);
         QVERIFY(!run.out.contains(m_secrets.last()));
+        QVERIFY2(!run.out.contains(QStringLiteral("is in the keychain")), qPrintable(run.out));
+
+        const qsizetype posts = postsSeen();
+        m_server.script({HostileHttpServer::Answer::json(200, "{\"data\":[]}")});
+        const Run next = ctl({QStringLiteral("-c"), connection, QStringLiteral("list")});
+        QCOMPARE(next.exitCode, 0);
+        QVERIFY2(!next.err.contains(m_secrets.last()), qPrintable(next.err));
+        QCOMPARE(postsSeen(), posts); // not replayed
         verifySecretsInNoFile();
+    }
+
+    qsizetype postsSeen() const {
+        qsizetype count = 0;
+        for (const HostileHttpServer::Seen &request : m_server.requests())
+            count += request.method == "POST";
+        return count;
     }
 
     void verifySecretsInNoFile() {
