@@ -94,6 +94,10 @@ int main(int argc, char *argv[]) {
         QStringLiteral("0"));
     const QCommandLineOption latency(QStringLiteral("latency-ms"), QStringLiteral("Delay every answer by N ms."),
                                      QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption commitDelay(
+        QStringLiteral("commit-delay-ms"),
+        QStringLiteral("Process every POST N ms after it arrived, as a slow provider commits late."),
+        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption failRate(QStringLiteral("fail-rate"),
                                       QStringLiteral("Answer this fraction (0..1) of requests with 500."),
                                       QStringLiteral("F"), QStringLiteral("0"));
@@ -104,7 +108,8 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption malformed(QStringLiteral("malformed"),
                                        QStringLiteral("Answer successes with bodies that are not the documented JSON "
                                                       "(truncated, wrong types, HTML, in turn)."));
-    parser.addOptions({port, seed, state, development, demo, dropAfterCommit, latency, failRate, rateLimit, malformed});
+    parser.addOptions(
+        {port, seed, state, development, demo, dropAfterCommit, latency, commitDelay, failRate, rateLimit, malformed});
 
     if (!parser.parse(QCoreApplication::arguments()))
         usageError(parser.errorText());
@@ -134,6 +139,7 @@ int main(int argc, char *argv[]) {
     options.development = parser.isSet(development);
     options.dropAfterCommit = intOption(parser, dropAfterCommit, QStringLiteral("drop-after-commit"), 0, 1000000);
     options.latencyMs = intOption(parser, latency, QStringLiteral("latency-ms"), 0, 600000);
+    options.commitDelayMs = intOption(parser, commitDelay, QStringLiteral("commit-delay-ms"), 0, 600000);
     {
         bool ok = false;
         options.failRate = parser.value(failRate).toDouble(&ok);

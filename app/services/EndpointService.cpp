@@ -51,9 +51,12 @@ QString EndpointService::Recovery::description() const {
     case Result::SecretUnstored:
         return tr("Recovered %1, but the keychain could not store its signing secret: save it now.").arg(what);
     case Result::SecretLost:
-        return tr("%1 was created, but its signing secret was lost with the response. Rotate the secret, or delete "
-                  "and recreate the endpoint.")
-            .arg(what);
+        return canRotate ? tr("%1 was created, but its signing secret was lost with the response. Rotate the secret, "
+                              "or delete and recreate the endpoint.")
+                               .arg(what)
+                         : tr("%1 was created, but its signing secret was lost with the response. Delete and "
+                              "recreate the endpoint to get a new one.")
+                               .arg(what);
     case Result::NotCreated:
         return tr("An interrupted create never reached the provider; nothing was created.");
     case Result::StillPending:
@@ -648,6 +651,7 @@ void EndpointService::findUnsecuredEndpoint(const std::shared_ptr<RecoveryRun> &
                         }
                         report.result = Recovery::Result::SecretLost;
                         report.endpoint = candidate;
+                        report.canRotate = profileFor(connection) && profileFor(connection)->canRotateSecret();
                         conclude(run, report, entry.id, Settlement::Settle);
                     });
 }

@@ -58,6 +58,7 @@ public:
         ApiError error;
         QString unstoredSecret;
         qint64 ownerPid = 0;         // InFlightElsewhere: the program at work on it
+        bool canRotate = false;      // SecretLost: whether the provider can make a new secret in place
         QDateTime settleAt;          // Settling: from then on, the provider's list tells what happened
         QString description() const; // one sentence for the operator
     };

@@ -1057,6 +1057,10 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
         <source>&quot;%1&quot; is not a valid %2 endpoint id, so no keychain entry is used for it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 was created, but its signing secret was lost with the response. Delete and recreate the endpoint to get a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EndpointStatus</name>
