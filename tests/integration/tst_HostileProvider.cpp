@@ -221,6 +221,18 @@ private:
         }
     }
 
+    // Under AddressSanitizer, freed memory waits in its quarantine (256 MiB by default) and still
+    // counts as resident, so peak RSS says nothing about what webhookctl holds: the bounds are
+    // checked by the ordinary build only.
+    static void verifyMemoryBound(qint64 growthKiB, qint64 boundKiB) {
+#ifdef __SANITIZE_ADDRESS__
+        qInfo("memory bound not checked under AddressSanitizer: grew %lld KiB (bound %lld KiB)", growthKiB, boundKiB);
+#else
+        QVERIFY2(growthKiB < boundKiB,
+                 qPrintable(QStringLiteral("grew %1 KiB, bound %2 KiB").arg(growthKiB).arg(boundKiB)));
+#endif
+    }
+
     // Peak RSS of webhookctl listing a small, well-formed answer: the baseline a flood is measured against.
     qint64 baselineRssKiB(const QString &connection) {
         m_server.script({HostileHttpServer::Answer::json(200, "{\"data\":[]}")});
@@ -350,7 +362,7 @@ private slots:
         const qint64 growthKiB = run.peakRssKiB - baseline;
         qInfo("endless chunked body, network pace: %lld ms, peak RSS %lld KiB, %lld KiB over the baseline of %lld KiB",
               run.elapsedMs, run.peakRssKiB, growthKiB, baseline);
-        QVERIFY2(growthKiB < (10 + 8) * 1024, qPrintable(QString::number(growthKiB)));
+        verifyMemoryBound(growthKiB, (10 + 8) * 1024);
     }
 
     // The same flood at loopback speed. Qt's HTTP thread then reads ahead of the thread that counts
@@ -375,7 +387,7 @@ private slots:
         const qint64 growthKiB = run.peakRssKiB - baseline;
         qInfo("chunked flood, loopback speed: %lld ms, peak RSS %lld KiB, %lld KiB over the baseline of %lld KiB",
               run.elapsedMs, run.peakRssKiB, growthKiB, baseline);
-        QVERIFY2(growthKiB < (2 * 128 + 16) * 1024, qPrintable(QString::number(growthKiB)));
+        verifyMemoryBound(growthKiB, (2 * 128 + 16) * 1024);
     }
 
     void endlessHeaders() {
@@ -393,7 +405,7 @@ private slots:
         qInfo("endless headers: %lld ms, peak RSS %lld KiB (baseline %lld KiB): %s", run.elapsedMs, run.peakRssKiB,
               baseline, qPrintable(run.err.trimmed()));
         // Qt keeps only what it parses of a header section; kept whole, 4 s of it would be hundreds of MiB.
-        QVERIFY2(run.peakRssKiB - baseline < 64 * 1024, qPrintable(QString::number(run.peakRssKiB - baseline)));
+        verifyMemoryBound(run.peakRssKiB - baseline, 64 * 1024);
     }
 
     // Finite but oversized: more header bytes than ApiClient accepts, each line well within what Qt parses.
