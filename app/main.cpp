@@ -89,7 +89,9 @@ int main(int argc, char *argv[]) {
     LocalState state;
     PendingCreateJournal journal(state);
     const ProviderRegistry registry(ProviderRegistry::defaultUserDirectory());
+    SecretIndex secretIndex(state);
     EndpointService service(&network, &secrets, &journal, registry);
+    service.setSecretIndex(&secretIndex);
     ConnectionStore store;
     ClipboardGuard clipboard;
 

@@ -43,10 +43,13 @@ WebhookCtl::WebhookCtl(QObject *parent)
     , m_connections(std::make_unique<ConnectionStore>())
     , m_state(std::make_unique<LocalState>())
     , m_journal(std::make_unique<PendingCreateJournal>(*m_state))
+    , m_secretIndex(std::make_unique<SecretIndex>(*m_state))
     , m_network(new QNetworkAccessManager(this))
     , m_secrets(new KeychainSecretStore(KeychainSecretStore::defaultService(), this))
     , m_service(new EndpointService(m_network, m_secrets, m_journal.get(),
-                                    ProviderRegistry(ProviderRegistry::defaultUserDirectory()), this)) {}
+                                    ProviderRegistry(ProviderRegistry::defaultUserDirectory()), this)) {
+    m_service->setSecretIndex(m_secretIndex.get());
+}
 
 WebhookCtl::~WebhookCtl() = default;
 

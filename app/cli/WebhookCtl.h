@@ -12,6 +12,7 @@ class ConnectionStore;
 class KeychainSecretStore;
 class LocalState;
 class PendingCreateJournal;
+class SecretIndex;
 
 // Runs one webhookctl command on top of EndpointService and reports through stdout, stderr and
 // the exit status (0 done, 1 provider or network error, 2 bad usage or invalid input, 3 done
@@ -63,6 +64,7 @@ private:
     std::unique_ptr<ConnectionStore> m_connections;
     std::unique_ptr<LocalState> m_state;
     std::unique_ptr<PendingCreateJournal> m_journal;
+    std::unique_ptr<SecretIndex> m_secretIndex;
     QNetworkAccessManager *m_network;
     KeychainSecretStore *m_secrets;
     EndpointService *m_service;

@@ -325,8 +325,12 @@ void EndpointService::storeSecret(const Connection &connection, const ProviderDi
                                 .arg(result.endpoint.id.left(80), connection.providerId);
         return done(refused);
     }
-    m_secrets->write(SecretStore::endpointSecretKey(connection.id, result.endpoint.id), result.secret, context,
-                     std::move(done));
+    m_secrets->write(
+        SecretStore::endpointSecretKey(connection.id, result.endpoint.id), result.secret, context,
+        [this, connectionId = connection.id, endpointId = result.endpoint.id, done](const SecretResult &stored) {
+            noteSecret(connectionId, endpointId, stored);
+            done(stored);
+        });
 }
 
 void EndpointService::update(const Connection &connection, const Endpoint &current, const EndpointDraft &edited,
@@ -468,7 +472,11 @@ void EndpointService::forgetSecret(const Connection &connection, const QString &
     if (!isSafeEndpointId(connection, endpointId))
         return done({}); // never a key that could name another entry, such as the API key
     m_secrets->remove(SecretStore::endpointSecretKey(connection.id, endpointId), context,
-                      [done](const SecretResult &) { done({}); });
+                      [this, connectionId = connection.id, endpointId, done](const SecretResult &removed) {
+                          if (removed.ok() && m_secretIndex)
+                              m_secretIndex->record(connectionId, endpointId, false);
+                          done({});
+                      });
 }
 
 // An id that does not fit the provider's pattern never becomes part of a keychain key: a listed id
@@ -488,7 +496,11 @@ void EndpointService::importSecret(const Connection &connection, const QString &
         QTimer::singleShot(0, context, [done, refused] { done(refused); });
         return;
     }
-    m_secrets->write(SecretStore::endpointSecretKey(connection.id, endpointId), secret, context, std::move(done));
+    m_secrets->write(SecretStore::endpointSecretKey(connection.id, endpointId), secret, context,
+                     [this, connectionId = connection.id, endpointId, done](const SecretResult &stored) {
+                         noteSecret(connectionId, endpointId, stored);
+                         done(stored);
+                     });
 }
 
 void EndpointService::readSecret(const Connection &connection, const QString &endpointId, QObject *context,
@@ -498,7 +510,26 @@ void EndpointService::readSecret(const Connection &connection, const QString &en
         QTimer::singleShot(0, context, [done, refused] { done(refused, QString()); });
         return;
     }
-    m_secrets->read(SecretStore::endpointSecretKey(connection.id, endpointId), context, std::move(done));
+    m_secrets->read(
+        SecretStore::endpointSecretKey(connection.id, endpointId), context,
+        [this, connectionId = connection.id, endpointId, done](const SecretResult &read, const QString &secret) {
+            noteSecret(connectionId, endpointId, read);
+            done(read, secret);
+        });
+}
+
+QSet<QString> EndpointService::secretsOnRecord(const Connection &connection) const {
+    return m_secretIndex ? m_secretIndex->storedEndpoints(connection.id) : QSet<QString>();
+}
+
+// What the keychain just said about an entry goes on record; an answer that says nothing about the
+// entry (no keychain, a locked one) changes nothing.
+void EndpointService::noteSecret(const QString &connectionId, const QString &endpointId, const SecretResult &result) {
+    if (!m_secretIndex || !(result.ok() || result.status == SecretStatus::NotFound))
+        return;
+    QString error;
+    if (!m_secretIndex->record(connectionId, endpointId, result.ok(), &error))
+        qCWarning(lcService).noquote() << error;
 }
 
 int EndpointService::unfinishedCreateCount(const QList<Connection> &connections) const {

@@ -4,6 +4,7 @@
 #include "Connection.h"
 #include "PendingCreateJournal.h"
 #include "ProviderRegistry.h"
+#include "SecretIndex.h"
 #include "SecretStore.h"
 #include "ValidationIssue.h"
 
@@ -11,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 
@@ -69,6 +71,10 @@ public:
     const ProviderRegistry &registry() const { return m_registry; }
     std::optional<ProviderProfile> profileFor(const Connection &connection) const;
     void setPolicy(const ApiClient::Policy &policy) { m_policy = policy; }
+    // Where the service records which endpoints have a secret in the keychain (optional).
+    void setSecretIndex(SecretIndex *index) { m_secretIndex = index; }
+    // The connection's endpoints whose secret is on record as stored: no keychain call.
+    QSet<QString> secretsOnRecord(const Connection &connection) const;
 
     // Connections. The key goes only to the keychain; testConnection lists with a key not yet saved.
     void saveApiKey(const Connection &connection, const QString &apiKey, QObject *context,
@@ -120,6 +126,7 @@ private:
                      QObject *context, ApiClient::Done done);
     void forgetSecret(const Connection &connection, const QString &endpointId, QObject *context, ApiClient::Done done);
     SecretResult unsafeIdResult(const Connection &connection, const QString &endpointId) const;
+    void noteSecret(const QString &connectionId, const QString &endpointId, const SecretResult &result);
 
     struct RecoveryRun;
     enum class Settlement { Settle, Keep, Untouched };
@@ -136,6 +143,7 @@ private:
     QPointer<QNetworkAccessManager> m_network;
     QPointer<SecretStore> m_secrets;
     PendingCreateJournal *m_journal;
+    SecretIndex *m_secretIndex = nullptr;
     ProviderRegistry m_registry;
     ApiClient::Policy m_policy;
     QHash<QString, QPointer<ApiClient>> m_clients; // by connection id; each holds its API key in memory

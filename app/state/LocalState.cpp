@@ -57,6 +57,12 @@ const QList<QStringList> &migrations() {
                         " owner TEXT,"
                         " orphaned_at INTEGER)"),
          QStringLiteral("CREATE INDEX pending_creates_by_connection ON pending_creates (connection_id)")},
+        // 2: the secret index (see SecretIndex): which keychain entries hold a secret, never the secret.
+        {QStringLiteral("CREATE TABLE secret_index ("
+                        " connection_id TEXT NOT NULL,"
+                        " endpoint_id TEXT NOT NULL,"
+                        " stored_at INTEGER NOT NULL,"
+                        " PRIMARY KEY (connection_id, endpoint_id)) WITHOUT ROWID")},
     };
     return steps;
 }

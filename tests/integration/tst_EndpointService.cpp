@@ -6,6 +6,7 @@
 #include "LocalState.h"
 #include "PendingCreateJournal.h"
 #include "SandboxServer.h"
+#include "SecretIndex.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -340,6 +341,36 @@ private slots:
         m_service->list(connection, this, [&](const ApiError &error, const QList<Endpoint> &) { listed = error; });
         QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 10000);
         QVERIFY2(!listed->isError(), qPrintable(listed->toString()));
+    }
+
+    // Every create, import, read and delete puts the keychain's answer on record, so a list can
+    // show which endpoints have a secret without asking the keychain.
+    void secretIndexFollowsTheKeychain() {
+        SecretIndex index(*m_state);
+        m_service->setSecretIndex(&index);
+        const Connection connection = addConnection(QStringLiteral("signa"));
+        const auto created = create(*m_service, connection, draftFor(QStringLiteral("signa")));
+        QVERIFY(created.secretStored());
+        QCOMPARE(m_service->secretsOnRecord(connection), QSet<QString>{created.endpoint.id});
+
+        // Removed behind our back (another program, a keychain editor): a read puts it right.
+        std::optional<SecretResult> removed;
+        m_keychain->remove(SecretStore::endpointSecretKey(connection.id, created.endpoint.id), this,
+                           [&](const SecretResult &result) { removed = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(removed.has_value(), 10000);
+        QCOMPARE(readSecret(connection, created.endpoint.id).first.status, SecretStatus::NotFound);
+        QVERIFY(m_service->secretsOnRecord(connection).isEmpty());
+
+        std::optional<SecretResult> imported;
+        m_service->importSecret(connection, created.endpoint.id, QStringLiteral("whsec_imported0123456789"), this,
+                                [&](const SecretResult &result) { imported = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(imported.has_value(), 10000);
+        QVERIFY(imported->ok());
+        QCOMPARE(m_service->secretsOnRecord(connection), QSet<QString>{created.endpoint.id});
+
+        QVERIFY(!removeEndpoint(*m_service, connection, created.endpoint.id).isError());
+        QVERIFY(m_service->secretsOnRecord(connection).isEmpty());
+        m_service->setSecretIndex(nullptr);
     }
 
     void validationStopsBeforeSending() {

@@ -1,0 +1,50 @@
+#include "SecretIndex.h"
+
+#include "LocalState.h"
+#include "StateLogging.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+
+SecretIndex::SecretIndex(LocalState &state)
+    : m_state(state) {}
+
+bool SecretIndex::record(const QString &connectionId, const QString &endpointId, bool stored, QString *error) {
+    return m_state.write(
+        [&](QSqlDatabase &db, QString *why) {
+            QSqlQuery query(db);
+            if (stored) {
+                // An entry already on record keeps its first time: a replay or a read is no new secret.
+                query.prepare(QStringLiteral("INSERT INTO secret_index (connection_id, endpoint_id, stored_at) "
+                                             "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+                query.addBindValue(connectionId);
+                query.addBindValue(endpointId);
+                query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+            } else {
+                query.prepare(QStringLiteral("DELETE FROM secret_index WHERE connection_id = ? AND endpoint_id = ?"));
+                query.addBindValue(connectionId);
+                query.addBindValue(endpointId);
+            }
+            if (query.exec())
+                return true;
+            *why = m_state.describe(query.lastError());
+            return false;
+        },
+        error);
+}
+
+QSet<QString> SecretIndex::storedEndpoints(const QString &connectionId) const {
+    QSet<QString> endpoints;
+    QSqlQuery query(m_state.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT endpoint_id FROM secret_index WHERE connection_id = ?"));
+    query.addBindValue(connectionId);
+    if (!query.exec()) {
+        qCWarning(lcState).noquote() << m_state.describe(query.lastError());
+        return endpoints;
+    }
+    while (query.next())
+        endpoints.insert(query.value(0).toString());
+    return endpoints;
+}

@@ -1,0 +1,72 @@
+// The secret index: which keychain entries hold a secret, on record in the local state database,
+// shared by every program, and added to a database of the previous schema without losing it.
+#include "LocalState.h"
+#include "PendingCreateJournal.h"
+#include "SecretIndex.h"
+
+#include <QFile>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestSecretIndex : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init() {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+    }
+
+    void recordsPerConnectionAndSharesIt() {
+        LocalState state(path());
+        SecretIndex index(state);
+        QVERIFY(index.record(QStringLiteral("c1"), QStringLiteral("e1"), true));
+        QVERIFY(index.record(QStringLiteral("c1"), QStringLiteral("e2"), true));
+        QVERIFY(index.record(QStringLiteral("c1"), QStringLiteral("e2"), true)); // again: no error
+        QVERIFY(index.record(QStringLiteral("c2"), QStringLiteral("e1"), true));
+        QVERIFY(index.record(QStringLiteral("c1"), QStringLiteral("e3"), false)); // never stored: nothing to drop
+        QCOMPARE(index.storedEndpoints(QStringLiteral("c1")),
+                 (QSet<QString>{QStringLiteral("e1"), QStringLiteral("e2")}));
+
+        LocalState other(path()); // another program
+        SecretIndex seen(other);
+        QVERIFY(seen.record(QStringLiteral("c1"), QStringLiteral("e1"), false));
+        QCOMPARE(index.storedEndpoints(QStringLiteral("c1")), QSet<QString>{QStringLiteral("e2")});
+        QCOMPARE(index.storedEndpoints(QStringLiteral("c2")), QSet<QString>{QStringLiteral("e1")});
+        QVERIFY(index.storedEndpoints(QStringLiteral("c3")).isEmpty());
+    }
+
+    // A database written by the first schema (the journal only) gains the index and keeps its entries.
+    void previousSchemaIsMigrated() {
+        const PendingCreateJournal::Entry entry = PendingCreateJournal::newEntry(
+            QStringLiteral("c"), QStringLiteral("signa"), QStringLiteral("k"),
+            QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/a")}}, 1000);
+        {
+            LocalState state(path());
+            PendingCreateJournal journal(state, QString());
+            QVERIFY(journal.add(entry));
+            QSqlQuery query(state.database());
+            QVERIFY(query.exec(QStringLiteral("DROP TABLE secret_index")));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
+        }
+        LocalState state(path());
+        QVERIFY2(state.isUsable(), qPrintable(state.problem()));
+        QSqlQuery query(state.database());
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version")) && query.next());
+        QCOMPARE(query.value(0).toInt(), 2);
+        query.finish();
+        SecretIndex index(state);
+        QVERIFY(index.record(QStringLiteral("c"), QStringLiteral("e"), true));
+        QCOMPARE(PendingCreateJournal(state, QString()).unfinished().size(), 1);
+    }
+
+private:
+    QString path() const { return m_dir->filePath(QStringLiteral("state.sqlite")); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestSecretIndex)
+#include "tst_SecretIndex.moc"
