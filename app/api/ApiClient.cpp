@@ -359,40 +359,59 @@ void ApiClient::complete(const std::shared_ptr<Request> &request, const ApiError
 }
 
 void ApiClient::list(QObject *context, ListDone done) {
-    listPage(QString(), {}, 1000, context, std::move(done));
+    auto collected = std::make_shared<QList<Endpoint>>();
+    listPages(
+        context, [collected](const QList<Endpoint> &page) { *collected += page; },
+        [collected, done](const ApiError &error) { done(error, error.isError() ? QList<Endpoint>() : *collected); });
 }
 
-void ApiClient::listPage(const QString &cursor, QList<Endpoint> collected, int pagesLeft, QObject *context,
-                         ListDone done) {
+// Where a walk through the pages of a list stands.
+struct ApiClient::ListWalk {
+    QString cursor;
+    int pagesLeft = 1000;
+    qsizetype listed = 0;
+    PageDone onPage;
+    Done done;
+};
+
+void ApiClient::listPages(QObject *context, PageDone onPage, Done done) {
+    auto walk = std::make_shared<ListWalk>();
+    walk->onPage = std::move(onPage);
+    walk->done = std::move(done);
+    nextPage(walk, context);
+}
+
+void ApiClient::nextPage(const std::shared_ptr<ListWalk> &walk, QObject *context) {
     const QString path = m_dialect.profile().collectionPath();
-    send(QStringLiteral("GET"), path, m_dialect.listQuery(cursor), std::nullopt, QString(), context,
-         [this, cursor, collected, pagesLeft, context, done](const ApiError &error, int,
-                                                             const QByteArray &body) mutable {
+    send(QStringLiteral("GET"), path, m_dialect.listQuery(walk->cursor), std::nullopt, QString(), context,
+         [this, walk, context](const ApiError &error, int, const QByteArray &body) {
              if (error.isError())
-                 return done(error, {});
+                 return walk->done(error);
              ApiError parseError;
              const std::optional<ProviderDialect::ListPage> page = m_dialect.parseListPage(body, &parseError);
              if (!page)
-                 return done(parseError, {});
-             collected += page->endpoints;
-             if (collected.size() > maxListedEndpoints) {
+                 return walk->done(parseError);
+             walk->listed += page->endpoints.size();
+             if (walk->listed > maxListedEndpoints) {
                  ApiError tooMany;
                  tooMany.kind = ApiError::Kind::Malformed;
                  tooMany.message = tr("%1 listed more than %2 endpoints; stopped reading.")
                                        .arg(m_dialect.profile().name())
                                        .arg(maxListedEndpoints);
-                 return done(tooMany, {});
+                 return walk->done(tooMany);
              }
+             walk->onPage(page->endpoints);
              if (page->nextCursor.isEmpty())
-                 return done({}, collected);
-             if (page->nextCursor == cursor || pagesLeft <= 1) {
+                 return walk->done({});
+             if (page->nextCursor == walk->cursor || --walk->pagesLeft <= 0) {
                  ApiError loop;
                  loop.kind = ApiError::Kind::Malformed;
                  loop.message = tr("%1's list did not end (the same page cursor came back, or over 1000 pages).")
                                     .arg(m_dialect.profile().name());
-                 return done(loop, {});
+                 return walk->done(loop);
              }
-             listPage(page->nextCursor, collected, pagesLeft - 1, context, done);
+             walk->cursor = page->nextCursor;
+             nextPage(walk, context);
          });
 }
 

@@ -13,6 +13,7 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QNetworkReply;
@@ -46,6 +47,7 @@ public:
     using EndpointDone = std::function<void(const ApiError &error, const Endpoint &endpoint)>;
     using SecretDone = std::function<void(const ApiError &error, const ProviderDialect::SecretResult &result)>;
     using ListDone = std::function<void(const ApiError &error, const QList<Endpoint> &endpoints)>;
+    using PageDone = std::function<void(const QList<Endpoint> &page)>;
 
     ApiClient(QNetworkAccessManager *network, const Connection &connection, const ProviderProfile &profile,
               const QString &apiKey, QObject *parent = nullptr);
@@ -64,6 +66,9 @@ public:
     int requestsInFlight() const { return m_inFlight; }
 
     void list(QObject *context, ListDone done); // follows every page
+    // Follows every page and hands each to onPage as it arrives (for output that streams); done
+    // follows once the list ended or failed, possibly after some pages were handed on.
+    void listPages(QObject *context, PageDone onPage, Done done);
     void get(const QString &endpointId, QObject *context, EndpointDone done);
     // The body comes from ProviderDialect::createBody (or a journal entry being replayed);
     // the idempotency key is sent only where the provider honours one.
@@ -89,7 +94,8 @@ private:
     void retryLater(const std::shared_ptr<Request> &request, int delayMs);
     void complete(const std::shared_ptr<Request> &request, const ApiError &error, int httpStatus,
                   const QByteArray &body);
-    void listPage(const QString &cursor, QList<Endpoint> collected, int pagesLeft, QObject *context, ListDone done);
+    struct ListWalk;
+    void nextPage(const std::shared_ptr<ListWalk> &walk, QObject *context);
     ApiError unsupported(const QString &operation) const;
     void scrubApiKey(ApiError &error) const;
     ApiError preflight() const;

@@ -39,7 +39,7 @@ QSet<QString> optionsOf(Command command) {
         return {QStringLiteral("--provider"), QStringLiteral("--base-url"), QStringLiteral("--environment"),
                 QStringLiteral("--auth")};
     case Command::List:
-        return {QStringLiteral("--json")};
+        return {QStringLiteral("--json"), QStringLiteral("--raw")};
     case Command::Create:
     case Command::Update:
         return endpointOptions();
@@ -67,7 +67,7 @@ QString CtlInvocation::usage() {
               "             (the API key is read from WEBHOOK_API_KEY, else one line on stdin)\n"
               "  webhookctl connection list\n"
               "  webhookctl connection remove NAME\n"
-              "  webhookctl -c NAME list [--json]\n"
+              "  webhookctl -c NAME list [--json [--raw]]   (--raw: with each provider's own object)\n"
               "  webhookctl -c NAME create --url URL --event TYPE [--event TYPE]... [--description TEXT]\n"
               "             [--name TEXT] [--project-id UUID] [--scope own|all_children] [--metadata K=V]...\n"
               "             [--header K=V]... [--timeout-ms N] [--json]\n"
@@ -229,7 +229,7 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
             invocation.deadlineSeconds = seconds;
             continue;
         }
-        if (!valueOptions().contains(option) && option != QLatin1String("--json")) {
+        if (!valueOptions().contains(option) && option != QLatin1String("--json") && option != QLatin1String("--raw")) {
             *error = tr("Unknown option %1.").arg(option);
             return std::nullopt;
         }
@@ -240,6 +240,8 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
         EndpointDraft &draft = invocation.draft;
         if (option == QLatin1String("--json")) {
             invocation.json = true;
+        } else if (option == QLatin1String("--raw")) {
+            invocation.raw = true;
         } else if (option == QLatin1String("--provider")) {
             invocation.providerId = value;
         } else if (option == QLatin1String("--base-url")) {

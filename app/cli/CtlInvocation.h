@@ -35,6 +35,7 @@ struct CtlInvocation {
     QString connectionName; // -c NAME, or the NAME of "connection add/remove"
     QString endpointId;
     bool json = false;
+    bool raw = false;         // list --json: with the provider's own object of each endpoint
     int requestTimeoutMs = 0; // --request-timeout; 0: the default
     // --deadline: how long the whole command may take, every request and retry wait included.
     static constexpr int defaultDeadlineSeconds = 120;

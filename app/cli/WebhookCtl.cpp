@@ -304,24 +304,50 @@ void WebhookCtl::printEndpoint(const Endpoint &endpoint) {
     m_out << safe(endpoint.id) << '\t' << safe(statusText(endpoint)) << '\t' << safe(endpoint.url) << Qt::endl;
 }
 
-void WebhookCtl::printEndpoints(const QList<Endpoint> &endpoints) {
+// Each page is printed as it arrives, so the first rows show at once and a long list is never held
+// whole: a JSON array with one endpoint per line, or the table.
+void WebhookCtl::runList(const Connection &connection) {
+    auto printed = std::make_shared<qsizetype>(0);
+    if (m_invocation.json)
+        m_out << "[";
+    else
+        m_out << column(tr("ID"), 38) << ' ' << column(tr("STATUS"), 14) << ' ' << column(tr("FAILURES"), 8) << ' '
+              << column(tr("EVENTS"), 30) << ' ' << column(tr("LABEL"), 24) << ' ' << tr("URL") << '\n';
+    m_service->listPages(
+        connection, this,
+        [this, printed](const QList<Endpoint> &page) {
+            for (const Endpoint &endpoint : page)
+                printListed(endpoint, (*printed)++ == 0);
+            m_out.flush();
+        },
+        [this, printed](const ApiError &error) {
+            if (m_invocation.json)
+                m_out << (*printed > 0 ? "\n]\n" : "]\n"); // parseable even when the list broke off
+            if (error.isError()) {
+                if (*printed > 0)
+                    m_err << tr("webhookctl: the list is incomplete: %n endpoint(s) were printed before this error.",
+                                nullptr, int(*printed))
+                          << Qt::endl;
+                return fail(error);
+            }
+            finish(Done);
+        });
+}
+
+void WebhookCtl::printListed(const Endpoint &endpoint, bool first) {
     if (m_invocation.json) {
-        QJsonArray array;
-        for (const Endpoint &endpoint : endpoints)
-            array << endpoint.toJson();
-        m_out << TerminalText::escapedJson(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        QJsonObject json = endpoint.toJson();
+        if (!m_invocation.raw)
+            json.remove(QStringLiteral("provider"));
+        m_out << (first ? "\n" : ",\n")
+              << TerminalText::escapedJson(QJsonDocument(json).toJson(QJsonDocument::Compact));
         return;
     }
-    m_out << column(tr("ID"), 38) << ' ' << column(tr("STATUS"), 14) << ' ' << column(tr("FAILURES"), 8) << ' '
-          << column(tr("EVENTS"), 30) << ' ' << column(tr("LABEL"), 24) << ' ' << tr("URL") << '\n';
-    for (const Endpoint &endpoint : endpoints) {
-        const QString failures =
-            endpoint.consecutiveFailures ? QString::number(*endpoint.consecutiveFailures) : QStringLiteral("-");
-        m_out << column(safe(endpoint.id), 38) << ' ' << column(safe(statusText(endpoint)), 14) << ' '
-              << column(failures, 8) << ' ' << column(safe(endpoint.events.join(QLatin1Char(','))), 30) << ' '
-              << column(safe(endpoint.label), 24) << ' ' << safe(endpoint.url) << '\n';
-    }
-    m_out.flush();
+    const QString failures =
+        endpoint.consecutiveFailures ? QString::number(*endpoint.consecutiveFailures) : QStringLiteral("-");
+    m_out << column(safe(endpoint.id), 38) << ' ' << column(safe(statusText(endpoint)), 14) << ' '
+          << column(failures, 8) << ' ' << column(safe(endpoint.events.join(QLatin1Char(','))), 30) << ' '
+          << column(safe(endpoint.label), 24) << ' ' << safe(endpoint.url) << '\n';
 }
 
 void WebhookCtl::reportSecretOutcome(const EndpointService::SecretOutcome &outcome, const QString &storedText,
@@ -351,13 +377,7 @@ void WebhookCtl::runEndpointCommand(const Connection &connection) {
 
     switch (m_invocation.command) {
     case Command::List:
-        m_service->list(connection, this, [this](const ApiError &error, const QList<Endpoint> &endpoints) {
-            if (error.isError())
-                return fail(error);
-            printEndpoints(endpoints);
-            finish(Done);
-        });
-        return;
+        return runList(connection);
     case Command::Create:
         return runCreate(connection);
     case Command::Update:

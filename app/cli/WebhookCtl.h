@@ -46,7 +46,8 @@ private:
     void runSecretImport(const Connection &connection);
 
     void printEndpoint(const Endpoint &endpoint);
-    void printEndpoints(const QList<Endpoint> &endpoints);
+    void runList(const Connection &connection);
+    void printListed(const Endpoint &endpoint, bool first);
     // storedText goes to stdout when the secret reached the keychain, unstoredText when it did not.
     void reportSecretOutcome(const EndpointService::SecretOutcome &outcome, const QString &storedText,
                              const QString &unstoredText);

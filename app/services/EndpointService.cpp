@@ -198,6 +198,15 @@ void EndpointService::list(const Connection &connection, QObject *context, ApiCl
     });
 }
 
+void EndpointService::listPages(const Connection &connection, QObject *context, ApiClient::PageDone onPage,
+                                ApiClient::Done done) {
+    withClient(connection, context, [context, onPage, done](ApiClient *client, const ApiError &error) {
+        if (!client)
+            return done(error);
+        client->listPages(context, onPage, done);
+    });
+}
+
 void EndpointService::get(const Connection &connection, const QString &endpointId, QObject *context,
                           ApiClient::EndpointDone done) {
     withClient(connection, context, [endpointId, context, done](ApiClient *client, const ApiError &error) {

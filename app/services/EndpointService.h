@@ -88,6 +88,8 @@ public:
     void connectionEdited(const Connection &connection);
 
     void list(const Connection &connection, QObject *context, ApiClient::ListDone done);
+    // Each page as it arrives (see ApiClient::listPages).
+    void listPages(const Connection &connection, QObject *context, ApiClient::PageDone onPage, ApiClient::Done done);
     void get(const Connection &connection, const QString &endpointId, QObject *context, ApiClient::EndpointDone done);
     void create(const Connection &connection, const EndpointDraft &draft, QObject *context,
                 std::function<void(const SecretOutcome &)> done);

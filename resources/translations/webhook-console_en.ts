@@ -374,13 +374,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>--request-timeout expects seconds between 0.1 and 600, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage:
   webhookctl connection add NAME --provider layers|encrata|signa|polyai [--base-url URL]
              [--environment production|development] [--auth x-api-key|bearer]
              (the API key is read from WEBHOOK_API_KEY, else one line on stdin)
   webhookctl connection list
   webhookctl connection remove NAME
-  webhookctl -c NAME list [--json]
+  webhookctl -c NAME list [--json [--raw]]   (--raw: with each provider&apos;s own object)
   webhookctl -c NAME create --url URL --event TYPE [--event TYPE]... [--description TEXT]
              [--name TEXT] [--project-id UUID] [--scope own|all_children] [--metadata K=V]...
              [--header K=V]... [--timeout-ms N] [--json]
@@ -404,10 +408,6 @@ Global options:
 Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (nothing sent);
 3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).
 </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--request-timeout expects seconds between 0.1 and 600, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2811,6 +2811,13 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
     <message>
         <source>Created %1 (%2). Its signing secret could NOT be stored: see stderr.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>webhookctl: the list is incomplete: %n endpoint(s) were printed before this error.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -279,6 +279,44 @@ private slots:
         QVERIFY(!run.out.contains(m_secrets.last()) && !run.err.contains(m_secrets.last()));
     }
 
+    // list --json streams page by page; the provider's own objects only with --raw; a list that breaks
+    // off after some pages still leaves parseable JSON on stdout, and stderr says it is incomplete.
+    void listStreamsPagesAndBreaksOffCleanly() {
+        const QString connection = addConnection();
+        QVERIFY(!connection.isEmpty());
+        const QByteArray first = endpointJson('"' + uuid() + '"');
+        const QByteArray second = endpointJson('"' + uuid() + '"');
+        const auto page = [](const QByteArray &item, const QByteArray &next) {
+            return HostileHttpServer::Answer::json(200, "{\"data\":[" + item + "],\"nextCursor\":" + next + "}");
+        };
+        m_server.script({page(first, "\"p2\""), page(second, "null")});
+        const Run whole = ctl({QStringLiteral("-c"), connection, QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(whole.exitCode, 0);
+        QJsonParseError parsed;
+        const QJsonArray listed = QJsonDocument::fromJson(whole.out.toUtf8(), &parsed).array();
+        QCOMPARE(parsed.error, QJsonParseError::NoError);
+        QCOMPARE(listed.size(), 2);
+        QVERIFY(!listed.first().toObject().contains(QStringLiteral("provider")));
+
+        m_server.script({page(first, "\"p2\""), page(second, "null")});
+        const Run raw = ctl({QStringLiteral("-c"), connection, QStringLiteral("list"), QStringLiteral("--json"),
+                             QStringLiteral("--raw")});
+        QCOMPARE(raw.exitCode, 0);
+        const QJsonArray rawListed = QJsonDocument::fromJson(raw.out.toUtf8()).array();
+        QCOMPARE(rawListed.size(), 2);
+        QCOMPARE(rawListed.first().toObject().value(QStringLiteral("provider")).toObject().value(QStringLiteral("url")),
+                 QJsonValue(QStringLiteral("https://hooks.example.com/hostile")));
+
+        m_server.script({page(first, "\"p2\""), HostileHttpServer::Answer::json(200, "<html>gateway</html>")});
+        const Run broken = ctl({QStringLiteral("-c"), connection, QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(broken.exitCode, 1);
+        const QJsonArray partial = QJsonDocument::fromJson(broken.out.toUtf8(), &parsed).array();
+        QCOMPARE(parsed.error, QJsonParseError::NoError);
+        QCOMPARE(partial.size(), 1);
+        QVERIFY2(broken.err.contains(QStringLiteral("incomplete")), qPrintable(broken.err));
+        verifyTerminalSafe(broken);
+    }
+
     void listWithUrlAsNumber() {
         const QString connection = addConnection();
         m_server.script({HostileHttpServer::Answer::json(
