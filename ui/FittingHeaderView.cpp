@@ -5,6 +5,11 @@
 FittingHeaderView::FittingHeaderView(QWidget *parent)
     : QHeaderView(Qt::Horizontal, parent) {
     setStretchLastSection(false);
+    // A width the operator gives the shrinkable section by hand is the one it returns to.
+    connect(this, &QHeaderView::sectionResized, this, [this](int logicalIndex, int, int newSize) {
+        if (!m_fitting && logicalIndex == m_shrinkableSection && newSize > 0)
+            m_shrinkablePreferred = newSize;
+    });
 }
 
 FittingHeaderView::~FittingHeaderView() = default;
@@ -15,12 +20,21 @@ void FittingHeaderView::setStretchSection(int logicalIndex, int minimumWidth) {
     fit();
 }
 
+void FittingHeaderView::setShrinkableSection(int logicalIndex, int minimumWidth, int preferredWidth) {
+    m_shrinkableSection = logicalIndex;
+    m_shrinkableMinimum = minimumWidth;
+    m_shrinkablePreferred = preferredWidth;
+    fit();
+}
+
 void FittingHeaderView::setHidingOrder(const QList<int> &logicalIndexes) {
     m_hidingOrder = logicalIndexes;
     fit();
 }
 
 int FittingHeaderView::widthOf(int logicalIndex) const {
+    if (logicalIndex == m_shrinkableSection)
+        return m_shrinkablePreferred;
     // A hidden section reports 0; the width it had is what it needs to come back.
     return isSectionHidden(logicalIndex) ? m_hiddenWidths.value(logicalIndex, defaultSectionSize())
                                          : sectionSize(logicalIndex);
@@ -52,6 +66,10 @@ void FittingHeaderView::fit() {
         if (hide.contains(section))
             m_hiddenWidths.insert(section, sectionSize(section));
         setSectionHidden(section, hide.contains(section));
+    }
+    if (m_shrinkableSection >= 0 && m_shrinkableSection < count()) {
+        const int shortBy = qMax(0, needed - width());
+        resizeSection(m_shrinkableSection, qMax(m_shrinkableMinimum, m_shrinkablePreferred - shortBy));
     }
     m_fitting = false;
 }

@@ -19,6 +19,10 @@ public:
 
     // The section that takes the remaining width, and the least it may have.
     void setStretchSection(int logicalIndex, int minimumWidth);
+    // A section that is narrowed, down to minimumWidth, when the stretching one would get less than
+    // its minimum even with every hideable section hidden; otherwise it has preferredWidth (or the
+    // width the operator gave it).
+    void setShrinkableSection(int logicalIndex, int minimumWidth, int preferredWidth);
     // Sections hidden first to last as the width runs out; sections not listed always stay.
     void setHidingOrder(const QList<int> &logicalIndexes);
     // Hides or shows sections for the current width; also wanted after restoreState().
@@ -32,6 +36,9 @@ private:
 
     int m_stretchSection = -1;
     int m_stretchMinimum = 0;
+    int m_shrinkableSection = -1;
+    int m_shrinkableMinimum = 0;
+    int m_shrinkablePreferred = 0;
     QList<int> m_hidingOrder;
     QHash<int, int> m_hiddenWidths; // what a section fitted away had, for when it comes back
     bool m_fitting = false;

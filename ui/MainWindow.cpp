@@ -356,10 +356,10 @@ void MainWindow::setUpColumns() {
     // Auto-paused rows are bold, and the badge has its own padding.
     QFont bold = font();
     bold.setBold(true);
-    header->resizeSection(Model::Status,
-                          QFontMetrics(bold).horizontalAdvance(tr("Auto-paused") + QStringLiteral(" · 99")) + padding +
-                              metrics.height());
-    header->resizeSection(Model::Label, metrics.averageCharWidth() * 23);
+    header->resizeSection(
+        Model::Status, QFontMetrics(bold).horizontalAdvance(tr("Auto-paused") + QStringLiteral(" · 99")) + padding + 8);
+    // The label gives up some width before the URL does, down to what a short label needs.
+    header->setShrinkableSection(Model::Label, metrics.averageCharWidth() * 10, metrics.averageCharWidth() * 23);
     header->resizeSection(Model::Events, metrics.averageCharWidth() * 20);
     header->resizeSection(Model::Failures, fitting({title(Model::Failures)}));
     for (const int column : {Model::LastSuccess, Model::LastFailure, Model::Updated})
