@@ -12,8 +12,31 @@ QString absentText() {
     return QStringLiteral("—");
 }
 
-QString shortTime(const QDateTime &time) {
-    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : absentText();
+// Compact enough for a narrow column: how long ago, or the date alone once it is a week old. The
+// tooltip has the absolute time with its time zone. Worked out at paint time, so it keeps up as
+// the view repaints.
+QString compactTime(const QDateTime &time) {
+    if (!time.isValid())
+        return absentText();
+    const qint64 seconds = time.secsTo(QDateTime::currentDateTimeUtc());
+    if (seconds < 60) // a provider's clock slightly ahead of ours counts as now
+        return EndpointTableModel::tr("just now");
+    if (seconds < 3600)
+        return EndpointTableModel::tr("%1 min ago").arg(seconds / 60);
+    if (seconds < 24 * 3600)
+        return EndpointTableModel::tr("%1 h ago").arg(seconds / 3600);
+    if (seconds < 7 * 24 * 3600)
+        return EndpointTableModel::tr("%1 d ago").arg(seconds / (24 * 3600));
+    return QLocale().toString(time.toLocalTime().date(), QLocale::NarrowFormat);
+}
+
+// Local time, spelled out, with the zone it is in.
+QVariant absoluteTime(const QDateTime &time) {
+    if (!time.isValid())
+        return {};
+    const QDateTime local = time.toLocalTime();
+    return EndpointTableModel::tr("%1 %2", "date and time, time zone")
+        .arg(QLocale().toString(local, QStringLiteral("yyyy-MM-dd HH:mm:ss")), local.timeZoneAbbreviation());
 }
 
 QVariant optionalInt(const std::optional<int> &value) {
@@ -119,15 +142,15 @@ QVariant EndpointTableModel::displayData(const Row &row, int column) const {
     case Failures:
         return endpoint.consecutiveFailures ? QString::number(*endpoint.consecutiveFailures) : absentText();
     case LastSuccess:
-        return shortTime(endpoint.lastSuccessAt);
+        return compactTime(endpoint.lastSuccessAt);
     case LastFailure:
-        return shortTime(endpoint.lastFailureAt);
+        return compactTime(endpoint.lastFailureAt);
     case Secret:
         if (!row.secretStored)
             return absentText();
         return *row.secretStored ? tr("Stored") : tr("Missing");
     case Updated:
-        return shortTime(endpoint.updatedAt);
+        return compactTime(endpoint.updatedAt);
     case ColumnCount:
         break;
     }
@@ -136,9 +159,6 @@ QVariant EndpointTableModel::displayData(const Row &row, int column) const {
 
 QVariant EndpointTableModel::toolTipData(const Row &row, int column) const {
     const Endpoint &endpoint = row.endpoint;
-    const auto longTime = [](const QDateTime &time) {
-        return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::LongFormat) : QVariant();
-    };
     switch (Column(column)) {
     case Status:
         switch (endpoint.status) {
@@ -167,16 +187,16 @@ QVariant EndpointTableModel::toolTipData(const Row &row, int column) const {
         return endpoint.consecutiveFailures ? tr("Consecutive failed deliveries")
                                             : tr("The provider does not report failed deliveries");
     case LastSuccess:
-        return longTime(endpoint.lastSuccessAt);
+        return absoluteTime(endpoint.lastSuccessAt);
     case LastFailure:
-        return longTime(endpoint.lastFailureAt);
+        return absoluteTime(endpoint.lastFailureAt);
     case Secret:
         if (!row.secretStored)
             return tr("Not checked yet: the keychain has not answered");
         return *row.secretStored ? tr("Stored in your keychain")
                                  : tr("Missing: not in this keychain — import or rotate it");
     case Updated:
-        return longTime(endpoint.updatedAt);
+        return absoluteTime(endpoint.updatedAt);
     case ColumnCount:
         break;
     }
@@ -220,7 +240,7 @@ QVariant EndpointTableModel::headerData(int section, Qt::Orientation orientation
         case Url:
             return tr("URL");
         case Label:
-            return tr("Label");
+            return m_labelTitle.isEmpty() ? tr("Label") : m_labelTitle;
         case Events:
             return tr("Events");
         case Failures:
@@ -253,6 +273,13 @@ Qt::ItemFlags EndpointTableModel::flags(const QModelIndex &index) const {
     if (!index.isValid())
         return Qt::NoItemFlags;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+void EndpointTableModel::setLabelTitle(const QString &title) {
+    if (title == m_labelTitle)
+        return;
+    m_labelTitle = title;
+    emit headerDataChanged(Qt::Horizontal, Label, Label);
 }
 
 QHash<int, QByteArray> EndpointTableModel::roleNames() const {

@@ -62,6 +62,10 @@ public:
     // Returns false when no row has this id.
     bool removeEndpoint(const QString &id);
 
+    // The Label column's header, in the provider's own word for the field ("Description", "Name");
+    // empty for the generic "Label".
+    void setLabelTitle(const QString &title);
+
     QList<Endpoint> endpoints() const;
     Endpoint endpointAt(int row) const; // a default Endpoint for a row out of range
     Endpoint endpointFromIndex(const QModelIndex &index) const;
@@ -99,6 +103,7 @@ private:
 
     QList<Row> m_rows;
     QHash<QString, int> m_rowById;
+    QString m_labelTitle;
     int m_autoPausedCount = 0;
     int m_secretMissingCount = 0;
 };

@@ -159,7 +159,18 @@ QVariant EventCatalogModel::data(const QModelIndex &index, int role) const {
         case Qt::DisplayRole:
             return tr("%1.*").arg(group.name);
         case Qt::ToolTipRole:
-            return tr("Events whose type starts with “%1.”").arg(group.name);
+        case Qt::AccessibleDescriptionRole: {
+            // "job.*" reads like a wildcard subscription, which it is not: say what ticking it does.
+            QStringList types;
+            for (const Entry &entry : group.entries) {
+                if (entry.event.subscribable)
+                    types << entry.event.type;
+            }
+            return tr("Ticks the %n event type(s) listed under it: %1. It is not a wildcard subscription: event "
+                      "types that start with “%2.” but are not listed here are not included.",
+                      nullptr, int(types.size()))
+                .arg(types.join(QStringLiteral(", ")), group.name);
+        }
         case Qt::CheckStateRole:
             return groupState(group);
         case TypeRole:

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
+#include <QMap>
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QToolButton>
@@ -35,8 +36,30 @@ QString breakable(const QString &text) {
     return result;
 }
 
+// "2 active", "1 auto-paused": whole phrases, since word order and case differ between languages.
+QString statusCount(EndpointStatus status, int count) {
+    switch (status) {
+    case EndpointStatus::Active:
+        return EndpointDetailsPane::tr("%1 active").arg(count);
+    case EndpointStatus::Paused:
+        return EndpointDetailsPane::tr("%1 paused").arg(count);
+    case EndpointStatus::AutoPaused:
+        return EndpointDetailsPane::tr("%1 auto-paused").arg(count);
+    case EndpointStatus::Disabled:
+        return EndpointDetailsPane::tr("%1 disabled").arg(count);
+    case EndpointStatus::Unknown:
+        break;
+    }
+    return EndpointDetailsPane::tr("%1 in a status the console does not know").arg(count);
+}
+
+// With its time zone: an operator comparing with a provider's log or dashboard needs to know which.
 QString timeText(const QDateTime &time) {
-    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : QString();
+    if (!time.isValid())
+        return {};
+    const QDateTime local = time.toLocalTime();
+    return EndpointDetailsPane::tr("%1 %2", "date and time, time zone")
+        .arg(QLocale().toString(local, QLocale::ShortFormat), local.timeZoneAbbreviation());
 }
 
 } // namespace
@@ -44,7 +67,7 @@ QString timeText(const QDateTime &time) {
 EndpointDetailsPane::EndpointDetailsPane(ClipboardGuard *clipboard, QWidget *parent)
     : QWidget(parent)
     , m_clipboard(clipboard)
-    , m_placeholder(new QLabel(tr("Select an endpoint to see its details."), this))
+    , m_summary(new QLabel(this))
     , m_scroll(new QScrollArea(this))
     , m_details(new QWidget(this))
     , m_form(new QFormLayout)
@@ -54,8 +77,10 @@ EndpointDetailsPane::EndpointDetailsPane(ClipboardGuard *clipboard, QWidget *par
     , m_raw(new QPlainTextEdit(m_details)) {
     setObjectName(QStringLiteral("detailsPane"));
     setAccessibleName(tr("Endpoint details"));
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setEnabled(false);
+    m_summary->setObjectName(QStringLiteral("detailsSummary"));
+    m_summary->setAlignment(Qt::AlignCenter);
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
 
     m_idLabel->setObjectName(QStringLiteral("detailId"));
     m_idLabel->setWordWrap(true);
@@ -127,7 +152,7 @@ EndpointDetailsPane::EndpointDetailsPane(ClipboardGuard *clipboard, QWidget *par
     setTabOrder(m_rawToggle, m_raw);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(m_placeholder, 1);
+    layout->addWidget(m_summary, 1);
     layout->addWidget(m_scroll, 1);
     m_scroll->hide();
 
@@ -153,10 +178,12 @@ QLabel *EndpointDetailsPane::addField(const QString &objectName, const QString &
 
 void EndpointDetailsPane::showEndpoint(const std::optional<Endpoint> &endpoint, std::optional<bool> secretStored) {
     const bool shown = endpoint.has_value();
-    m_placeholder->setVisible(!shown);
+    m_summary->setVisible(!shown);
     m_scroll->setVisible(shown);
     if (!endpoint) {
         m_id.clear();
+        m_summary->setText(tr("Select an endpoint to see its details."));
+        m_summary->setForegroundRole(QPalette::PlaceholderText);
         return;
     }
     m_id = endpoint->id;
@@ -189,6 +216,33 @@ void EndpointDetailsPane::showEndpoint(const std::optional<Endpoint> &endpoint, 
     set(QStringLiteral("created"), timeText(endpoint->createdAt));
     set(QStringLiteral("updated"), timeText(endpoint->updatedAt));
     m_raw->setPlainText(QString::fromUtf8(QJsonDocument(endpoint->raw).toJson(QJsonDocument::Indented)));
+}
+
+void EndpointDetailsPane::showSummary(const QList<Endpoint> &endpoints) {
+    m_id.clear();
+    m_scroll->setVisible(false);
+    m_summary->setVisible(true);
+    m_summary->setForegroundRole(QPalette::WindowText);
+    QMap<EndpointStatus, int> byStatus;
+    for (const Endpoint &endpoint : endpoints)
+        ++byStatus[endpoint.status];
+    // Always in this order, so the summary reads the same way every time.
+    QStringList parts;
+    for (const EndpointStatus status : {EndpointStatus::Active, EndpointStatus::Paused, EndpointStatus::AutoPaused,
+                                        EndpointStatus::Disabled, EndpointStatus::Unknown}) {
+        if (const int count = byStatus.value(status))
+            parts << statusCount(status, count);
+    }
+    m_summary->setText(tr("%1 endpoints selected").arg(endpoints.size()) + QLatin1Char('\n') +
+                       parts.join(QStringLiteral(" · ")) + QStringLiteral("\n\n") +
+                       tr("Pause/Resume and Delete act on all of them; select one to see its details."));
+}
+
+void EndpointDetailsPane::setLabelTitle(const QString &title) {
+    QLabel *field = m_fields.value(QStringLiteral("label"));
+    if (auto *titleLabel = qobject_cast<QLabel *>(m_form->labelForField(field)))
+        titleLabel->setText(tr("%1:").arg(title));
+    field->setAccessibleName(title);
 }
 
 QWidget *EndpointDetailsPane::tabEntry() const {

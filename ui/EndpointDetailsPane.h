@@ -23,6 +23,10 @@ public:
     EndpointDetailsPane(ClipboardGuard *clipboard, QWidget *parent = nullptr);
 
     void showEndpoint(const std::optional<Endpoint> &endpoint, std::optional<bool> secretStored = std::nullopt);
+    // Several selected: how many, and how many of them are active, paused, auto-paused...
+    void showSummary(const QList<Endpoint> &endpoints);
+    // The label field's title, in the provider's word for it (see EndpointLabelTitle).
+    void setLabelTitle(const QString &title);
     // Where Tab enters the pane from the table (Copy ID, then Provider JSON).
     QWidget *tabEntry() const;
     QWidget *tabExit() const;
@@ -32,7 +36,7 @@ private:
 
     ClipboardGuard *m_clipboard;
     QString m_id;
-    QLabel *m_placeholder;
+    QLabel *m_summary; // "Select an endpoint", or what a multi-selection holds
     QScrollArea *m_scroll;
     QWidget *m_details;
     QFormLayout *m_form;

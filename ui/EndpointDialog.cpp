@@ -1,5 +1,6 @@
 #include "EndpointDialog.h"
 
+#include "EndpointLabelTitle.h"
 #include "ErrorText.h"
 
 #include "DraftValidator.h"
@@ -151,6 +152,15 @@ void EndpointDialog::addRow(const QString &field, const QString &title, QWidget 
     }
     QLabel *error = makeErrorLabel(field);
     error->setParent(cell);
+    if (!m_events) {
+        // Above the event tree: the room for an error is kept, so one appearing while the operator
+        // types does not move the tree under the pointer.
+        error->setMinimumHeight(error->fontMetrics().lineSpacing() * (field == UrlField ? 2 : 1));
+        error->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        QSizePolicy policy = error->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        error->setSizePolicy(policy);
+    }
     cellLayout->addWidget(error);
     form->addRow(titleLabel, cell);
 }
@@ -171,13 +181,12 @@ void EndpointDialog::buildForm() {
     addRow(UrlField, tr("&URL:"), m_url, m_url);
 
     if (m_profile.hasField(LabelField)) {
-        const bool isName = m_profile.wireField(LabelField) == QLatin1String("name");
-        QString title = isName ? tr("&Name") : tr("&Description");
+        QString title = EndpointLabelTitle::withMnemonic(m_profile);
         if (m_profile.labelRequired())
             title = tr("%1 (required)").arg(title);
         m_label = new QLineEdit(m_initial.label, m_form);
         m_label->setObjectName(LabelField);
-        m_label->setAccessibleName(isName ? tr("Name") : tr("Description"));
+        m_label->setAccessibleName(EndpointLabelTitle::of(m_profile));
         if (m_profile.labelRequired())
             m_label->setAccessibleDescription(tr("Required"));
         connect(m_label, &QLineEdit::textChanged, this, [this] { fieldEdited(LabelField); });

@@ -108,6 +108,12 @@ EventPicker::EventPicker(const ProviderProfile &profile, QWidget *parent)
         m_customError = new QLabel(this);
         m_customError->setObjectName(QStringLiteral("customEventError"));
         m_customError->setWordWrap(true);
+        m_customError->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        // Its room is kept while it is hidden, so an error appearing moves nothing under the pointer.
+        m_customError->setMinimumHeight(m_customError->fontMetrics().lineSpacing() * 2);
+        QSizePolicy policy = m_customError->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        m_customError->setSizePolicy(policy);
         m_customError->setVisible(false);
 
         auto *custom = new QHBoxLayout;
@@ -118,6 +124,7 @@ EventPicker::EventPicker(const ProviderProfile &profile, QWidget *parent)
     }
 
     connect(m_model, &EventCatalogModel::selectionChanged, this, [this] {
+        m_touched = m_touched || !m_settingSelection;
         updateCount();
         emit selectionChanged(selectedEvents());
     });
@@ -132,7 +139,9 @@ QStringList EventPicker::selectedEvents() const {
 }
 
 void EventPicker::setSelectedEvents(const QStringList &events) {
+    m_settingSelection = true;
     m_model->setSelectedEvents(events);
+    m_settingSelection = false;
 }
 
 QWidget *EventPicker::firstInTabOrder() const {
@@ -172,7 +181,7 @@ void EventPicker::updateCount() {
     const QString selected = tr("%n selected", nullptr, count);
     const QString allowed = max > 0 ? tr("%1–%2 allowed").arg(min).arg(max) : tr("at least %1").arg(min);
     m_count->setText(tr("%1 · %2").arg(selected, allowed));
-    m_countOutOfRange = count < min || (max > 0 && count > max);
+    m_countOutOfRange = m_touched && (count < min || (max > 0 && count > max));
     applyErrorColours();
 }
 
@@ -183,8 +192,8 @@ QString EventPicker::customTypeProblem(const QString &type) const {
         return tr("“%1” is already in the list; check it there.").arg(type);
     const QRegularExpression pattern = m_profile.customEventPattern();
     if (!pattern.match(type).hasMatch())
-        return tr("“%1” is not a well-formed %2 event type: it must match %3 (for example job.started).")
-            .arg(type, m_profile.name(), pattern.pattern());
+        return tr("This is not a well-formed %1 event type: it must match %2.")
+            .arg(m_profile.name(), pattern.pattern());
     return {};
 }
 

@@ -60,4 +60,8 @@ private:
     QPushButton *m_addCustom = nullptr;
     QLabel *m_customError = nullptr;
     bool m_countOutOfRange = false;
+    // Whether the operator has changed the selection: before that, a count below the minimum is
+    // no mistake of theirs and is not shown as one.
+    bool m_touched = false;
+    bool m_settingSelection = false;
 };

@@ -7,7 +7,9 @@
 #include "EndpointDetailsPane.h"
 #include "EndpointDialog.h"
 #include "EndpointFilterModel.h"
+#include "EndpointLabelTitle.h"
 #include "EndpointTableModel.h"
+#include "FittingHeaderView.h"
 #include "ImportSecretDialog.h"
 #include "MessageBar.h"
 #include "NoMatchHint.h"
@@ -29,6 +31,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
@@ -120,6 +123,7 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     m_table->setObjectName(QStringLiteral("endpointTable"));
     m_table->setAccessibleName(tr("Endpoints"));
     m_table->setModel(m_filter);
+    setUpColumns();
     m_table->setItemDelegate(new StatusBadgeDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -129,13 +133,8 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionsMovable(true);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->resizeSection(EndpointTableModel::Status, 150);
-    m_table->horizontalHeader()->resizeSection(EndpointTableModel::Url, 280);
-    m_table->horizontalHeader()->resizeSection(EndpointTableModel::Label, 140);
-    m_table->horizontalHeader()->resizeSection(EndpointTableModel::Events, 150);
-    m_table->horizontalHeader()->resizeSection(EndpointTableModel::Failures, 70);
+    // The host and the last path segment tell endpoints apart: cut long URLs in the middle.
+    m_table->setTextElideMode(Qt::ElideMiddle);
 
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move between rows
 
@@ -160,7 +159,7 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     m_splitter->addWidget(centre);
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({220, 1000, 300});
+    m_splitter->setSizes({220, 1000, 280});
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
 
@@ -273,6 +272,11 @@ void MainWindow::createActions() {
                           QStyle::SP_TrashIcon, &MainWindow::deleteEndpoints);
     m_refreshAction = make(QStringLiteral("refreshAction"), tr("&Refresh"), QKeySequence::Refresh,
                            QStyle::SP_BrowserReload, &MainWindow::refresh);
+    m_detailsAction = make(QStringLiteral("toggleDetailsAction"), tr("&Details Pane"), QKeySequence(Qt::Key_F9),
+                           QStyle::SP_FileDialogInfoView, &MainWindow::detailsToggled);
+    m_detailsAction->setCheckable(true);
+    m_detailsAction->setChecked(true);
+    m_detailsAction->setToolTip(tr("Show or hide the details of the selected endpoint (F9)"));
     m_findAction = new QAction(tr("&Find…"), this);
     m_findAction->setObjectName(QStringLiteral("findAction"));
     m_findAction->setShortcut(QKeySequence::Find);
@@ -303,6 +307,7 @@ void MainWindow::createMenusAndToolBar() {
     endpoint->addAction(m_deleteAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refreshAction);
+    view->addAction(m_detailsAction);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Webhook Console"));
     about->setMenuRole(QAction::AboutRole);
@@ -320,19 +325,76 @@ void MainWindow::createMenusAndToolBar() {
         {m_newAction, m_editAction, m_toggleAction, m_rotateAction, m_testAction, m_copySecretAction, m_deleteAction});
     toolBar->addSeparator();
     toolBar->addAction(m_refreshAction);
+    toolBar->addAction(m_detailsAction);
     for (QAction *action : toolBar->actions()) {
         if (QWidget *button = toolBar->widgetForAction(action))
             button->setAccessibleName(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
     }
+    // A toggle is announced with its state ("pressed"): the name says what pressing means.
+    toolBar->widgetForAction(m_detailsAction)->setAccessibleName(tr("Show the details pane"));
+}
+
+void MainWindow::setUpColumns() {
+    auto *header = new FittingHeaderView(m_table);
+    m_table->setHorizontalHeader(header);
+    header->setSectionsMovable(true);
+    header->setSectionsClickable(true);
+    header->setHighlightSections(false);
+    header->setMinimumSectionSize(40);
+    // Widths for what the columns show, from the font, with room for the padding (and the sort
+    // arrow where a title is the widest text).
+    const QFontMetrics metrics = fontMetrics();
+    const int padding = 2 * metrics.averageCharWidth() + 12;
+    const auto fitting = [&](const QStringList &texts) {
+        int widest = 0;
+        for (const QString &text : texts)
+            widest = qMax(widest, metrics.horizontalAdvance(text));
+        return widest + padding;
+    };
+    const auto title = [this](int column) { return m_model->headerData(column, Qt::Horizontal).toString(); };
+    using Model = EndpointTableModel;
+    // Auto-paused rows are bold, and the badge has its own padding.
+    QFont bold = font();
+    bold.setBold(true);
+    header->resizeSection(
+        Model::Status, QFontMetrics(bold).horizontalAdvance(tr("Auto-paused") + QStringLiteral(" · 99")) + padding + 8);
+    // The label gives up some width before the URL does, down to what a short label needs.
+    header->setShrinkableSection(Model::Label, metrics.averageCharWidth() * 10, metrics.averageCharWidth() * 23);
+    header->resizeSection(Model::Events, metrics.averageCharWidth() * 20);
+    header->resizeSection(Model::Failures, fitting({title(Model::Failures)}));
+    for (const int column : {Model::LastSuccess, Model::LastFailure, Model::Updated})
+        header->resizeSection(column, fitting({title(column), tr("%1 min ago").arg(59)}));
+    header->resizeSection(Model::Secret, fitting({title(Model::Secret), tr("Missing")}) + metrics.height());
+    // Other columns give way before the URL gets narrower than this (on a wide enough window).
+    header->setStretchSection(Model::Url, metrics.averageCharWidth() * 34);
+    // Least needed first: the details pane shows all of them for the selected endpoint.
+    header->setHidingOrder({Model::Updated, Model::Events, Model::LastFailure, Model::LastSuccess});
 }
 
 void MainWindow::restoreSettings() {
     QSettings settings = windowSettings();
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1360, 800);
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // The window manager adds a title bar and borders, unknown until the window is shown: leave
+        // room for them so the status bar stays on a 1360×800 screen.
+        const QSize available = screen()->availableGeometry().size();
+        resize(QSize(1360, 800).boundedTo(available - QSize(16, 64)));
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
-    m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/tableHeader")).toByteArray());
+    auto *header = static_cast<FittingHeaderView *>(m_table->horizontalHeader());
+    header->restoreState(settings.value(QStringLiteral("window/tableHeader")).toByteArray());
+    header->fit();
+    const bool details = settings.value(QStringLiteral("window/detailsVisible"), true).toBool();
+    m_detailsAction->setChecked(details);
+    m_details->setVisible(details);
+}
+
+void MainWindow::detailsToggled() {
+    const bool shown = m_detailsAction->isChecked();
+    m_details->setVisible(shown);
+    if (!shown && m_details->isAncestorOf(QApplication::focusWidget()))
+        m_table->setFocus(Qt::OtherFocusReason); // the focus must not stay in a hidden pane
+    windowSettings().setValue(QStringLiteral("window/detailsVisible"), shown);
 }
 
 void MainWindow::saveSettings() const {
@@ -370,7 +432,13 @@ void MainWindow::connectionChanged(const std::optional<Connection> &connection) 
         m_secretStored.clear();
         m_model->setEndpoints({});
         m_messageBar->dismiss();
+        // Another connection's endpoints start at their first column, not where the last ones were scrolled to.
+        m_table->horizontalScrollBar()->setValue(0);
     }
+    const std::optional<ProviderProfile> profile = currentProfile();
+    const QString labelTitle = profile ? EndpointLabelTitle::of(*profile) : QString();
+    m_model->setLabelTitle(labelTitle);
+    m_details->setLabelTitle(labelTitle.isEmpty() ? tr("Label") : labelTitle);
     setWindowTitle(connection ? tr("%1 — Webhook Console").arg(connection->name) : tr("Webhook Console"));
     updateActions();
     if (connection)
@@ -458,6 +526,12 @@ std::optional<Endpoint> MainWindow::currentEndpoint() const {
 }
 
 void MainWindow::selectionChanged() {
+    const QList<Endpoint> selected = selectedEndpoints();
+    if (selected.size() > 1) {
+        m_details->showSummary(selected);
+        updateActions();
+        return;
+    }
     const std::optional<Endpoint> endpoint = currentEndpoint();
     std::optional<bool> stored;
     if (endpoint && m_secretStored.contains(endpoint->id))
@@ -660,7 +734,7 @@ void MainWindow::newEndpoint() {
     auto *dialog = new EndpointDialog(m_service, connection, *profile, std::nullopt, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &EndpointDialog::created, this, [this, connection](const EndpointService::SecretOutcome &outcome) {
-        showSecret(connection, outcome);
+        showSecret(connection, outcome, SecretDialog::Occasion::Created);
         if (!m_connection || m_connection->id != connection.id)
             return;
         if (outcome.endpoint.id.isEmpty())
@@ -770,7 +844,7 @@ void MainWindow::rotateSecretOf(const Connection &connection, const Endpoint &en
                                 EndpointService::SecretOutcome shown = outcome;
                                 if (shown.endpoint.url.isEmpty())
                                     shown.endpoint = endpoint;
-                                showSecret(connection, shown);
+                                showSecret(connection, shown, SecretDialog::Occasion::Rotated);
                                 if (!m_connection || m_connection->id != connection.id)
                                     return; // the operator moved on; the table shows another connection
                                 m_secretStored.insert(endpoint.id, outcome.keychain.ok());
@@ -901,10 +975,14 @@ void MainWindow::deleteEndpoints() {
             ? tr("Delete the endpoint %1?").arg(selected.first().url)
             : tr("Delete these %1 endpoints?\n%2").arg(selected.size()).arg(names.join(QLatin1Char('\n')));
     const Connection connection = *m_connection;
-    confirm(QMessageBox::Warning, tr("Delete Endpoint"),
+    const bool one = selected.size() == 1;
+    confirm(QMessageBox::Warning, one ? tr("Delete Endpoint") : tr("Delete Endpoints"),
             question + QStringLiteral("\n\n") +
-                tr("The provider stops delivering to it, and its signing secret is removed from your keychain."),
-            tr("Delete"), [this, connection, selected] { removeEndpoints(connection, selected); });
+                (one ? tr("The provider stops delivering to it, and its signing secret is removed from your keychain.")
+                     : tr("The provider stops delivering to them, and their signing secrets are removed from your "
+                          "keychain.")),
+            one ? tr("Delete endpoint") : tr("Delete %1 endpoints").arg(selected.size()),
+            [this, connection, selected] { removeEndpoints(connection, selected); });
 }
 
 void MainWindow::removeEndpoints(const Connection &connection, const QList<Endpoint> &endpoints) {
@@ -936,19 +1014,20 @@ void MainWindow::removeEndpoints(const Connection &connection, const QList<Endpo
     }
 }
 
-void MainWindow::showSecret(const Connection &connection, const EndpointService::SecretOutcome &outcome) {
+void MainWindow::showSecret(const Connection &connection, const EndpointService::SecretOutcome &outcome,
+                            SecretDialog::Occasion occasion) {
     // The secret comes from the outcome only when the keychain failed; otherwise read it back
     // from the keychain, proving it is really there.
     const QString label = endpointName(outcome.endpoint);
     if (!outcome.keychain.ok()) {
-        auto *dialog = new SecretDialog(label, outcome.unstoredSecret, outcome.keychain, m_clipboard, this);
+        auto *dialog = new SecretDialog(occasion, label, outcome.unstoredSecret, outcome.keychain, m_clipboard, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
         return;
     }
     m_service->readSecret(connection, outcome.endpoint.id, this,
-                          [this, label, outcome](const SecretResult &result, const QString &secret) {
-                              auto *dialog = new SecretDialog(label, secret, result, m_clipboard, this);
+                          [this, label, occasion](const SecretResult &result, const QString &secret) {
+                              auto *dialog = new SecretDialog(occasion, label, secret, result, m_clipboard, this);
                               dialog->setAttribute(Qt::WA_DeleteOnClose);
                               dialog->open();
                           });
@@ -987,7 +1066,7 @@ void MainWindow::recoverPendingCreates() {
                     outcome.unstoredSecret = report.unstoredSecret;
                     Connection connection;
                     connection.id = report.connectionId;
-                    showSecret(connection, outcome);
+                    showSecret(connection, outcome, SecretDialog::Occasion::Recovered);
                 }
             }
             m_messageBar->showMessage(problem ? MessageBar::Kind::Warning : MessageBar::Kind::Information,

@@ -2,6 +2,7 @@
 
 #include "Connection.h"
 #include "EndpointService.h"
+#include "SecretDialog.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -48,6 +49,9 @@ protected:
 
 private:
     void createActions();
+    // Column widths from the font, the URL stretching, and which columns give way first on a narrow window.
+    void setUpColumns();
+    void detailsToggled();
     void createMenusAndToolBar();
     void restoreSettings();
     void saveSettings() const;
@@ -95,7 +99,8 @@ private:
     // A window-modal question answered through a signal; confirmed runs when verb is clicked.
     void confirm(QMessageBox::Icon icon, const QString &title, const QString &text, const QString &verb,
                  std::function<void()> confirmed);
-    void showSecret(const Connection &connection, const EndpointService::SecretOutcome &outcome);
+    void showSecret(const Connection &connection, const EndpointService::SecretOutcome &outcome,
+                    SecretDialog::Occasion occasion);
     void reportFailure(const QString &what, const ApiError &error, std::function<void()> retry = {},
                        const QString &retryText = QString());
     void setRowBusy(const QString &id, bool busy);
@@ -135,6 +140,7 @@ private:
     QAction *m_importSecretAction;
     QAction *m_deleteAction;
     QAction *m_refreshAction;
+    QAction *m_detailsAction;
     QAction *m_findAction;
     QAction *m_addConnectionAction;
     QAction *m_quitAction;

@@ -14,10 +14,33 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
 
-SecretDialog::SecretDialog(const QString &endpointLabel, const QString &secret, const SecretResult &keychainResult,
-                           ClipboardGuard *clipboard, QWidget *parent)
+namespace {
+
+// Every provider's secrets so far fit in this many characters: whsec_ and 64 hex digits.
+constexpr int LongSecretLength = 70;
+
+QString headingFor(SecretDialog::Occasion occasion, bool stored, const QString &endpointLabel) {
+    switch (occasion) {
+    case SecretDialog::Occasion::Rotated:
+        return stored ? SecretDialog::tr("Signing secret of %1 rotated; the new one is stored in your keychain")
+                            .arg(endpointLabel)
+                      : SecretDialog::tr("Signing secret of %1 rotated, but the new one was NOT stored")
+                            .arg(endpointLabel);
+    case SecretDialog::Occasion::Created:
+    case SecretDialog::Occasion::Recovered:
+        break;
+    }
+    return stored ? SecretDialog::tr("Signing secret stored in your keychain")
+                  : SecretDialog::tr("The signing secret was NOT stored");
+}
+
+} // namespace
+
+SecretDialog::SecretDialog(Occasion occasion, const QString &endpointLabel, const QString &secret,
+                           const SecretResult &keychainResult, ClipboardGuard *clipboard, QWidget *parent)
     : QDialog(parent)
     , m_stored(keychainResult.ok())
     , m_clipboard(clipboard)
@@ -28,12 +51,13 @@ SecretDialog::SecretDialog(const QString &endpointLabel, const QString &secret, 
     , m_copyStatus(new QLabel(this))
     , m_close(new QPushButton(tr("C&lose"), this)) {
     setObjectName(QStringLiteral("SecretDialog"));
-    setWindowTitle(tr("Signing secret — %1").arg(endpointLabel));
+    setWindowTitle(occasion == Occasion::Rotated ? tr("Secret rotated — %1").arg(endpointLabel)
+                                                 : tr("Signing secret — %1").arg(endpointLabel));
     setMinimumWidth(520);
 
     m_heading->setObjectName(QStringLiteral("heading"));
-    m_heading->setText(m_stored ? tr("Signing secret stored in your keychain")
-                                : tr("The signing secret was NOT stored"));
+    m_heading->setText(headingFor(occasion, m_stored, endpointLabel));
+    m_heading->setWordWrap(true);
     QFont headingFont = m_heading->font();
     headingFont.setBold(true);
     m_heading->setFont(headingFont);
@@ -63,6 +87,13 @@ SecretDialog::SecretDialog(const QString &endpointLabel, const QString &secret, 
     m_secret->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_secret->setText(secret);
     m_secret->setCursorPosition(0);
+    // Wide enough for the whole secret once revealed: never cut off, never scrolled.
+    const int characters = qMax(int(secret.size()), LongSecretLength);
+    const int frame = m_secret->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, m_secret);
+    const QMargins margins = m_secret->textMargins();
+    m_secret->setMinimumWidth(m_secret->fontMetrics().horizontalAdvance(QString(characters, QLatin1Char('0'))) +
+                              2 * frame + margins.left() + margins.right() + 4 /* QLineEdit's own margin */ +
+                              m_secret->fontMetrics().averageCharWidth() /* the cursor, and air */);
     // The only way out is Copy (through ClipboardGuard): no selection, which X11 would publish as
     // the primary selection, no plain Ctrl+C, and a context menu that copies the guarded way.
     m_secret->installEventFilter(this);

@@ -24,8 +24,11 @@ class SecretDialog final : public QDialog {
     Q_DISABLE_COPY_MOVE(SecretDialog)
 
 public:
-    SecretDialog(const QString &endpointLabel, const QString &secret, const SecretResult &keychainResult,
-                 ClipboardGuard *clipboard, QWidget *parent = nullptr);
+    // Why there is a secret to show: the heading says so, naming the endpoint.
+    enum class Occasion { Created, Rotated, Recovered };
+
+    SecretDialog(Occasion occasion, const QString &endpointLabel, const QString &secret,
+                 const SecretResult &keychainResult, ClipboardGuard *clipboard, QWidget *parent = nullptr);
     ~SecretDialog() override;
 
     bool secretStored() const { return m_stored; }

@@ -720,6 +720,43 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 auto-paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in a status the console does not know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>date and time, time zone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 endpoints selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause/Resume and Delete act on all of them; select one to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EndpointDialog</name>
@@ -792,23 +829,7 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (required)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -913,6 +934,21 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
     </message>
     <message>
         <source>%1 did not answer clearly (%2). The endpoint may have been created: it is kept for recovery, so check the endpoint list before creating it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndpointLabelTitle</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1192,15 +1228,32 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
         <source>Whether the endpoint&apos;s signing secret is in your keychain</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>date and time, time zone</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EventCatalogModel</name>
     <message>
         <source>%1.*</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Events whose type starts with “%1.”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1223,6 +1276,13 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
     <message>
         <source>Event type</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ticks the %n event type(s) listed under it: %1. It is not a wildcard subscription: event types that start with “%2.” but are not listed here are not included.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1303,7 +1363,7 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1” is not a well-formed %2 event type: it must match %3 (for example job.started).</source>
+        <source>This is not a well-formed %1 event type: it must match %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1725,10 +1785,6 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Deleting %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1881,6 +1937,46 @@ The provider signs deliveries with the new secret from now on; update the receiv
     </message>
     <message>
         <source>Retry deleting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details Pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the details of the selected endpoint (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the details pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider stops delivering to them, and their signing secrets are removed from your keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 endpoints</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2584,6 +2680,18 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
     </message>
     <message>
         <source>Copy the secret, or confirm you saved it, before closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing secret of %1 rotated; the new one is stored in your keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing secret of %1 rotated, but the new one was NOT stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret rotated — %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

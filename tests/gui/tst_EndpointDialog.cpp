@@ -200,6 +200,23 @@ private slots:
         QVERIFY(child<QLabel>("scopeHint")->isVisible());
     }
 
+    // Issue 9.15: an error appearing above the event tree does not move the tree under the pointer.
+    void anInlineErrorDoesNotMoveTheEventTree() {
+        EndpointDialog *dialog = open(connectionTo(QStringLiteral("polyai")));
+        QVERIFY(dialog);
+        QTreeView *tree = child<EventPicker>("events")->view();
+        const auto where = [&] { return QRect(tree->mapTo(dialog, QPoint(0, 0)), tree->size()); };
+        const QRect before = where();
+        QTest::keyClicks(child<QLineEdit>("url"), QStringLiteral("ftp://hooks.example.com"));
+        QTRY_VERIFY(child<QLabel>("urlError")->isVisible());
+        auto *name = child<QLineEdit>("label");
+        QTest::keyClicks(name, QStringLiteral("x"));
+        name->clear(); // PolyAI requires a name: its error shows too
+        QTRY_VERIFY(child<QLabel>("labelError")->isVisible());
+        QTest::qWait(50);
+        QCOMPARE(where().topLeft(), before.topLeft());
+    }
+
     void badUrlIsExplainedAndBlocksCreate() {
         EndpointDialog *dialog = open(connectionTo(QStringLiteral("layers"), Environment::Production));
         QVERIFY(dialog);

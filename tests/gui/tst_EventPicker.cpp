@@ -134,14 +134,16 @@ private slots:
         auto *count = child<QLabel>("eventCount");
         QVERIFY(count);
         QCOMPARE(count->text(), QStringLiteral("0 selected · 1–50 allowed"));
-        // Below the minimum: drawn in a colour other than the normal text.
-        QVERIFY(count->palette().color(QPalette::WindowText) != picker->palette().color(QPalette::WindowText));
+        // Issue 9.15: nothing is wrong before the operator has done anything, so nothing is red.
+        QCOMPARE(count->palette().color(QPalette::WindowText), picker->palette().color(QPalette::WindowText));
 
         QTest::mouseClick(child<QPushButton>("selectAllEvents"), Qt::LeftButton);
         QCOMPARE(count->text(), QStringLiteral("4 selected · 1–50 allowed"));
         QCOMPARE(count->palette().color(QPalette::WindowText), picker->palette().color(QPalette::WindowText));
         QTest::mouseClick(child<QPushButton>("clearEvents"), Qt::LeftButton);
         QCOMPARE(count->text(), QStringLiteral("0 selected · 1–50 allowed"));
+        // Below the minimum once the operator has chosen: drawn in a colour other than the normal text.
+        QVERIFY(count->palette().color(QPalette::WindowText) != picker->palette().color(QPalette::WindowText));
 
         picker = show(QStringLiteral("encrata"));
         picker->setSelectedEvents(
@@ -185,6 +187,36 @@ private slots:
         QTest::keyClick(type, Qt::Key_Return);
         QCOMPARE(picker->selectedEvents(),
                  (QStringList{QStringLiteral("job.started"), QStringLiteral("invoice.paid")}));
+    }
+
+    // Issue 9.15: a group row ticks the events listed under it; it is no wildcard subscription.
+    void groupRowsSayWhatTickingThemDoes() {
+        EventPicker *picker = show(QStringLiteral("layers"));
+        QVERIFY(picker);
+        const QModelIndex job = findRow(picker->view()->model(), QStringLiteral("job"));
+        QVERIFY(job.isValid());
+        for (const int role : {int(Qt::ToolTipRole), int(Qt::AccessibleDescriptionRole)}) {
+            const QString text = job.data(role).toString();
+            QVERIFY2(text.contains(QStringLiteral("job.completed")) && text.contains(QStringLiteral("job.failed")),
+                     qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("not a wildcard")), qPrintable(text));
+        }
+    }
+
+    // Issue 9.15: the custom type's error appears without moving the tree under the pointer.
+    void theCustomTypeErrorDoesNotMoveTheTree() {
+        EventPicker *picker = show(QStringLiteral("layers"));
+        QVERIFY(picker);
+        picker->resize(440, picker->sizeHint().height()); // as wide as in the endpoint dialog, no room to spare
+        QTest::qWait(20);
+        QTreeView *view = picker->view();
+        const QRect before(view->mapTo(picker, QPoint(0, 0)), view->size());
+        const QSize pickerBefore = picker->size();
+        QTest::keyClicks(child<QLineEdit>("customEventType"), QStringLiteral("Job Started"));
+        QVERIFY(child<QLabel>("customEventError")->isVisible());
+        QTest::qWait(20);
+        QCOMPARE(QRect(view->mapTo(picker, QPoint(0, 0)), view->size()), before);
+        QCOMPARE(picker->sizeHint().height() <= pickerBefore.height(), true);
     }
 
     void closedCatalogsOfferNoCustomTypes() {

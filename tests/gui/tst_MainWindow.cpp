@@ -18,12 +18,17 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFormLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollBar>
+#include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -230,6 +235,10 @@ private slots:
 
     void cleanup() {
         m_window.reset();
+        // A test that hid the details pane must not leave it hidden for the next one.
+        QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("webhook-console"),
+                  QStringLiteral("console"))
+            .remove(QStringLiteral("window/detailsVisible"));
         m_clipboard.reset();
         m_session.reset();
         m_service.reset();
@@ -360,8 +369,9 @@ private slots:
             auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
             QVERIFY(box);
             asked = box->text();
+            // The button says what it does (issue 9.16), not a bare "Delete" or "OK".
             for (QAbstractButton *button : box->buttons()) {
-                if (button->text() == QLatin1String("Delete"))
+                if (button->text() == QLatin1String("Delete endpoint"))
                     button->click();
             }
         });
@@ -480,7 +490,7 @@ private slots:
     void theCountIsRightAfterADeleteAndAfterF5() {
         QTRY_VERIFY(counts()->text().startsWith(QStringLiteral("4 endpoints")));
         clickRow(QStringLiteral("Staging receiver"));
-        answerNextMessageBox(QStringLiteral("Delete"));
+        answerNextMessageBox(QStringLiteral("Delete endpoint"));
         QTest::keySequence(table(), QKeySequence::Delete);
         QTRY_COMPARE_WITH_TIMEOUT(rowOf(QStringLiteral("Staging receiver")), -1, 10000);
         QTRY_VERIFY2(counts()->text().startsWith(QStringLiteral("3 endpoints")), qPrintable(counts()->text()));
@@ -733,6 +743,193 @@ private slots:
         QVERIFY(!shown().isEmpty());
         search->setText(QStringLiteral("url:staging label:production"));
         QCOMPARE(shown(), QStringList());
+    }
+
+    // Issue 9.10: the columns that matter fit the width without a horizontal scrollbar.
+    void theColumnsThatMatterFitAt1024And1360() {
+        QHeaderView *header = table()->horizontalHeader();
+        for (const int width : {1024, 1360}) {
+            m_window->resize(width, 700);
+            QTRY_COMPARE(m_window->width(), width);
+            QTest::qWait(50); // the splitter and the header lay out after the resize
+            const int viewport = table()->viewport()->width();
+            for (const int column : {EndpointTableModel::Status, EndpointTableModel::Url, EndpointTableModel::Label,
+                                     EndpointTableModel::Secret, EndpointTableModel::Failures}) {
+                const QString what =
+                    QStringLiteral("column %1 at %2 px (viewport %3)").arg(column).arg(width).arg(viewport);
+                QVERIFY2(!header->isSectionHidden(column), qPrintable(what + QStringLiteral(" is hidden")));
+                const int left = header->sectionViewportPosition(column);
+                QVERIFY2(left >= 0 && left + header->sectionSize(column) <= viewport,
+                         qPrintable(what + QStringLiteral(" is outside the viewport")));
+            }
+            QVERIFY2(
+                header->sectionSize(EndpointTableModel::Url) >= 120,
+                qPrintable(
+                    QStringLiteral("URL %1 px at %2").arg(header->sectionSize(EndpointTableModel::Url)).arg(width)));
+            QCOMPARE(table()->horizontalScrollBar()->maximum(), 0);
+        }
+        // At 1360 the dates are there too.
+        QVERIFY(!header->isSectionHidden(EndpointTableModel::LastSuccess));
+        QVERIFY(!header->isSectionHidden(EndpointTableModel::LastFailure));
+    }
+
+    void theUrlElidesInTheMiddle() {
+        m_window->resize(1024, 700);
+        QTRY_COMPARE(m_window->width(), 1024);
+        QTest::qWait(50);
+        // The host and the last path segment are what tell endpoints apart.
+        QCOMPARE(table()->textElideMode(), Qt::ElideMiddle);
+    }
+
+    void datesAreCompactWithTheAbsoluteTimeInTheTooltip() {
+        const QModelIndex success =
+            table()->model()->index(rowOf(QStringLiteral("Broken receiver")), EndpointTableModel::LastSuccess);
+        const QDateTime time = success.data(EndpointTableModel::SortRole).toDateTime();
+        QVERIFY(time.isValid());
+        const QString shown = success.data().toString();
+        QVERIFY2(shown.size() <= 12, qPrintable(shown));
+        const QString tip = success.data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(time.toLocalTime().timeZoneAbbreviation()), qPrintable(tip));
+        QVERIFY2(tip.contains(QString::number(time.toLocalTime().date().year())), qPrintable(tip));
+    }
+
+    void theDetailsPaneCollapsesAndStaysCollapsed() {
+        QAction *toggle = action("toggleDetailsAction");
+        QVERIFY(toggle);
+        QVERIFY(toggle->isCheckable());
+        QVERIFY(!toggle->shortcut().isEmpty());
+        QWidget *details = m_window->findChild<QWidget *>(QStringLiteral("detailsPane"));
+        QVERIFY(details->isVisible());
+        QVERIFY(toggle->isChecked());
+        const int tableWidth = table()->width();
+        const int detailsWidth = details->width();
+        QTest::keySequence(m_window.get(), toggle->shortcut());
+        QTRY_VERIFY(!details->isVisible());
+        QTRY_VERIFY(table()->width() >= tableWidth + detailsWidth); // the table takes its room
+        QWidget *button = toolButton("toggleDetailsAction");
+        QVERIFY(button);
+        QCOMPARE(accessibleName(button), QStringLiteral("Show the details pane"));
+
+        // Remembered: a new window starts without it.
+        m_window.reset();
+        m_window =
+            std::make_unique<MainWindow>(m_service.get(), m_store.get(), m_clipboard.get(), m_session->connections());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        details = m_window->findChild<QWidget *>(QStringLiteral("detailsPane"));
+        QVERIFY(!details->isVisible());
+        QVERIFY(!action("toggleDetailsAction")->isChecked());
+        action("toggleDetailsAction")->trigger(); // and back, for the tests that follow
+        QVERIFY(details->isVisible());
+        QVERIFY(QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("webhook-console"),
+                          QStringLiteral("console"))
+                    .value(QStringLiteral("window/detailsVisible"))
+                    .toBool());
+    }
+
+    void horizontalScrollDoesNotCarryOverToAnotherConnection() {
+        table()->horizontalHeader()->resizeSection(EndpointTableModel::Label, 3000);
+        QScrollBar *scroll = table()->horizontalScrollBar();
+        QTRY_VERIFY(scroll->maximum() > 0);
+        scroll->setValue(scroll->maximum());
+        selectConnection(QStringLiteral("Signa sandbox"));
+        QTRY_VERIFY_WITH_TIMEOUT(table()->model()->rowCount() > 0, 10000);
+        QCOMPARE(scroll->value(), 0);
+    }
+
+    void theDefaultSizeFitsTheScreen() {
+        QSettings settings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("webhook-console"),
+                           QStringLiteral("console"));
+        settings.remove(QStringLiteral("window/geometry"));
+        settings.sync();
+        m_window.reset();
+        m_window =
+            std::make_unique<MainWindow>(m_service.get(), m_store.get(), m_clipboard.get(), m_session->connections());
+        const QRect available = m_window->screen()->availableGeometry();
+        // Room for a title bar and borders, which the window manager adds (and which no one knows before showing).
+        QVERIFY2(m_window->height() + 40 <= available.height(),
+                 qPrintable(QStringLiteral("%1 in %2").arg(m_window->height()).arg(available.height())));
+        QVERIFY(m_window->width() <= available.width());
+        QVERIFY(m_window->minimumSizeHint().height() <= available.height() - 40);
+    }
+
+    // Issue 9.13
+    void aMultiSelectionIsSummarisedInTheDetails() {
+        table()->selectAll();
+        auto *summary = m_window->findChild<QLabel *>(QStringLiteral("detailsSummary"));
+        QVERIFY(summary);
+        QVERIFY(summary->isVisible());
+        const QString text = summary->text();
+        QVERIFY2(text.contains(QStringLiteral("4 endpoints selected")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("2 active")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("1 paused")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("1 auto-paused")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("Select an endpoint")));
+        QVERIFY(accessibleTreeHas(QAccessible::queryAccessibleInterface(m_window.get()),
+                                  QStringLiteral("4 endpoints selected")));
+        table()->clearSelection();
+        QVERIFY2(summary->text().contains(QStringLiteral("Select an endpoint")), qPrintable(summary->text()));
+    }
+
+    // Issue 9.14
+    void aRotatedSecretSaysSoAndNamesTheEndpoint() {
+        clickRow(QStringLiteral("Production receiver"));
+        answerNextMessageBox(QStringLiteral("Rotate secret"));
+        action("rotateSecretAction")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<SecretDialog *>(), 10000);
+        auto *dialog = m_window->findChild<SecretDialog *>();
+        const QString heading = dialog->findChild<QLabel *>(QStringLiteral("heading"))->text();
+        QVERIFY2(heading.contains(QStringLiteral("rotated")), qPrintable(heading));
+        QVERIFY2(heading.contains(QStringLiteral("Production receiver")), qPrintable(heading));
+        dialog->findChild<QPushButton *>(QStringLiteral("closeButton"))->click();
+    }
+
+    // Issue 9.16: the label field has one name, the provider's own, in the table, the form and the details.
+    void theLabelFieldHasTheProvidersName() {
+        const auto header = [this] {
+            return table()->model()->headerData(EndpointTableModel::Label, Qt::Horizontal).toString();
+        };
+        const auto detailTitle = [this] {
+            auto *field = m_window->findChild<QLabel *>(QStringLiteral("detail_label"));
+            auto *form = qobject_cast<QFormLayout *>(field->parentWidget()->layout()->itemAt(1)->layout());
+            return form ? qobject_cast<QLabel *>(form->labelForField(field))->text() : QString();
+        };
+        clickRow(QStringLiteral("Production receiver"));
+        QCOMPARE(header(), QStringLiteral("Description")); // Layers calls it "description"
+        QCOMPARE(detailTitle(), QStringLiteral("Description:"));
+        selectConnection(QStringLiteral("PolyAI sandbox"));
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("Production receiver")) >= 0, 10000);
+        clickRow(QStringLiteral("Production receiver"));
+        QCOMPARE(header(), QStringLiteral("Name")); // PolyAI calls it "name"
+        QCOMPARE(detailTitle(), QStringLiteral("Name:"));
+    }
+
+    void confirmationButtonsAreVerbs() {
+        clickRow(QStringLiteral("Production receiver"));
+        QStringList buttons;
+        QTimer::singleShot(50, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            for (QAbstractButton *button : box->buttons())
+                buttons << button->text().remove(QLatin1Char('&'));
+            box->reject();
+        });
+        action("deleteEndpointAction")->trigger();
+        QTRY_VERIFY(!buttons.isEmpty());
+        QVERIFY2(buttons.contains(QStringLiteral("Delete endpoint")), qPrintable(buttons.join(QLatin1Char('|'))));
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        ctrlClickRow(QStringLiteral("Flaky receiver"));
+        buttons.clear();
+        QTimer::singleShot(50, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            for (QAbstractButton *button : box->buttons())
+                buttons << button->text().remove(QLatin1Char('&'));
+            box->reject();
+        });
+        action("deleteEndpointAction")->trigger();
+        QTRY_VERIFY(!buttons.isEmpty());
+        QVERIFY2(buttons.contains(QStringLiteral("Delete 2 endpoints")), qPrintable(buttons.join(QLatin1Char('|'))));
     }
 
     void everyControlHasAnAccessibleName() {

@@ -22,7 +22,8 @@ private:
     std::unique_ptr<SecretDialog> m_dialog;
 
     SecretDialog *open(const SecretResult &keychain) {
-        m_dialog = std::make_unique<SecretDialog>(QStringLiteral("orders receiver"), m_secret, keychain, m_guard.get());
+        m_dialog = std::make_unique<SecretDialog>(SecretDialog::Occasion::Created, QStringLiteral("orders receiver"),
+                                                  m_secret, keychain, m_guard.get());
         m_dialog->show();
         if (!QTest::qWaitForWindowExposed(m_dialog.get()))
             return nullptr;
@@ -53,6 +54,25 @@ private slots:
     void cleanup() {
         m_dialog.reset();
         m_guard.reset();
+    }
+
+    // Issue 9.14: a provider's full secret (whsec_ and 64 hex digits) shows whole once revealed.
+    void aRevealedSecretFitsWithoutScrolling() {
+        const QString secret = QStringLiteral("whsec_") + QString(QStringLiteral("0123456789abcdef")).repeated(4);
+        m_dialog = std::make_unique<SecretDialog>(SecretDialog::Occasion::Created, QStringLiteral("orders receiver"),
+                                                  secret, SecretResult(), m_guard.get());
+        m_dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+        QTest::mouseClick(child<QPushButton>("revealButton"), Qt::LeftButton);
+        auto *field = child<QLineEdit>("secret");
+        QCOMPARE(field->echoMode(), QLineEdit::Normal);
+        field->end(false);
+        // With the cursor at the end, the first character is still where the text starts (nothing
+        // scrolled away), and the end is inside the field (nothing cut off).
+        const int y = field->height() / 2;
+        QCOMPARE(field->cursorPositionAt(QPoint(1, y)), 0);
+        QCOMPARE(field->cursorPositionAt(QPoint(field->width() - 6, y)), secret.size());
+        QVERIFY(field->fontMetrics().horizontalAdvance(secret) < field->contentsRect().width());
     }
 
     void storedSecretIsMaskedUntilRevealed() {

@@ -74,7 +74,7 @@ private slots:
         QCOMPARE(display(0, Model::Failures), QStringLiteral("—"));
         QCOMPARE(display(1, Model::Failures), QStringLiteral("5"));
         QCOMPARE(display(0, Model::LastSuccess),
-                 QLocale().toString(few.lastSuccessAt.toLocalTime(), QLocale::ShortFormat));
+                 QLocale().toString(few.lastSuccessAt.toLocalTime().date(), QLocale::NarrowFormat)); // compact
         QCOMPARE(display(0, Model::LastFailure), QStringLiteral("—"));
         QCOMPARE(display(0, Model::Secret), QStringLiteral("—")); // not checked yet
 
