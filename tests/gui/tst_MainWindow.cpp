@@ -905,30 +905,26 @@ private slots:
     }
 
     void confirmationButtonsAreVerbs() {
+        // The buttons of the question Delete asks, answered with No.
+        const auto deleteButtons = [this] {
+            QStringList buttons;
+            QTimer::singleShot(50, this, [&] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                for (QAbstractButton *button : box->buttons())
+                    buttons << button->text().remove(QLatin1Char('&'));
+                box->reject();
+            });
+            action("deleteEndpointAction")->trigger();
+            [&] { QTRY_VERIFY(!buttons.isEmpty()); }();
+            [&] { QTRY_VERIFY(!QApplication::activeModalWidget()); }();
+            return buttons;
+        };
         clickRow(QStringLiteral("Production receiver"));
-        QStringList buttons;
-        QTimer::singleShot(50, this, [&] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            QVERIFY(box);
-            for (QAbstractButton *button : box->buttons())
-                buttons << button->text().remove(QLatin1Char('&'));
-            box->reject();
-        });
-        action("deleteEndpointAction")->trigger();
-        QTRY_VERIFY(!buttons.isEmpty());
+        QStringList buttons = deleteButtons();
         QVERIFY2(buttons.contains(QStringLiteral("Delete endpoint")), qPrintable(buttons.join(QLatin1Char('|'))));
-        QTRY_VERIFY(!QApplication::activeModalWidget());
         ctrlClickRow(QStringLiteral("Flaky receiver"));
-        buttons.clear();
-        QTimer::singleShot(50, this, [&] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            QVERIFY(box);
-            for (QAbstractButton *button : box->buttons())
-                buttons << button->text().remove(QLatin1Char('&'));
-            box->reject();
-        });
-        action("deleteEndpointAction")->trigger();
-        QTRY_VERIFY(!buttons.isEmpty());
+        buttons = deleteButtons();
         QVERIFY2(buttons.contains(QStringLiteral("Delete 2 endpoints")), qPrintable(buttons.join(QLatin1Char('|'))));
     }
 

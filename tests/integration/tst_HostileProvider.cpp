@@ -317,38 +317,33 @@ private slots:
         verifyTerminalSafe(broken);
     }
 
-    void listWithUrlAsNumber() {
+    // A list whose JSON has the wrong shape is an error that names what is wrong, never a crash.
+    void checkMalformedList(const QByteArray &body, const QString &mentions) {
         const QString connection = addConnection();
-        m_server.script({HostileHttpServer::Answer::json(
-            200, "{\"data\":[{\"id\":\"" + uuid() +
-                     "\",\"url\":42,\"events\":[\"job.completed\"],\"status\":\"active\"}]}")});
+        m_server.script({HostileHttpServer::Answer::json(200, body)});
         const Run run = ctl({QStringLiteral("-c"), connection, QStringLiteral("list")});
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains(QStringLiteral("url")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(mentions), qPrintable(run.err));
         verifyTerminalSafe(run);
+    }
+
+    void listWithUrlAsNumber() {
+        checkMalformedList("{\"data\":[{\"id\":\"" + uuid() +
+                               "\",\"url\":42,\"events\":[\"job.completed\"],\"status\":\"active\"}]}",
+                           QStringLiteral("url"));
     }
 
     void listWithEventsNotAnArray() {
-        const QString connection = addConnection();
-        m_server.script({HostileHttpServer::Answer::json(
-            200,
-            "{\"data\":[{\"id\":\"" + uuid() +
-                "\",\"url\":\"https://hooks.example.com/a\",\"events\":\"job.completed\",\"status\":\"active\"}]}")});
-        const Run run = ctl({QStringLiteral("-c"), connection, QStringLiteral("list")});
-        QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains(QStringLiteral("events")), qPrintable(run.err));
-        verifyTerminalSafe(run);
+        checkMalformedList("{\"data\":[{\"id\":\"" + uuid() +
+                               "\",\"url\":\"https://hooks.example.com/a\",\"events\":\"job.completed\","
+                               "\"status\":\"active\"}]}",
+                           QStringLiteral("events"));
     }
 
     void listWithDataNotAnArray() {
-        const QString connection = addConnection();
-        m_server.script({HostileHttpServer::Answer::json(200, "{\"data\":{\"id\":\"x\"}}")});
-        const Run run = ctl({QStringLiteral("-c"), connection, QStringLiteral("list")});
-        QCOMPARE(run.exitCode, 1);
-        verifyTerminalSafe(run);
+        checkMalformedList("{\"data\":{\"id\":\"x\"}}", QStringLiteral("webhookctl:"));
     }
 
-    // A newline inside a listed URL must not forge a second table row, nor escapes reach the terminal.
     void listedUrlWithNewlineForgesNoRow() {
         const QString connection = addConnection();
         const QByteArray forged = "https://hooks.example.com/a\\n" + uuid() + "  active  0  job.failed  forged";
