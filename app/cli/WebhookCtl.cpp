@@ -41,27 +41,30 @@ WebhookCtl::WebhookCtl(QObject *parent)
     , m_out(stdout)
     , m_err(stderr)
     , m_connections(std::make_unique<ConnectionStore>())
-    , m_state(std::make_unique<LocalState>())
-    , m_journal(std::make_unique<PendingCreateJournal>(*m_state))
-    , m_secretIndex(std::make_unique<SecretIndex>(*m_state))
     , m_network(new QNetworkAccessManager(this))
-    , m_secrets(new KeychainSecretStore(KeychainSecretStore::defaultService(), this))
-    , m_service(new EndpointService(m_network, m_secrets, m_journal.get(),
-                                    ProviderRegistry(ProviderRegistry::defaultUserDirectory()), this)) {
-    m_service->setSecretIndex(m_secretIndex.get());
-}
+    , m_secrets(new KeychainSecretStore(KeychainSecretStore::defaultService(), this)) {}
 
 WebhookCtl::~WebhookCtl() = default;
 
 void WebhookCtl::start(const CtlInvocation &invocation) {
     m_invocation = invocation;
+    QTimer::singleShot(0, this, &WebhookCtl::run);
+}
+
+// Opened only for commands that need them: --help and --version touch no database and no profile.
+void WebhookCtl::openService() {
+    m_state = std::make_unique<LocalState>();
+    m_journal = std::make_unique<PendingCreateJournal>(*m_state);
+    m_secretIndex = std::make_unique<SecretIndex>(*m_state);
+    m_service = new EndpointService(m_network, m_secrets, m_journal.get(),
+                                    ProviderRegistry(ProviderRegistry::defaultUserDirectory()), this);
+    m_service->setSecretIndex(m_secretIndex.get());
     // One deadline for the whole command: every request, retry and Retry-After wait counts against it.
     ApiClient::Policy policy;
-    policy.deadline = QDeadlineTimer(std::chrono::seconds(invocation.deadlineSeconds));
-    if (invocation.requestTimeoutMs > 0)
-        policy.timeoutMs = invocation.requestTimeoutMs;
+    policy.deadline = QDeadlineTimer(std::chrono::seconds(m_invocation.deadlineSeconds));
+    if (m_invocation.requestTimeoutMs > 0)
+        policy.timeoutMs = m_invocation.requestTimeoutMs;
     m_service->setPolicy(policy);
-    QTimer::singleShot(0, this, &WebhookCtl::run);
 }
 
 void WebhookCtl::finish(int exitCode) {
@@ -114,15 +117,17 @@ QString WebhookCtl::readStdinLine(const QString &what) {
 
 void WebhookCtl::run() {
     using Command = CtlInvocation::Command;
-    if (m_invocation.command != Command::Help && m_invocation.command != Command::Version)
-        reportProfileProblems();
-    switch (m_invocation.command) {
-    case Command::Help:
+    if (m_invocation.command == Command::Help) {
         m_out << CtlInvocation::usage();
         return finish(Done);
-    case Command::Version:
+    }
+    if (m_invocation.command == Command::Version) {
         m_out << "webhookctl " << WEBHOOK_CONSOLE_VERSION << Qt::endl;
         return finish(Done);
+    }
+    openService();
+    reportProfileProblems();
+    switch (m_invocation.command) {
     case Command::ConnectionAdd:
         return runConnectionAdd();
     case Command::ConnectionList:

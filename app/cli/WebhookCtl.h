@@ -35,6 +35,7 @@ signals:
 
 private:
     void run();
+    void openService();
     void runConnectionAdd();
     void runConnectionList();
     void runConnectionRemove();
@@ -68,6 +69,6 @@ private:
     std::unique_ptr<SecretIndex> m_secretIndex;
     QNetworkAccessManager *m_network;
     KeychainSecretStore *m_secrets;
-    EndpointService *m_service;
-    int m_worstExit = Done; // raised by recovery reports printed before the command itself
+    EndpointService *m_service = nullptr; // from openService() on
+    int m_worstExit = Done;               // raised by recovery reports printed before the command itself
 };

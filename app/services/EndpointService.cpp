@@ -594,7 +594,10 @@ void EndpointService::recoverNext(const std::shared_ptr<RecoveryRun> &run) {
         report.error = invalid(journalError);
         return conclude(run, report, QString(), Settlement::Untouched);
     case PendingCreateJournal::Claim::OwnedElsewhere:
-        // Its owner is still waiting for the provider: neither replayed beside it nor settled.
+        // Its owner is still waiting for the provider: neither replayed beside it nor settled. A
+        // create of this very program is its own business, not something to report.
+        if (entry.owner == ProcessIdentity::current())
+            return recoverNext(run);
         report.result = Recovery::Result::InFlightElsewhere;
         report.connectionId = entry.connectionId;
         report.ownerPid = entry.owner.pid;
