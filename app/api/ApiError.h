@@ -26,6 +26,8 @@ struct ApiError {
     // A 404 in the provider's own documented not-found shape (see ProviderProfile::errorNotFoundCode),
     // not just any 404: a wrong base path answers 404 too, while the endpoint lives on.
     bool notFound = false;
+    // A list stopped at the configured cap (ApiClient::Policy); the pages read so far were handed on.
+    bool limitReached = false;
 
     bool isError() const { return kind != Kind::None; }
     // One line for stderr or a message bar: "HTTP 422 VALIDATION: url must be https (field url)".
