@@ -20,4 +20,9 @@ struct Connection {
     QString authScheme; // a profile auth scheme id; empty = the profile's default
 
     bool isDevelopment() const { return environment == Environment::Development; }
+    friend bool operator==(const Connection &a, const Connection &b) {
+        return a.id == b.id && a.name == b.name && a.providerId == b.providerId && a.baseUrl == b.baseUrl &&
+               a.environment == b.environment && a.authScheme == b.authScheme;
+    }
+    friend bool operator!=(const Connection &a, const Connection &b) { return !(a == b); }
 };

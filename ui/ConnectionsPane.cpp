@@ -53,7 +53,7 @@ ConnectionsPane::ConnectionsPane(const ProviderRegistry &registry, QWidget *pare
 
     connect(m_list, &QListWidget::currentRowChanged, this, [this] {
         updateButtons();
-        emit currentConnectionChanged(currentConnection());
+        announceCurrent();
     });
     connect(m_add, &QToolButton::clicked, this, &ConnectionsPane::addRequested);
     connect(m_edit, &QToolButton::clicked, this, [this] {
@@ -67,11 +67,13 @@ ConnectionsPane::ConnectionsPane(const ProviderRegistry &registry, QWidget *pare
     updateButtons();
 }
 
-void ConnectionsPane::setConnections(const QList<Connection> &connections, const QStringList &sandboxIds) {
+void ConnectionsPane::setConnections(const QList<Connection> &connections, const QStringList &sandboxIds,
+                                     const QString &preferredId) {
     const std::optional<Connection> previous = currentConnection();
     m_connections = connections;
     m_sandboxIds = sandboxIds;
     {
+        // Rebuilding the list moves its current row several times; only where it ends up counts.
         const QSignalBlocker blocker(m_list);
         m_list->clear();
         for (const Connection &connection : connections) {
@@ -86,12 +88,15 @@ void ConnectionsPane::setConnections(const QList<Connection> &connections, const
             item->setToolTip(QStringLiteral("%1 · %2\n%3")
                                  .arg(providerName, environmentName(connection.environment), connection.baseUrl));
         }
+        for (const QString &id : {previous ? previous->id : QString(), preferredId}) {
+            if (m_list->currentRow() < 0 && !id.isEmpty())
+                selectConnection(id);
+        }
+        if (m_list->currentRow() < 0 && m_list->count() > 0)
+            m_list->setCurrentRow(0);
     }
-    selectConnection(previous ? previous->id : QString());
-    if (m_list->currentRow() < 0 && m_list->count() > 0)
-        m_list->setCurrentRow(0);
     updateButtons();
-    emit currentConnectionChanged(currentConnection());
+    announceCurrent();
 }
 
 std::optional<Connection> ConnectionsPane::currentConnection() const {
@@ -113,6 +118,14 @@ void ConnectionsPane::selectConnection(const QString &id) {
             return;
         }
     }
+}
+
+void ConnectionsPane::announceCurrent() {
+    const std::optional<Connection> current = currentConnection();
+    if (current == m_announced)
+        return;
+    m_announced = current;
+    emit currentConnectionChanged(current);
 }
 
 void ConnectionsPane::updateButtons() {

@@ -220,6 +220,7 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
         menu->popup(m_table->viewport()->mapToGlobal(position));
     });
     connect(m_model, &EndpointTableModel::countsChanged, this, &MainWindow::updateStatusCounts);
+    connect(m_service, &EndpointService::secretNoted, this, &MainWindow::secretNoted);
     // Both models: the proxy drops a row before the source has (and a filter change touches only the proxy).
     for (const QAbstractItemModel *model :
          {static_cast<QAbstractItemModel *>(m_model), static_cast<QAbstractItemModel *>(m_filter)}) {
@@ -272,6 +273,10 @@ void MainWindow::createActions() {
                           QStyle::SP_TrashIcon, &MainWindow::deleteEndpoints);
     m_refreshAction = make(QStringLiteral("refreshAction"), tr("&Refresh"), QKeySequence::Refresh,
                            QStyle::SP_BrowserReload, &MainWindow::refresh);
+    m_checkKeychainAction = make(QStringLiteral("checkKeychainAction"), tr("Check &Keychain"), QKeySequence(),
+                                 QStyle::SP_DialogApplyButton, &MainWindow::checkKeychain);
+    m_checkKeychainAction->setToolTip(
+        tr("Ask your keychain which of these endpoints have a signing secret, and correct the Secret column"));
     m_detailsAction = make(QStringLiteral("toggleDetailsAction"), tr("&Details Pane"), QKeySequence(Qt::Key_F9),
                            QStyle::SP_FileDialogInfoView, &MainWindow::detailsToggled);
     m_detailsAction->setCheckable(true);
@@ -307,6 +312,7 @@ void MainWindow::createMenusAndToolBar() {
     endpoint->addAction(m_deleteAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refreshAction);
+    view->addAction(m_checkKeychainAction);
     view->addAction(m_detailsAction);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Webhook Console"));
@@ -419,17 +425,17 @@ void MainWindow::reloadConnections() {
     for (const Connection &connection : m_sandboxConnections)
         sandboxIds << connection.id;
     connections += m_sandboxConnections;
-    m_connectionsPane->setConnections(connections, sandboxIds);
-    if (!m_connection)
-        m_connectionsPane->selectConnection(windowSettings().value(QStringLiteral("window/lastConnection")).toString());
+    m_connectionsPane->setConnections(connections, sandboxIds,
+                                      windowSettings().value(QStringLiteral("window/lastConnection")).toString());
 }
 
 void MainWindow::connectionChanged(const std::optional<Connection> &connection) {
     const bool same = connection && m_connection && connection->id == m_connection->id;
     m_connection = connection;
     if (!same) {
+        if (m_keychainCheck)
+            m_keychainCheck->cancel();
         m_loadFailed = false;
-        m_secretStored.clear();
         m_model->setEndpoints({});
         m_messageBar->dismiss();
         // Another connection's endpoints start at their first column, not where the last ones were scrolled to.
@@ -465,50 +471,121 @@ void MainWindow::reload(std::function<void()> loaded) {
     trackRequest(+1);
     m_loading = true;
     updateStatusCounts();
-    statusBar()->showMessage(tr("Loading endpoints of %1…").arg(connection.name));
-    m_service->list(connection, this,
-                    [this, connection, loaded](const ApiError &error, const QList<Endpoint> &endpoints) {
-                        trackRequest(-1);
-                        statusBar()->clearMessage();
-                        if (!m_connection || m_connection->id != connection.id)
-                            return; // the operator moved on to another connection
-                        m_loading = false;
-                        m_loadFailed = error.isError();
-                        updateStatusCounts();
-                        if (error.isError())
-                            return reportFailure(
-                                tr("Loading endpoints of %1").arg(connection.name), error, [this] { refresh(); },
-                                tr("Retry loading %1").arg(connection.name));
-                        // setEndpoints updates rows in place, so selection and scroll position survive a refresh.
-                        m_model->setEndpoints(endpoints);
-                        updateStatusCounts();
-                        selectionChanged();
-                        checkSecrets(endpoints);
-                        if (loaded)
-                            loaded();
-                    });
+    const QString loading = tr("Loading endpoints of %1…").arg(connection.name);
+    statusBar()->showMessage(loading);
+    // Pages are parsed as they arrive; the table takes them all at once, in one insertion (or, on
+    // a refresh, one in-place update that touches only the rows that changed).
+    auto arrived = std::make_shared<QList<Endpoint>>();
+    m_service->listPages(
+        connection, this,
+        [this, connection, arrived, loading](const QList<Endpoint> &page) {
+            *arrived += page;
+            if (m_connection && m_connection->id == connection.id)
+                statusBar()->showMessage(
+                    tr("%1 %Ln so far", "loading…, endpoints read", int(arrived->size())).arg(loading));
+        },
+        [this, connection, loaded, arrived](const ApiError &error) {
+            trackRequest(-1);
+            statusBar()->clearMessage();
+            if (!m_connection || m_connection->id != connection.id)
+                return; // the operator moved on to another connection
+            m_loading = false;
+            // At the list cap the endpoints read so far are shown, with the reason there are no more.
+            m_loadFailed = error.isError() && !error.limitReached;
+            updateStatusCounts();
+            if (m_loadFailed)
+                return reportFailure(
+                    tr("Loading endpoints of %1").arg(connection.name), error, [this] { refresh(); },
+                    tr("Retry loading %1").arg(connection.name));
+            // setEndpoints updates rows in place, so selection and scroll position survive a refresh.
+            m_model->setEndpoints(*arrived);
+            showSecretsOnRecord();
+            updateStatusCounts();
+            selectionChanged();
+            if (error.limitReached)
+                m_messageBar->showMessage(MessageBar::Kind::Warning, error.message);
+            if (loaded)
+                loaded();
+        });
 }
 
-void MainWindow::checkSecrets(const QList<Endpoint> &endpoints) {
-    const Connection connection = *m_connection;
-    for (const Endpoint &endpoint : endpoints) {
-        if (m_secretStored.contains(endpoint.id)) {
-            m_model->setSecretStored(endpoint.id, m_secretStored.value(endpoint.id));
-            continue;
-        }
-        // The keychain has no "exists" call; a read tells, and the value is dropped at once.
-        m_service->readSecret(connection, endpoint.id, this,
-                              [this, connection, id = endpoint.id](const SecretResult &result, const QString &) {
-                                  if (!m_connection || m_connection->id != connection.id)
-                                      return;
-                                  if (result.ok() || result.status == SecretStatus::NotFound) {
-                                      m_secretStored.insert(id, result.ok());
-                                      m_model->setSecretStored(id, result.ok());
-                                      if (currentEndpoint() && currentEndpoint()->id == id)
-                                          selectionChanged();
-                                  }
-                              });
+// Which endpoints have a secret comes from the secret index, not the keychain: one local query
+// instead of a keychain search per endpoint. The keychain is asked when the operator acts on one
+// endpoint, or on all of them with Check Keychain.
+void MainWindow::showSecretsOnRecord() {
+    if (!m_service->hasSecretIndex())
+        return; // nothing on record: the column stays "not checked" until the operator acts
+    const QSet<QString> stored = m_service->secretsOnRecord(*m_connection);
+    for (const Endpoint &endpoint : m_model->endpoints())
+        m_model->setSecretStored(endpoint.id, stored.contains(endpoint.id));
+}
+
+void MainWindow::checkKeychain() {
+    if (m_keychainCheck) { // the action says "Stop Checking" meanwhile
+        m_keychainCheck->cancel();
+        return;
     }
+    if (!m_connection)
+        return;
+    QStringList ids;
+    for (const Endpoint &endpoint : m_model->endpoints())
+        ids << endpoint.id;
+    m_keychainCheck = new KeychainCheck(m_service, *m_connection, ids, m_service->secretsOnRecord(*m_connection), this);
+    connect(m_keychainCheck, &KeychainCheck::progressed, this, [this](int checked, int total) {
+        statusBar()->showMessage(tr("Checking your keychain: %1 of %2 endpoints…").arg(checked).arg(total));
+    });
+    connect(m_keychainCheck, &KeychainCheck::finished, this, &MainWindow::keychainChecked);
+    m_checkKeychainAction->setText(tr("Stop Checking the &Keychain"));
+    trackRequest(+1);
+    statusBar()->showMessage(tr("Checking your keychain: 0 of %1 endpoints…").arg(ids.size()));
+    m_keychainCheck->start();
+}
+
+void MainWindow::keychainChecked(const KeychainCheck::Summary &summary) {
+    const KeychainCheck *check = m_keychainCheck;
+    const QString connectionName = check ? check->connection().name : QString();
+    const int total = check ? check->total() : summary.checked;
+    if (m_keychainCheck)
+        m_keychainCheck->deleteLater();
+    m_keychainCheck = nullptr;
+    trackRequest(-1);
+    statusBar()->clearMessage();
+    m_checkKeychainAction->setText(tr("Check &Keychain"));
+    updateActions();
+    if (!summary.errorText.isEmpty()) {
+        m_messageBar->showMessage(
+            MessageBar::Kind::Error, tr("Your keychain could not be read: %1").arg(summary.errorText),
+            [this] { checkKeychain(); }, tr("Retry checking the keychain"));
+        return;
+    }
+    QString text = summary.cancelled
+                       ? tr("Stopped checking the keychain after %1 of %2 endpoints of %3.")
+                             .arg(summary.checked)
+                             .arg(total)
+                             .arg(connectionName)
+                       : tr("Checked the keychain for the %1 endpoints of %2: %3 with a secret, %4 without.")
+                             .arg(summary.checked)
+                             .arg(connectionName)
+                             .arg(summary.stored)
+                             .arg(summary.missing);
+    text += QLatin1Char(' ') + (summary.corrected == 0
+                                    ? tr("The Secret column was right.")
+                                    : tr("The Secret column was corrected for %1 of them.").arg(summary.corrected));
+    m_messageBar->showMessage(MessageBar::Kind::Information, text);
+}
+
+void MainWindow::secretNoted(const QString &connectionId, const QString &endpointId, bool stored) {
+    if (!m_connection || m_connection->id != connectionId)
+        return;
+    m_model->setSecretStored(endpointId, stored);
+    const std::optional<Endpoint> current = currentEndpoint();
+    if (current && current->id == endpointId)
+        selectionChanged();
+}
+
+std::optional<bool> MainWindow::secretStored(const QString &endpointId) const {
+    const QVariant stored = m_model->indexFromId(endpointId).data(EndpointTableModel::SecretStoredRole);
+    return stored.isValid() ? std::optional<bool>(stored.toBool()) : std::nullopt;
 }
 
 QList<Endpoint> MainWindow::selectedEndpoints() const {
@@ -533,10 +610,7 @@ void MainWindow::selectionChanged() {
         return;
     }
     const std::optional<Endpoint> endpoint = currentEndpoint();
-    std::optional<bool> stored;
-    if (endpoint && m_secretStored.contains(endpoint->id))
-        stored = m_secretStored.value(endpoint->id);
-    m_details->showEndpoint(endpoint, stored);
+    m_details->showEndpoint(endpoint, endpoint ? secretStored(endpoint->id) : std::nullopt);
     updateActions();
 }
 
@@ -547,12 +621,15 @@ void MainWindow::updateActions() {
     const bool any = !selected.isEmpty();
     m_newAction->setEnabled(profile.has_value());
     m_refreshAction->setEnabled(m_connection.has_value());
+    m_checkKeychainAction->setEnabled(m_keychainCheck || m_model->rowCount() > 0);
     m_editAction->setEnabled(one);
-    const bool secretMissing = one && !m_secretStored.value(selected.first().id, true);
-    m_copySecretAction->setEnabled(one && !secretMissing);
+    // Enabled even when the secret is on record as missing: copying asks the keychain itself, and
+    // finds a secret stored there behind this program's back.
+    const bool secretMissing = one && secretStored(selected.first().id) == std::optional<bool>(false);
+    m_copySecretAction->setEnabled(one);
     m_copySecretAction->setToolTip(secretMissing
-                                       ? tr("No signing secret for this endpoint is in your keychain: import it or "
-                                            "rotate it first.")
+                                       ? tr("No signing secret for this endpoint is on record: copying looks in "
+                                            "your keychain again. Import or rotate it if it is not there.")
                                        : tr("Copy the signing secret; the clipboard clears after 30 seconds"));
     m_importSecretAction->setEnabled(one);
     m_deleteAction->setEnabled(any);
@@ -665,7 +742,6 @@ void MainWindow::endpointsGone(const Connection &connection, const QList<Endpoin
     if (!m_connection || m_connection->id != connection.id)
         return;
     for (const Endpoint &endpoint : endpoints) {
-        m_secretStored.remove(endpoint.id);
         m_model->removeEndpoint(endpoint.id);
     }
     selectionChanged();
@@ -740,7 +816,6 @@ void MainWindow::newEndpoint() {
         if (outcome.endpoint.id.isEmpty())
             return refresh(); // the provider's answer named no endpoint: ask it for the list
         m_model->updateEndpoint(outcome.endpoint);
-        m_secretStored.insert(outcome.endpoint.id, outcome.keychain.ok());
         m_model->setSecretStored(outcome.endpoint.id, outcome.keychain.ok());
         const QModelIndex index = m_filter->mapFromSource(m_model->indexFromId(outcome.endpoint.id));
         m_table->selectionModel()->setCurrentIndex(index,
@@ -847,7 +922,6 @@ void MainWindow::rotateSecretOf(const Connection &connection, const Endpoint &en
                                 showSecret(connection, shown, SecretDialog::Occasion::Rotated);
                                 if (!m_connection || m_connection->id != connection.id)
                                     return; // the operator moved on; the table shows another connection
-                                m_secretStored.insert(endpoint.id, outcome.keychain.ok());
                                 m_model->setSecretStored(endpoint.id, outcome.keychain.ok());
                                 refresh();
                             });
@@ -956,9 +1030,7 @@ void MainWindow::storeImportedSecret(const Connection &connection, const Endpoin
             }
             if (!m_connection || m_connection->id != connection.id)
                 return;
-            m_secretStored.insert(endpoint.id, true);
-            m_model->setSecretStored(endpoint.id, true);
-            selectionChanged();
+            selectionChanged(); // the table heard it from the service (secretNoted)
             statusBar()->showMessage(tr("Stored the signing secret of %1.").arg(endpointName(endpoint)), 5000);
         });
 }
@@ -999,7 +1071,6 @@ void MainWindow::removeEndpoints(const Connection &connection, const QList<Endpo
                                   failed->append(endpoint);
                                   *lastError = error;
                               } else if (m_connection && m_connection->id == connection.id) {
-                                  m_secretStored.remove(endpoint.id);
                                   m_model->removeEndpoint(endpoint.id);
                                   selectionChanged();
                               }

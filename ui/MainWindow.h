@@ -2,11 +2,13 @@
 
 #include "Connection.h"
 #include "EndpointService.h"
+#include "KeychainCheck.h"
 #include "SecretDialog.h"
 
 #include <QHash>
 #include <QMainWindow>
 #include <QMessageBox>
+#include <QPointer>
 
 #include <optional>
 
@@ -62,7 +64,11 @@ private:
     // refresh() with something to do once the list is in (and applied), if it came.
     void reload(std::function<void()> loaded);
     void updateNoMatchHint();
-    void checkSecrets(const QList<Endpoint> &endpoints);
+    void showSecretsOnRecord();
+    void secretNoted(const QString &connectionId, const QString &endpointId, bool stored);
+    std::optional<bool> secretStored(const QString &endpointId) const; // as the table shows it
+    void checkKeychain();
+    void keychainChecked(const KeychainCheck::Summary &summary);
     void selectionChanged();
     void updateActions();
     void updateStatusCounts();
@@ -111,7 +117,7 @@ private:
     ClipboardGuard *m_clipboard;
     QList<Connection> m_sandboxConnections;
     std::optional<Connection> m_connection;
-    QHash<QString, bool> m_secretStored; // endpoint id -> found in the keychain (current connection)
+    QPointer<KeychainCheck> m_keychainCheck; // the Check Keychain under way, if any
 
     ConnectionsPane *m_connectionsPane;
     MessageBar *m_messageBar;
@@ -140,6 +146,7 @@ private:
     QAction *m_importSecretAction;
     QAction *m_deleteAction;
     QAction *m_refreshAction;
+    QAction *m_checkKeychainAction;
     QAction *m_detailsAction;
     QAction *m_findAction;
     QAction *m_addConnectionAction;

@@ -482,8 +482,8 @@ void EndpointService::forgetSecret(const Connection &connection, const QString &
         return done({}); // never a key that could name another entry, such as the API key
     m_secrets->remove(SecretStore::endpointSecretKey(connection.id, endpointId), context,
                       [this, connectionId = connection.id, endpointId, done](const SecretResult &removed) {
-                          if (removed.ok() && m_secretIndex)
-                              m_secretIndex->record(connectionId, endpointId, false);
+                          if (removed.ok() || removed.status == SecretStatus::NotFound)
+                              recordSecret(connectionId, endpointId, false);
                           done({});
                       });
 }
@@ -534,11 +534,15 @@ QSet<QString> EndpointService::secretsOnRecord(const Connection &connection) con
 // What the keychain just said about an entry goes on record; an answer that says nothing about the
 // entry (no keychain, a locked one) changes nothing.
 void EndpointService::noteSecret(const QString &connectionId, const QString &endpointId, const SecretResult &result) {
-    if (!m_secretIndex || !(result.ok() || result.status == SecretStatus::NotFound))
-        return;
+    if (result.ok() || result.status == SecretStatus::NotFound)
+        recordSecret(connectionId, endpointId, result.ok());
+}
+
+void EndpointService::recordSecret(const QString &connectionId, const QString &endpointId, bool stored) {
     QString error;
-    if (!m_secretIndex->record(connectionId, endpointId, result.ok(), &error))
+    if (m_secretIndex && !m_secretIndex->record(connectionId, endpointId, stored, &error))
         qCWarning(lcService).noquote() << error;
+    emit secretNoted(connectionId, endpointId, stored);
 }
 
 int EndpointService::unfinishedCreateCount(const QList<Connection> &connections) const {

@@ -73,6 +73,7 @@ public:
     void setPolicy(const ApiClient::Policy &policy) { m_policy = policy; }
     // Where the service records which endpoints have a secret in the keychain (optional).
     void setSecretIndex(SecretIndex *index) { m_secretIndex = index; }
+    bool hasSecretIndex() const { return m_secretIndex != nullptr; }
     // The connection's endpoints whose secret is on record as stored: no keychain call.
     QSet<QString> secretsOnRecord(const Connection &connection) const;
 
@@ -116,6 +117,11 @@ public:
                                std::function<void(const Recovery &)> reported,
                                std::function<void(const QList<Recovery> &)> done);
 
+signals:
+    // The keychain just said whether an endpoint's secret is there: it was stored, imported,
+    // rotated, removed, or read. Emitted whether or not a secret index is set.
+    void secretNoted(const QString &connectionId, const QString &endpointId, bool stored);
+
 private:
     using ClientReady = std::function<void(ApiClient *client, const ApiError &error)>;
     void withClient(const Connection &connection, QObject *context, ClientReady ready);
@@ -129,6 +135,7 @@ private:
     void forgetSecret(const Connection &connection, const QString &endpointId, QObject *context, ApiClient::Done done);
     SecretResult unsafeIdResult(const Connection &connection, const QString &endpointId) const;
     void noteSecret(const QString &connectionId, const QString &endpointId, const SecretResult &result);
+    void recordSecret(const QString &connectionId, const QString &endpointId, bool stored);
 
     struct RecoveryRun;
     enum class Settlement { Settle, Keep, Untouched };

@@ -12,6 +12,7 @@
 #include "SandboxServer.h"
 #include "SandboxSession.h"
 #include "SecretDialog.h"
+#include "SecretIndex.h"
 
 #include <QAccessible>
 #include <QAction>
@@ -29,6 +30,8 @@
 #include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,6 +51,7 @@ private:
     std::unique_ptr<KeychainSecretStore> m_keychain;
     std::unique_ptr<LocalState> m_state;
     std::unique_ptr<PendingCreateJournal> m_journal;
+    std::unique_ptr<SecretIndex> m_secretIndex;
     std::unique_ptr<EndpointService> m_service;
     std::unique_ptr<SandboxSession> m_session;
     std::unique_ptr<ConnectionStore> m_store;
@@ -94,6 +98,46 @@ private:
         QTest::mouseClick(table()->viewport(), Qt::LeftButton, {}, cell.center());
         QCOMPARE(table()->selectionModel()->selectedRows().size(), 1);
     }
+
+    // The list requests (first pages and the rest) the sandbox received for a provider.
+    int listRequestsTo(const QString &providerId) const {
+        const QString collection = m_service->registry().profile(providerId)->collectionPath();
+        int count = 0;
+        for (const SandboxRequest &request : sandbox()->requestLog())
+            count += request.providerId == providerId && request.method == "GET" && request.localPath == collection;
+        return count;
+    }
+
+    // What the Secret column says for the row whose Label reads label.
+    QString secretCellOf(const QString &label) const {
+        return table()->model()->index(rowOf(label), EndpointTableModel::Secret).data().toString();
+    }
+
+    // The label of the first row whose Secret column reads text, or an empty string.
+    QString labelWithSecret(const QString &text) const {
+        const QAbstractItemModel *model = table()->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, EndpointTableModel::Secret).data().toString() == text)
+                return model->index(row, EndpointTableModel::Label).data().toString();
+        }
+        return {};
+    }
+
+    // Writes or removes an endpoint's keychain entry directly, as another program would.
+    void editKeychainBehindTheConsole(const QString &providerId, const QString &endpointId, const QString &secret) {
+        const QString key = SecretStore::endpointSecretKey(connectionFor(providerId).id, endpointId);
+        std::optional<SecretResult> done;
+        const auto finished = [&](const SecretResult &result) { done = result; };
+        if (secret.isEmpty())
+            m_keychain->remove(key, this, finished);
+        else
+            m_keychain->write(key, secret, this, finished);
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 10000); }();
+        QVERIFY2(done && done->ok(), done ? qPrintable(done->errorText) : "no answer");
+    }
+
+    // Waits until the load under way has ended (the status bar's "Loading…" is gone).
+    void waitForLoad() { QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().isEmpty(), 10000); }
 
     // Answers the next modal message box by clicking the button with this text.
     void answerNextMessageBox(const QString &buttonText) {
@@ -207,8 +251,10 @@ private slots:
                                                            QUuid::createUuid().toString(QUuid::Id128));
         m_state = std::make_unique<LocalState>(m_dir->filePath(QStringLiteral("state.sqlite")));
         m_journal = std::make_unique<PendingCreateJournal>(*m_state, QString());
+        m_secretIndex = std::make_unique<SecretIndex>(*m_state);
         m_service =
             std::make_unique<EndpointService>(m_network.get(), m_keychain.get(), m_journal.get(), ProviderRegistry());
+        m_service->setSecretIndex(m_secretIndex.get());
         m_session = std::make_unique<SandboxSession>(m_service.get());
         QString error;
         ApiClient::Policy policy;
@@ -926,6 +972,111 @@ private slots:
         ctrlClickRow(QStringLiteral("Flaky receiver"));
         buttons = deleteButtons();
         QVERIFY2(buttons.contains(QStringLiteral("Delete 2 endpoints")), qPrintable(buttons.join(QLatin1Char('|'))));
+    }
+
+    // Issue 10: one list walk per connection change, none for a connection already shown.
+    void choosingAConnectionListsItOnce() {
+        sandbox()->clearRequestLog();
+        selectConnection(QStringLiteral("Encrata sandbox"));
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(QStringLiteral("Production receiver")), EndpointStatus::Active, 10000);
+        waitForLoad();
+        QTest::qWait(200); // a second walk would start at once
+        QCOMPARE(listRequestsTo(QStringLiteral("encrata")), 1);
+        QCOMPARE(listRequestsTo(QStringLiteral("layers")), 0);
+
+        // At start, the connection used last is the only one listed.
+        QSettings settings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("webhook-console"),
+                           QStringLiteral("console"));
+        settings.setValue(QStringLiteral("window/lastConnection"), connectionFor(QStringLiteral("signa")).id);
+        settings.sync();
+        m_window.reset();
+        sandbox()->clearRequestLog();
+        m_window =
+            std::make_unique<MainWindow>(m_service.get(), m_store.get(), m_clipboard.get(), m_session->connections());
+        m_window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(table()->model()->rowCount() > 0, 10000);
+        waitForLoad();
+        QTest::qWait(200);
+        QCOMPARE(listRequestsTo(QStringLiteral("signa")), 1);
+        QCOMPARE(listRequestsTo(QStringLiteral("layers")) + listRequestsTo(QStringLiteral("encrata")) +
+                     listRequestsTo(QStringLiteral("polyai")),
+                 0);
+        settings.remove(QStringLiteral("window/lastConnection"));
+    }
+
+    void aRefreshThatChangesNothingTouchesNoRow() {
+        waitForLoad();
+        QAbstractItemModel *view = table()->model();
+        QSignalSpy changed(view, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(view, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(view, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy laidOut(view, &QAbstractItemModel::layoutChanged);
+        QSignalSpy reset(view, &QAbstractItemModel::modelReset);
+        sandbox()->clearRequestLog();
+        action("refreshAction")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(listRequestsTo(QStringLiteral("layers")) > 0, 10000);
+        waitForLoad();
+        QCOMPARE(changed.count() + inserted.count() + removed.count() + laidOut.count() + reset.count(), 0);
+
+        // A change made at the provider behind the console's back reaches its row, and only that row.
+        const QString id = idOf(QStringLiteral("Staging receiver"));
+        bool resumed = false;
+        m_service->setActive(connectionFor(QStringLiteral("layers")), id, true, this,
+                             [&](const ApiError &error, const Endpoint &) { resumed = !error.isError(); });
+        QTRY_VERIFY_WITH_TIMEOUT(resumed, 10000);
+        QCOMPARE(statusOf(QStringLiteral("Staging receiver")), EndpointStatus::Paused);
+        action("refreshAction")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(QStringLiteral("Staging receiver")), EndpointStatus::Active, 10000);
+        QVERIFY(!changed.isEmpty());
+        for (const QList<QVariant> &signal : std::as_const(changed))
+            QCOMPARE(signal.at(0).toModelIndex().row(), signal.at(1).toModelIndex().row());
+    }
+
+    // Issue 10: the Secret column comes from the secret index, without a keychain read per
+    // endpoint; the keychain is asked when the operator acts on one, or on all with Check Keychain.
+    void theSecretColumnComesFromTheIndexAndCheckKeychainCorrectsIt() {
+        waitForLoad();
+        const QString stored = labelWithSecret(QStringLiteral("Stored"));
+        const QString missing = labelWithSecret(QStringLiteral("Missing"));
+        QVERIFY(!stored.isEmpty() && !missing.isEmpty());
+        const QString storedId = idOf(stored);
+        const QString missingId = idOf(missing);
+
+        // Another program removes one secret and stores the other; the console is not told.
+        editKeychainBehindTheConsole(QStringLiteral("layers"), storedId, QString());
+        editKeychainBehindTheConsole(QStringLiteral("layers"), missingId,
+                                     QStringLiteral("whsec_c3RvcmVkIGVsc2V3aGVyZQ=="));
+        selectConnection(QStringLiteral("Encrata sandbox"));
+        QTRY_COMPARE_WITH_TIMEOUT(rowOf(stored), -1, 10000);
+        selectConnection(QStringLiteral("Layers sandbox"));
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(stored) >= 0, 10000);
+        waitForLoad();
+        // What the index says, not what the keychain holds now: the load asked the keychain nothing.
+        QCOMPARE(secretCellOf(stored), QStringLiteral("Stored"));
+        QCOMPARE(secretCellOf(missing), QStringLiteral("Missing"));
+
+        action("checkKeychainAction")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(secretCellOf(stored), QStringLiteral("Missing"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(secretCellOf(missing), QStringLiteral("Stored"), 10000);
+        auto *bar = m_window->findChild<QLabel *>(QStringLiteral("messageText"));
+        QVERIFY(bar);
+        QTRY_VERIFY2_WITH_TIMEOUT(bar->text().contains(QStringLiteral("corrected for 2")), qPrintable(bar->text()),
+                                  10000);
+        QCOMPARE(m_secretIndex->storedEndpoints(connectionFor(QStringLiteral("layers")).id).contains(missingId), true);
+        QCOMPARE(m_secretIndex->storedEndpoints(connectionFor(QStringLiteral("layers")).id).contains(storedId), false);
+    }
+
+    void copyingAsksTheKeychainAndHealsTheIndex() {
+        waitForLoad();
+        const QString missing = labelWithSecret(QStringLiteral("Missing"));
+        QVERIFY(!missing.isEmpty());
+        const QString secret = QStringLiteral("whsec_c3RvcmVkIGVsc2V3aGVyZQ==");
+        editKeychainBehindTheConsole(QStringLiteral("layers"), idOf(missing), secret);
+        clickRow(missing);
+        QVERIFY(action("copySecretAction")->isEnabled()); // copying is how the operator finds out
+        action("copySecretAction")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::clipboard()->text(), secret, 10000);
+        QTRY_COMPARE(secretCellOf(missing), QStringLiteral("Stored"));
     }
 
     void everyControlHasAnAccessibleName() {
