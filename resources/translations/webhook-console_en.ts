@@ -1640,10 +1640,6 @@ It is stored in your keychain only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No signing secret for this endpoint is in your keychain: import it or rotate it first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copy the signing secret; the clipboard clears after 30 seconds</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1977,6 +1973,58 @@ The provider signs deliveries with the new secret from now on; update the receiv
     </message>
     <message>
         <source>Delete %1 endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;Keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your keychain which of these endpoints have a signing secret, and correct the Secret column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %Ln so far</source>
+        <comment>loading…, endpoints read</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking your keychain: %1 of %2 endpoints…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Checking the &amp;Keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking your keychain: 0 of %1 endpoints…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry checking the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped checking the keychain after %1 of %2 endpoints of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked the keychain for the %1 endpoints of %2: %3 with a secret, %4 without.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Secret column was right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Secret column was corrected for %1 of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signing secret for this endpoint is on record: copying looks in your keychain again. Import or rotate it if it is not there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
