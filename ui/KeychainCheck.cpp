@@ -21,7 +21,8 @@ void KeychainCheck::start() {
 
 void KeychainCheck::cancel() {
     m_stopping = true;
-    m_summary.cancelled = m_summary.errorText.isEmpty();
+    // Once every read has been asked for, stopping changes nothing: the check completes.
+    m_summary.cancelled = m_summary.errorText.isEmpty() && m_next < m_endpointIds.size();
 }
 
 void KeychainCheck::readNext() {
