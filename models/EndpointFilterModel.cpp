@@ -3,30 +3,32 @@
 #include "EndpointStatus.h"
 #include "EndpointTableModel.h"
 
-#include <QDateTime>
-#include <QLocale>
-
 #include <algorithm>
 
 namespace {
 
-QCollator naturalCollator() {
-    // Qt's collator compares code points in the C locale and ignores numeric mode there; the C
-    // locale mostly means "not configured" (containers, CI), so collate as in English instead.
-    QLocale locale;
-    if (locale.language() == QLocale::C)
-        locale = QLocale(QLocale::English);
-    QCollator collator(locale);
-    collator.setNumericMode(true);
-    collator.setCaseSensitivity(Qt::CaseInsensitive);
-    return collator;
+using RowKeys = EndpointTableModel::RowKeys;
+
+// From this many rows on, an insertion into a sorted view is appended unsorted and then sorted as a
+// whole: Qt inserts sorted rows one run of neighbours at a time and rebuilds its whole mapping after
+// each run, which for a large batch among many rows grows as batch × rows.
+constexpr int LargeInsert = 64;
+
+unsigned statusesStartingWith(const QString &foldedText) {
+    unsigned statuses = 0;
+    for (auto status : {EndpointStatus::Unknown, EndpointStatus::Active, EndpointStatus::Paused,
+                        EndpointStatus::AutoPaused, EndpointStatus::Disabled}) {
+        if (endpointStatusName(status).toCaseFolded().startsWith(foldedText) ||
+            endpointStatusDisplayText(status).toCaseFolded().startsWith(foldedText))
+            statuses |= 1u << unsigned(status);
+    }
+    return statuses;
 }
 
 } // namespace
 
 EndpointFilterModel::EndpointFilterModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
-    , m_collator(naturalCollator()) {
+    : QSortFilterProxyModel(parent) {
     setSortRole(EndpointTableModel::SortRole);
     // Re-sorts and re-filters as rows change (a refresh, a status flip after pause/resume).
     setDynamicSortFilter(true);
@@ -34,22 +36,66 @@ EndpointFilterModel::EndpointFilterModel(QObject *parent)
 
 EndpointFilterModel::~EndpointFilterModel() = default;
 
+void EndpointFilterModel::setSourceModel(QAbstractItemModel *sourceModel) {
+    if (m_table)
+        disconnect(m_table, nullptr, this, nullptr);
+    m_table = qobject_cast<const EndpointTableModel *>(sourceModel);
+    m_accepted.clear();
+    if (m_table) {
+        // Connected before the base class connects its own, so m_accepted is current when it filters.
+        // (EndpointTableModel never moves rows.)
+        connect(m_table, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+            m_accepted.insert(m_accepted.begin() + first, last - first + 1, false);
+            refilter(first, last);
+        });
+        connect(m_table, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &, int first, int last) {
+            m_accepted.erase(m_accepted.begin() + first, m_accepted.begin() + last + 1);
+        });
+        connect(m_table, &QAbstractItemModel::dataChanged, this,
+                [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                    refilter(topLeft.row(), bottomRight.row());
+                });
+        connect(m_table, &QAbstractItemModel::layoutChanged, this, &EndpointFilterModel::refilterAll);
+        connect(m_table, &QAbstractItemModel::modelReset, this, &EndpointFilterModel::refilterAll);
+        refilterAll();
+    }
+    QSortFilterProxyModel::setSourceModel(sourceModel);
+    if (m_table) {
+        // Connected after the base class, so endLargeInsert() runs once it has taken the rows in.
+        connect(m_table, &QAbstractItemModel::rowsAboutToBeInserted, this,
+                [this](const QModelIndex &, int first, int last) { beginLargeInsert(first, last); });
+        connect(m_table, &QAbstractItemModel::rowsInserted, this, &EndpointFilterModel::endLargeInsert);
+    }
+}
+
 void EndpointFilterModel::setSearchText(const QString &text) {
     if (text == m_searchText)
         return;
     m_searchText = text;
     m_searchTerms.clear();
-    static const QStringList fields{QStringLiteral("url"), QStringLiteral("label"), QStringLiteral("event"),
-                                    QStringLiteral("id"), QStringLiteral("status")};
+    static const QList<std::pair<QString, Field>> fields{{QStringLiteral("url"), Field::Url},
+                                                         {QStringLiteral("label"), Field::Label},
+                                                         {QStringLiteral("event"), Field::Event},
+                                                         {QStringLiteral("id"), Field::Id},
+                                                         {QStringLiteral("status"), Field::Status}};
     for (const QString &word : text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        Term term{Field::Any, word.toCaseFolded().toUtf8()};
         const qsizetype colon = word.indexOf(QLatin1Char(':'));
-        const QString field = colon > 0 ? word.left(colon).toLower() : QString();
+        const QString prefix = colon > 0 ? word.left(colon).toLower() : QString();
         // A colon that names no field ("https://...") is part of the text.
-        if (fields.contains(field))
-            m_searchTerms.append(Term{field, word.mid(colon + 1)});
-        else
-            m_searchTerms.append(Term{QString(), word});
+        const auto field = std::find_if(fields.cbegin(), fields.cend(),
+                                        [&prefix](const auto &known) { return known.first == prefix; });
+        if (field != fields.cend()) {
+            term.field = field->second;
+            term.text = word.mid(colon + 1).toCaseFolded().toUtf8();
+        }
+        if (term.text.isEmpty())
+            continue; // "url:" alone, still being typed: no constraint yet
+        if (term.field == Field::Status)
+            term.statuses = statusesStartingWith(QString::fromUtf8(term.text));
+        m_searchTerms.append(term);
     }
+    refilterAll();
     invalidateRowsFilter();
 }
 
@@ -57,48 +103,55 @@ void EndpointFilterModel::setStatusFilter(EndpointFilterModel::StatusFilter filt
     if (filter == m_statusFilter)
         return;
     m_statusFilter = filter;
+    refilterAll();
     invalidateRowsFilter();
 }
 
-bool EndpointFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (!acceptsStatus(index))
-        return false;
-    for (const Term &term : m_searchTerms) {
-        if (!term.text.isEmpty() && !matches(index, term))
-            return false;
-    }
-    return true;
+bool EndpointFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const {
+    return !m_table || m_accepted.at(sourceRow);
 }
 
-bool EndpointFilterModel::matches(const QModelIndex &sourceIndex, const Term &term) const {
-    const auto *table = qobject_cast<const EndpointTableModel *>(sourceIndex.model());
-    if (!table)
-        return true;
-    const Endpoint endpoint = table->endpointFromIndex(sourceIndex);
-    const auto within = [&term](const QString &value) { return value.contains(term.text, Qt::CaseInsensitive); };
-    const bool any = term.field.isEmpty();
-    if ((any || term.field == QLatin1String("url")) && within(endpoint.url))
-        return true;
-    if ((any || term.field == QLatin1String("label")) && within(endpoint.label))
-        return true;
-    if (any || term.field == QLatin1String("event")) {
-        if (std::any_of(endpoint.events.cbegin(), endpoint.events.cend(), within))
-            return true;
-    }
-    if (any && endpoint.id.startsWith(term.text, Qt::CaseInsensitive))
-        return true;
-    if (term.field == QLatin1String("id") && within(endpoint.id))
-        return true;
-    if (term.field == QLatin1String("status")) {
-        return endpointStatusName(endpoint.status).startsWith(term.text, Qt::CaseInsensitive) ||
-               endpointStatusDisplayText(endpoint.status).startsWith(term.text, Qt::CaseInsensitive);
+void EndpointFilterModel::refilterAll() {
+    if (!m_table)
+        return;
+    m_accepted.resize(m_table->rowCount());
+    refilter(0, m_table->rowCount() - 1);
+}
+
+void EndpointFilterModel::refilter(int first, int last) {
+    for (int row = first; row <= last; ++row)
+        m_accepted[row] = accepts(row);
+}
+
+bool EndpointFilterModel::accepts(int sourceRow) const {
+    if (!acceptsStatus(sourceRow))
+        return false;
+    return std::all_of(m_searchTerms.cbegin(), m_searchTerms.cend(),
+                       [this, sourceRow](const Term &term) { return matches(sourceRow, term); });
+}
+
+bool EndpointFilterModel::matches(int sourceRow, const Term &term) const {
+    const RowKeys &keys = m_table->keysAt(sourceRow);
+    switch (term.field) {
+    case Field::Any: // the id from its start, the rest anywhere
+        return keys.id().startsWith(term.text) || keys.search.indexOf(term.text, keys.urlStart) >= 0;
+    case Field::Url:
+        return keys.url().contains(term.text);
+    case Field::Label:
+        return keys.label().contains(term.text);
+    case Field::Event:
+        return keys.events().contains(term.text);
+    case Field::Id:
+        return keys.id().contains(term.text);
+    case Field::Status:
+        return term.statuses & (1u << unsigned(keys.status()));
     }
     return false;
 }
 
-bool EndpointFilterModel::acceptsStatus(const QModelIndex &sourceIndex) const {
-    const auto status = EndpointStatus(sourceIndex.data(EndpointTableModel::StatusRole).toInt());
+bool EndpointFilterModel::acceptsStatus(int sourceRow) const {
+    const RowKeys &keys = m_table->keysAt(sourceRow);
+    const EndpointStatus status = keys.status();
     switch (m_statusFilter) {
     case StatusFilter::All:
         return true;
@@ -111,33 +164,36 @@ bool EndpointFilterModel::acceptsStatus(const QModelIndex &sourceIndex) const {
     case StatusFilter::Disabled:
         return status == EndpointStatus::Disabled;
     case StatusFilter::NeedsAttention:
-        return status == EndpointStatus::AutoPaused ||
-               sourceIndex.data(EndpointTableModel::FailureCountRole).toInt() > 0;
+        return status == EndpointStatus::AutoPaused || keys.sort[EndpointTableModel::Failures] > 0;
     }
     return true;
 }
 
 bool EndpointFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const {
-    const QVariant a = left.data(sortRole());
-    const QVariant b = right.data(sortRole());
+    if (!m_table)
+        return QSortFilterProxyModel::lessThan(left, right);
+    const qint64 a = m_table->sortValue(left.row(), left.column());
+    const qint64 b = m_table->sortValue(right.row(), right.column());
     // The view reverses lessThan() for a descending sort; answering according to the order keeps
     // absent values at the bottom both ways.
-    if (!a.isValid() || !b.isValid()) {
-        if (a.isValid() == b.isValid())
+    if (a == RowKeys::Absent || b == RowKeys::Absent) {
+        if ((a == RowKeys::Absent) == (b == RowKeys::Absent))
             return false;
-        const bool leftAbsent = !a.isValid();
-        return leftAbsent == (sortOrder() == Qt::DescendingOrder);
+        return (b == RowKeys::Absent) == (sortOrder() == Qt::AscendingOrder);
     }
-    switch (a.typeId()) {
-    case QMetaType::QString:
-        return m_collator.compare(a.toString(), b.toString()) < 0;
-    case QMetaType::QDateTime:
-        return a.toDateTime() < b.toDateTime();
-    case QMetaType::Int:
-    case QMetaType::LongLong:
-    case QMetaType::Bool:
-        return a.toLongLong() < b.toLongLong();
-    default:
-        return QSortFilterProxyModel::lessThan(left, right);
-    }
+    return a < b;
+}
+
+void EndpointFilterModel::beginLargeInsert(int first, int last) {
+    if (last - first + 1 < LargeInsert || sortColumn() < 0 || rowCount() == 0 || !dynamicSortFilter())
+        return;
+    m_sortingHeldBack = true;
+    setDynamicSortFilter(false); // the rows are appended in source order, see LargeInsert
+}
+
+void EndpointFilterModel::endLargeInsert() {
+    if (!m_sortingHeldBack)
+        return;
+    m_sortingHeldBack = false;
+    setDynamicSortFilter(true); // sorts every row once, as one layout change
 }
