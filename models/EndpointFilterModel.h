@@ -3,6 +3,8 @@
 #include <QSortFilterProxyModel>
 #include <QStringList>
 
+#include <algorithm>
+#include <functional>
 #include <vector>
 
 class EndpointTableModel;
@@ -53,8 +55,15 @@ protected:
 private:
     enum class Field { Any, Url, Label, Event, Id, Status };
     struct Term {
-        Field field = Field::Any;
-        QByteArray text;       // case-folded UTF-8, never empty
+        Term(Field field, const QByteArray &text);
+        bool within(QByteArrayView haystack) const {
+            return std::search(haystack.begin(), haystack.end(), searcher) != haystack.end();
+        }
+
+        Field field;
+        QByteArray text; // case-folded UTF-8, never empty; never changed, so `searcher` may point into it
+        // Prepared once for the term, then run over every row: several times faster than indexOf().
+        std::boyer_moore_horspool_searcher<const char *> searcher;
         unsigned statuses = 0; // Field::Status: bit n set when EndpointStatus(n) matches
     };
 
@@ -71,7 +80,7 @@ private:
     // memory) and kept in step with the source before the base class reads it through filterAcceptsRow().
     std::vector<char> m_accepted;
     QString m_searchText;
-    QList<Term> m_searchTerms;
+    std::vector<Term> m_searchTerms;
     StatusFilter m_statusFilter = StatusFilter::All;
     bool m_sortingHeldBack = false;
 };

@@ -567,20 +567,21 @@ bool EndpointTableModel::isBusy(const QString &id) const {
 }
 
 EndpointTableModel::RowKeys EndpointTableModel::makeKeys(const Endpoint &endpoint) {
-    RowKeys keys;
-    const auto line = [&keys](const QString &field) {
-        keys.search += field.toCaseFolded().toUtf8();
-        keys.search += '\n';
-    };
-    line(endpoint.id);
-    keys.urlStart = keys.search.size();
-    line(endpoint.url);
-    keys.labelStart = keys.search.size();
-    line(endpoint.label);
-    keys.eventsStart = keys.search.size();
+    // One string, folded and converted once: far cheaper than a fold and a conversion per field.
+    qsizetype size = endpoint.id.size() + endpoint.url.size() + endpoint.label.size() + 3;
     for (const QString &event : endpoint.events)
-        line(event);
-    keys.search.squeeze();
+        size += event.size() + 1;
+    QString text;
+    text.reserve(size);
+    for (const QString *field : {&endpoint.id, &endpoint.url, &endpoint.label})
+        text.append(*field).append(QLatin1Char('\n'));
+    for (const QString &event : endpoint.events)
+        text.append(event).append(QLatin1Char('\n'));
+    RowKeys keys;
+    keys.search = std::move(text).toCaseFolded().toUtf8();
+    keys.urlStart = keys.search.indexOf('\n') + 1;
+    keys.labelStart = keys.search.indexOf('\n', keys.urlStart) + 1;
+    keys.eventsStart = keys.search.indexOf('\n', keys.labelStart) + 1;
 
     keys.sort.fill(RowKeys::Absent);
     keys.sort[Status] = qint64(endpoint.status);
