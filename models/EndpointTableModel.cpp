@@ -579,6 +579,7 @@ EndpointTableModel::RowKeys EndpointTableModel::makeKeys(const Endpoint &endpoin
         text.append(event).append(QLatin1Char('\n'));
     RowKeys keys;
     keys.search = std::move(text).toCaseFolded().toUtf8();
+    keys.search.squeeze(); // toUtf8() leaves room for three bytes per character
     keys.urlStart = keys.search.indexOf('\n') + 1;
     keys.labelStart = keys.search.indexOf('\n', keys.urlStart) + 1;
     keys.eventsStart = keys.search.indexOf('\n', keys.labelStart) + 1;
@@ -594,30 +595,27 @@ EndpointTableModel::RowKeys EndpointTableModel::makeKeys(const Endpoint &endpoin
 }
 
 void EndpointTableModel::rank(int column) const {
-    const bool byLabel = column == Label;
-    std::vector<int> ranked;
-    ranked.reserve(m_rows.size());
-    for (int row = 0; row < m_rows.size(); ++row) {
-        RowKeys &keys = m_keys[row];
-        const QString &text = byLabel ? m_rows.at(row).endpoint.label : m_rows.at(row).endpoint.url;
-        std::optional<QCollatorSortKey> &key = byLabel ? keys.labelKey : keys.urlKey;
-        if (byLabel && text.isEmpty()) {
-            keys.sort[column] = RowKeys::Absent;
-            continue;
-        }
-        if (!key)
-            key = m_collator.sortKey(text);
-        ranked.push_back(row);
-    }
-    const auto keyOf = [this, byLabel](int row) -> const QCollatorSortKey & {
-        return byLabel ? *m_keys.at(row).labelKey : *m_keys.at(row).urlKey;
+    // The collation keys live only while ranking: kept, they would cost more memory than the rows' text.
+    struct Keyed {
+        QCollatorSortKey key;
+        int row;
     };
-    std::sort(ranked.begin(), ranked.end(), [&keyOf](int a, int b) { return keyOf(a).compare(keyOf(b)) < 0; });
+    const bool byLabel = column == Label;
+    std::vector<Keyed> keyed;
+    keyed.reserve(m_rows.size());
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const QString &text = byLabel ? m_rows.at(row).endpoint.label : m_rows.at(row).endpoint.url;
+        if (byLabel && text.isEmpty())
+            m_keys[row].sort[column] = RowKeys::Absent;
+        else
+            keyed.push_back({m_collator.sortKey(text), row});
+    }
+    std::sort(keyed.begin(), keyed.end(), [](const Keyed &a, const Keyed &b) { return a.key.compare(b.key) < 0; });
     qint64 rank = 0;
-    for (size_t i = 0; i < ranked.size(); ++i) {
-        if (i > 0 && keyOf(ranked[i - 1]).compare(keyOf(ranked[i])) != 0)
+    for (size_t i = 0; i < keyed.size(); ++i) {
+        if (i > 0 && keyed[i - 1].key.compare(keyed[i].key) != 0)
             ++rank; // equal keys share a rank
-        m_keys[ranked[i]].sort[column] = rank;
+        m_keys[keyed[i].row].sort[column] = rank;
     }
     m_ranked[byLabel] = true;
 }
@@ -627,16 +625,14 @@ void EndpointTableModel::setRowEndpoint(int row, const Endpoint &endpoint) {
     const RowKeys &old = m_keys.at(row);
     RowKeys keys = makeKeys(endpoint);
     keys.sort[Secret] = old.sort[Secret];
-    // A rank and a collation key stay valid while the text they were made from does.
+    // A rank stays valid while the text it was made from does.
     if (target.endpoint.url == endpoint.url) {
         keys.sort[Url] = old.sort[Url];
-        keys.urlKey = old.urlKey;
     } else {
         m_ranked[0] = false;
     }
     if (target.endpoint.label == endpoint.label) {
         keys.sort[Label] = old.sort[Label];
-        keys.labelKey = old.labelKey;
     } else if (!endpoint.label.isEmpty()) {
         m_ranked[1] = false;
     }

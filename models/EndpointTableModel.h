@@ -4,7 +4,6 @@
 
 #include <QAbstractTableModel>
 #include <QCollator>
-#include <QCollatorSortKey>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -81,9 +80,6 @@ public:
         // msecs since the epoch, secret stored. Url and Label hold the row's rank in the natural
         // collation; read them through sortValue(), which ranks the rows when they changed.
         std::array<qint64, ColumnCount> sort{};
-        // Collation keys of the URL and the label, computed when the rows are first ranked by them.
-        std::optional<QCollatorSortKey> urlKey;
-        std::optional<QCollatorSortKey> labelKey;
 
         EndpointStatus status() const { return EndpointStatus(sort[Status]); }
         QByteArrayView id() const { return QByteArrayView(search).first(urlStart - 1); }
