@@ -14,6 +14,10 @@ using RowKeys = EndpointTableModel::RowKeys;
 // each run, which for a large batch among many rows grows as batch × rows.
 constexpr int LargeInsert = 64;
 
+// Up to this many rows shown or hidden by a filter change are announced row by row (see the class
+// comment); more are announced as one layout change.
+constexpr qsizetype RowByRowChanges = 64;
+
 unsigned statusesStartingWith(const QString &foldedText) {
     unsigned statuses = 0;
     for (auto status : {EndpointStatus::Unknown, EndpointStatus::Active, EndpointStatus::Paused,
@@ -90,16 +94,14 @@ void EndpointFilterModel::setSearchText(const QString &text) {
             continue; // "url:" alone, still being typed: no constraint yet
         m_searchTerms.emplace_back(field, termText.toCaseFolded().toUtf8());
     }
-    refilterAll();
-    invalidateRowsFilter();
+    applyFilter();
 }
 
 void EndpointFilterModel::setStatusFilter(EndpointFilterModel::StatusFilter filter) {
     if (filter == m_statusFilter)
         return;
     m_statusFilter = filter;
-    refilterAll();
-    invalidateRowsFilter();
+    applyFilter();
 }
 
 EndpointFilterModel::Term::Term(Field field, const QByteArray &text)
@@ -110,6 +112,22 @@ EndpointFilterModel::Term::Term(Field field, const QByteArray &text)
 
 bool EndpointFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const {
     return !m_table || m_accepted.at(sourceRow);
+}
+
+void EndpointFilterModel::applyFilter() {
+    if (!m_table)
+        return;
+    const std::vector<char> before = m_accepted;
+    refilterAll();
+    qsizetype changes = 0;
+    for (size_t row = 0; row < before.size(); ++row)
+        changes += before[row] != m_accepted[row];
+    if (changes == 0)
+        return; // the same rows: nothing to tell the view
+    if (changes > RowByRowChanges)
+        invalidate();
+    else
+        invalidateRowsFilter();
 }
 
 void EndpointFilterModel::refilterAll() {

@@ -16,7 +16,12 @@ class EndpointTableModel;
 // collation ("hook-2" before "hook-10"), dates chronologically, numbers numerically, and absent
 // values (no label, no failure count, never succeeded) last in either sort order, so the rows that
 // have a value stay on top. Neither filtering nor sorting goes through QVariant or copies an
-// endpoint: with 100,000 rows a keystroke scans pre-folded text and a sort compares byte strings.
+// endpoint: with 100,000 rows a keystroke scans pre-folded text and a sort compares integers.
+//
+// A filter change that shows or hides only a few rows is announced row by row (rowsRemoved,
+// rowsInserted); one that shows or hides many is announced as one layoutChanged, since Qt's row by
+// row path costs a pass over every row for each run of neighbours. To follow rowCount(), listen to
+// layoutChanged as well.
 class EndpointFilterModel final : public QSortFilterProxyModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EndpointFilterModel)
@@ -70,6 +75,7 @@ private:
     bool accepts(int sourceRow) const;
     bool acceptsStatus(int sourceRow) const;
     bool matches(int sourceRow, const Term &term) const;
+    void applyFilter();
     void refilterAll();
     void refilter(int first, int last);
     void beginLargeInsert(int first, int last);

@@ -399,6 +399,40 @@ private slots:
         QCOMPARE(idsInViewOrder().first(), QStringLiteral("hook1"));
     }
 
+    // Few rows shown or hidden: row by row, so a view keeps its selection of the rest. Many: one layout
+    // change, the same rows.
+    void filterChangesAnnouncedByTheirSize() {
+        QList<Endpoint> endpoints;
+        for (int i = 0; i < 300; ++i)
+            endpoints << makeEndpoint(QStringLiteral("ep%1").arg(i), QStringLiteral("https://h.example.com/%1").arg(i),
+                                      i % 2 ? EndpointStatus::Active : EndpointStatus::Paused);
+        m_source->setEndpoints(endpoints);
+        m_filter->sort(Model::Url, Qt::AscendingOrder);
+        QSignalSpy removed(m_filter.get(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(m_filter.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy layout(m_filter.get(), &QAbstractItemModel::layoutChanged);
+
+        m_filter->setSearchText(QStringLiteral("example.com/29")); // 29, 290..299
+        QCOMPARE(m_filter->rowCount(), 11);
+        QCOMPARE(layout.count(), 1);
+        QCOMPARE(removed.count(), 0);
+        m_filter->setSearchText(QStringLiteral("example.com/29 h")); // the same rows: nothing said
+        QCOMPARE(layout.count(), 1);
+        m_filter->setSearchText(QStringLiteral("example.com/2")); // 2, 20..29, 200..299: 100 more
+        QCOMPARE(m_filter->rowCount(), 111);
+        QCOMPARE(layout.count(), 2);
+        m_filter->setSearchText(QStringLiteral("example.com/29")); // 100 fewer
+        QCOMPARE(layout.count(), 3);
+        m_filter->setStatusFilter(Filter::StatusFilter::Active); // 5 fewer, row by row
+        QCOMPARE(m_filter->rowCount(), 6);
+        QCOMPARE(layout.count(), 3);
+        QVERIFY(removed.count() >= 1);
+        QCOMPARE(inserted.count(), 0);
+        for (const QString &id : idsInViewOrder())
+            QCOMPARE(m_source->endpointById(id)->status, EndpointStatus::Active);
+        QCOMPARE(m_filter->index(0, Model::Url).data().toString(), QStringLiteral("https://h.example.com/29"));
+    }
+
 private:
     QStringList shownIds() const {
         QStringList ids = idsInViewOrder();
