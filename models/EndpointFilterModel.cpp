@@ -9,10 +9,11 @@ namespace {
 
 using RowKeys = EndpointTableModel::RowKeys;
 
-// From this many rows on, an insertion into a sorted view is appended unsorted and then sorted as a
-// whole: Qt inserts sorted rows one run of neighbours at a time and rebuilds its whole mapping after
-// each run, which for a large batch among many rows grows as batch × rows.
-constexpr int LargeInsert = 64;
+// Qt's dynamic sorting takes inserted or changed rows in one run of neighbours at a time, with a pass
+// over all of its rows for each run: for a batch among many rows that grows as batch × rows. From
+// this many rows on, sorting is held back while the base class takes the rows in, and everything is
+// sorted once afterwards.
+constexpr int LargeChange = 64;
 
 // Up to this many rows shown or hidden by a filter change are announced row by row (see the class
 // comment); more are announced as one layout change.
@@ -57,7 +58,11 @@ void EndpointFilterModel::setSourceModel(QAbstractItemModel *sourceModel) {
         });
         connect(m_table, &QAbstractItemModel::dataChanged, this,
                 [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                    refilter(topLeft.row(), bottomRight.row());
+                    const qsizetype changes = refilter(topLeft.row(), bottomRight.row());
+                    const bool resorts = sortColumn() >= topLeft.column() && sortColumn() <= bottomRight.column() &&
+                                         bottomRight.row() - topLeft.row() + 1 >= LargeChange;
+                    if (resorts || changes > RowByRowChanges)
+                        holdBackSorting(changes > 0);
                 });
         connect(m_table, &QAbstractItemModel::layoutChanged, this, &EndpointFilterModel::refilterAll);
         connect(m_table, &QAbstractItemModel::modelReset, this, &EndpointFilterModel::refilterAll);
@@ -65,10 +70,14 @@ void EndpointFilterModel::setSourceModel(QAbstractItemModel *sourceModel) {
     }
     QSortFilterProxyModel::setSourceModel(sourceModel);
     if (m_table) {
-        // Connected after the base class, so endLargeInsert() runs once it has taken the rows in.
+        // Connected after the base class, so sorting resumes once it has taken the rows in.
         connect(m_table, &QAbstractItemModel::rowsAboutToBeInserted, this,
-                [this](const QModelIndex &, int first, int last) { beginLargeInsert(first, last); });
-        connect(m_table, &QAbstractItemModel::rowsInserted, this, &EndpointFilterModel::endLargeInsert);
+                [this](const QModelIndex &, int first, int last) {
+                    if (last - first + 1 >= LargeChange && sortColumn() >= 0 && rowCount() > 0)
+                        holdBackSorting(false);
+                });
+        connect(m_table, &QAbstractItemModel::rowsInserted, this, &EndpointFilterModel::resumeSorting);
+        connect(m_table, &QAbstractItemModel::dataChanged, this, &EndpointFilterModel::resumeSorting);
     }
 }
 
@@ -117,11 +126,7 @@ bool EndpointFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) c
 void EndpointFilterModel::applyFilter() {
     if (!m_table)
         return;
-    const std::vector<char> before = m_accepted;
-    refilterAll();
-    qsizetype changes = 0;
-    for (size_t row = 0; row < before.size(); ++row)
-        changes += before[row] != m_accepted[row];
+    const qsizetype changes = refilterAll();
     if (changes == 0)
         return; // the same rows: nothing to tell the view
     if (changes > RowByRowChanges)
@@ -130,22 +135,26 @@ void EndpointFilterModel::applyFilter() {
         invalidateRowsFilter();
 }
 
-void EndpointFilterModel::refilterAll() {
+qsizetype EndpointFilterModel::refilterAll() {
     if (!m_table)
-        return;
+        return 0;
     m_accepted.resize(m_table->rowCount());
-    refilter(0, m_table->rowCount() - 1);
+    return refilter(0, m_table->rowCount() - 1);
 }
 
-void EndpointFilterModel::refilter(int first, int last) {
+qsizetype EndpointFilterModel::refilter(int first, int last) {
     // Each row's text sits in its own allocation: asking for it a few rows ahead hides the wait for
     // memory, which is most of a scan's time.
     constexpr int Ahead = 8;
+    qsizetype changes = 0;
     for (int row = first; row <= last; ++row) {
         if (row + Ahead <= last)
             __builtin_prefetch(m_table->keysAt(row + Ahead).search.constData());
-        m_accepted[row] = accepts(row);
+        const bool accepted = accepts(row);
+        changes += accepted != bool(m_accepted[row]);
+        m_accepted[row] = accepted;
     }
+    return changes;
 }
 
 bool EndpointFilterModel::accepts(int sourceRow) const {
@@ -209,16 +218,19 @@ bool EndpointFilterModel::lessThan(const QModelIndex &left, const QModelIndex &r
     return a < b;
 }
 
-void EndpointFilterModel::beginLargeInsert(int first, int last) {
-    if (last - first + 1 < LargeInsert || sortColumn() < 0 || rowCount() == 0 || !dynamicSortFilter())
+void EndpointFilterModel::holdBackSorting(bool refilter) {
+    if (!dynamicSortFilter())
         return;
     m_sortingHeldBack = true;
-    setDynamicSortFilter(false); // the rows are appended in source order, see LargeInsert
+    m_refilterOnResume = refilter;
+    setDynamicSortFilter(false); // the base class now appends inserted rows and leaves changed ones in place
 }
 
-void EndpointFilterModel::endLargeInsert() {
+void EndpointFilterModel::resumeSorting() {
     if (!m_sortingHeldBack)
         return;
     m_sortingHeldBack = false;
+    if (m_refilterOnResume)
+        invalidate();           // rows to show or hide: filtered and sorted anew, as one layout change
     setDynamicSortFilter(true); // sorts every row once, as one layout change
 }

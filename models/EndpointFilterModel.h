@@ -76,10 +76,11 @@ private:
     bool acceptsStatus(int sourceRow) const;
     bool matches(int sourceRow, const Term &term) const;
     void applyFilter();
-    void refilterAll();
-    void refilter(int first, int last);
-    void beginLargeInsert(int first, int last);
-    void endLargeInsert();
+    // Both return how many rows changed from shown to hidden or back.
+    qsizetype refilterAll();
+    qsizetype refilter(int first, int last);
+    void holdBackSorting(bool refilter);
+    void resumeSorting();
 
     const EndpointTableModel *m_table = nullptr;
     // accepts() per source row, worked out in source order (a scan in sorted order would jump around
@@ -89,4 +90,5 @@ private:
     std::vector<Term> m_searchTerms;
     StatusFilter m_statusFilter = StatusFilter::All;
     bool m_sortingHeldBack = false;
+    bool m_refilterOnResume = false;
 };

@@ -80,6 +80,22 @@ const QList<int> &secretRoles() {
 // layout change) and removed at once: every removal costs the proxy and the view O(rows).
 constexpr int MaxRemovalRuns = 8;
 
+// Above this many runs of changed rows, one dataChanged spans them all: a sorting proxy answers
+// each announcement with a pass over all of its rows.
+constexpr int MaxAnnouncedRuns = 32;
+
+// Contiguous runs [first, last] of ascending row numbers.
+QList<std::pair<int, int>> runsOf(const QList<int> &rows) {
+    QList<std::pair<int, int>> runs;
+    for (const int row : rows) {
+        if (!runs.isEmpty() && runs.last().second == row - 1)
+            runs.last().second = row;
+        else
+            runs.append({row, row});
+    }
+    return runs;
+}
+
 QString searchText(const Endpoint &endpoint) {
     // One field per line so a search term never matches across two fields.
     QStringList parts{endpoint.url, endpoint.label, endpoint.id};
@@ -332,17 +348,12 @@ void EndpointTableModel::setEndpoints(const QList<Endpoint> &endpoints) {
     const int autoPaused = m_autoPausedCount;
     const int secretMissing = m_secretMissingCount;
     const std::vector<bool> named = merge(endpoints);
-    // Rows the list no longer names go, one contiguous run at a time.
-    QList<std::pair<int, int>> runs;
+    QList<int> gone; // rows the list no longer names
     for (int row = 0; row < m_rows.size(); ++row) {
-        if (named[row])
-            continue;
-        if (!runs.isEmpty() && runs.last().second == row - 1)
-            runs.last().second = row;
-        else
-            runs.append({row, row});
+        if (!named[row])
+            gone.append(row);
     }
-    removeRuns(runs);
+    removeRuns(runsOf(gone));
     emitCountsChangedSince(autoPaused, secretMissing);
 }
 
@@ -377,15 +388,9 @@ std::vector<bool> EndpointTableModel::merge(const QList<Endpoint> &endpoints) {
         changed.append(row);
     }
 
-    // Changed rows are announced in contiguous runs; an unchanged row is not repainted.
+    // An unchanged row is not repainted.
     std::sort(changed.begin(), changed.end());
-    for (int i = 0; i < changed.size();) {
-        int last = i;
-        while (last + 1 < changed.size() && changed.at(last + 1) == changed.at(last) + 1)
-            ++last;
-        emit dataChanged(index(changed.at(i), 0), index(changed.at(last), ColumnCount - 1));
-        i = last + 1;
-    }
+    announceChanged(changed, 0, ColumnCount - 1);
 
     if (!added.isEmpty()) {
         beginInsertRows({}, heldRows, heldRows + added.size() - 1);
@@ -525,28 +530,22 @@ void EndpointTableModel::setSecretStored(const QString &id, bool stored) {
     const int autoPaused = m_autoPausedCount;
     const int secretMissing = m_secretMissingCount;
     setRowSecretStored(row, stored);
-    emitSecretChanged(row, row);
+    announceChanged({row}, Secret, Secret, secretRoles());
     emitCountsChangedSince(autoPaused, secretMissing);
 }
 
 void EndpointTableModel::setSecretStoredIds(const QSet<QString> &storedIds) {
     const int autoPaused = m_autoPausedCount;
     const int secretMissing = m_secretMissingCount;
-    int runStart = -1;
+    QList<int> changed;
     for (int row = 0; row < m_rows.size(); ++row) {
         const bool stored = storedIds.contains(m_rows.at(row).endpoint.id);
-        if (m_rows.at(row).secretStored == stored) {
-            if (runStart >= 0)
-                emitSecretChanged(runStart, row - 1);
-            runStart = -1;
-            continue;
+        if (m_rows.at(row).secretStored != stored) {
+            setRowSecretStored(row, stored);
+            changed.append(row);
         }
-        setRowSecretStored(row, stored);
-        if (runStart < 0)
-            runStart = row;
     }
-    if (runStart >= 0)
-        emitSecretChanged(runStart, m_rows.size() - 1);
+    announceChanged(changed, Secret, Secret, secretRoles());
     emitCountsChangedSince(autoPaused, secretMissing);
 }
 
@@ -654,8 +653,13 @@ void EndpointTableModel::emitRowChanged(int row, const QList<int> &roles) {
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1), roles);
 }
 
-void EndpointTableModel::emitSecretChanged(int first, int last) {
-    emit dataChanged(index(first, Secret), index(last, Secret), secretRoles());
+void EndpointTableModel::announceChanged(const QList<int> &rows, int firstColumn, int lastColumn,
+                                         const QList<int> &roles) {
+    QList<std::pair<int, int>> runs = runsOf(rows);
+    if (runs.size() > MaxAnnouncedRuns)
+        runs = {{runs.first().first, runs.last().second}};
+    for (const auto &[first, last] : std::as_const(runs))
+        emit dataChanged(index(first, firstColumn), index(last, lastColumn), roles);
 }
 
 void EndpointTableModel::reindexFrom(int first) {

@@ -121,7 +121,8 @@ public:
     // Both are ignored for an id the model does not hold.
     void setSecretStored(const QString &id, bool stored);
     // Every row becomes known: stored when its id is in the set, missing otherwise. Announced as one
-    // dataChanged per run of changed rows, Secret column only, and at most one countsChanged.
+    // dataChanged per run of changed rows (one over them all beyond 32 runs), Secret column only, and
+    // at most one countsChanged.
     void setSecretStoredIds(const QSet<QString> &storedIds);
     // Calls nest: a row stays busy until every setBusy(id, true) has had its setBusy(id, false),
     // so two requests on one endpoint do not un-grey it when the first one finishes.
@@ -158,7 +159,8 @@ private:
     void removeRuns(const QList<std::pair<int, int>> &runs); // ascending, inclusive [first, last]
     void gatherAtEnd(const QList<std::pair<int, int>> &runs);
     void emitRowChanged(int row, const QList<int> &roles = {});
-    void emitSecretChanged(int first, int last);
+    // One dataChanged per run of `rows` (ascending), or one over them all when the runs are many.
+    void announceChanged(const QList<int> &rows, int firstColumn, int lastColumn, const QList<int> &roles = {});
     void reindexFrom(int first);
     void count(const Row &row, int sign);
     void emitCountsChangedSince(int autoPaused, int secretMissing);

@@ -433,6 +433,48 @@ private slots:
         QCOMPARE(m_filter->index(0, Model::Url).data().toString(), QStringLiteral("https://h.example.com/29"));
     }
 
+    // A refresh that changes many rows of a sorted, filtered view: sorted and filtered once, same result.
+    void largeRefreshOfASortedFilteredView() {
+        QList<Endpoint> endpoints;
+        const QDateTime base(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
+        for (int i = 0; i < 200; ++i) {
+            Endpoint endpoint =
+                makeEndpoint(QStringLiteral("ep%1").arg(i), QStringLiteral("https://h.example.com/%1").arg(i));
+            endpoint.lastSuccessAt = base.addSecs(i);
+            endpoints << endpoint;
+        }
+        m_source->setEndpoints(endpoints);
+        m_filter->sort(Model::LastSuccess, Qt::DescendingOrder);
+        m_filter->setStatusFilter(Filter::StatusFilter::Active);
+        QCOMPARE(idsInViewOrder().first(), QStringLiteral("ep199"));
+
+        // Every other endpoint succeeds again, later than all others, in reverse; every fifth is paused.
+        for (int i = 0; i < 200; i += 2)
+            endpoints[i].lastSuccessAt = base.addSecs(1000 - i);
+        for (int i = 0; i < 200; i += 5)
+            endpoints[i].status = EndpointStatus::Paused;
+        m_source->setEndpoints(endpoints);
+
+        QStringList expected;
+        for (int i = 2; i < 200; i += 2) {
+            if (i % 5)
+                expected << QStringLiteral("ep%1").arg(i);
+        }
+        for (int i = 199; i > 0; i -= 2) {
+            if (i % 5)
+                expected << QStringLiteral("ep%1").arg(i);
+        }
+        QCOMPARE(idsInViewOrder(), expected);
+
+        // Sorting and filtering stay dynamic afterwards.
+        endpoints[1].lastSuccessAt = base.addSecs(5000);
+        m_source->updateEndpoint(endpoints[1]);
+        QCOMPARE(idsInViewOrder().first(), QStringLiteral("ep1"));
+        endpoints[1].status = EndpointStatus::Disabled;
+        m_source->updateEndpoint(endpoints[1]);
+        QCOMPARE(idsInViewOrder().first(), QStringLiteral("ep2"));
+    }
+
 private:
     QStringList shownIds() const {
         QStringList ids = idsInViewOrder();

@@ -318,6 +318,36 @@ private slots:
         QVERIFY(!m_model->indexFromId(QStringLiteral("ep1")).isValid());
     }
 
+    // Past 32 runs, one dataChanged spans the changed rows: a sorting proxy answers each one with a
+    // pass over all of its rows.
+    void manyScatteredChangesAreAnnouncedOnce() {
+        QList<Endpoint> endpoints;
+        for (int i = 0; i < 100; ++i)
+            endpoints << makeEndpoint(QStringLiteral("ep%1").arg(i));
+        m_model->setEndpoints(endpoints);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        for (int i = 1; i < 99; i += 2)
+            endpoints[i].label = QStringLiteral("changed");
+        m_model->setEndpoints(endpoints);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), m_model->index(1, 0));
+        QCOMPARE(changed.at(0).at(1).value<QModelIndex>(), m_model->index(97, Model::ColumnCount - 1));
+
+        QSet<QString> stored;
+        for (int i = 0; i < 100; i += 2)
+            stored.insert(QStringLiteral("ep%1").arg(i));
+        m_model->setSecretStoredIds(stored); // every row changes: one run
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(m_model->secretMissingCount(), 50);
+        for (int i = 1; i < 100; i += 2)
+            stored.insert(QStringLiteral("ep%1").arg(i));
+        m_model->setSecretStoredIds(stored); // the 50 odd rows: one announcement, Secret column only
+        QCOMPARE(changed.count(), 3);
+        QCOMPARE(changed.at(2).at(0).value<QModelIndex>(), m_model->index(1, Model::Secret));
+        QCOMPARE(changed.at(2).at(1).value<QModelIndex>(), m_model->index(99, Model::Secret));
+        QCOMPARE(m_model->secretMissingCount(), 0);
+    }
+
     void refreshRemovesRunsAndClears() {
         QList<Endpoint> endpoints;
         for (const char *id : {"a", "b", "c", "d", "e", "f"})
