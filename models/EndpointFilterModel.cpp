@@ -53,6 +53,12 @@ void EndpointFilterModel::setSourceModel(QAbstractItemModel *sourceModel) {
             m_accepted.insert(m_accepted.begin() + first, last - first + 1, false);
             refilter(first, last);
         });
+        connect(m_table, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                [this](const QModelIndex &, int first, int last) {
+                    const int count = last - first + 1;
+                    if (count >= LargeChange && count < m_table->rowCount()) // removing all is one run anyway
+                        unsortForRemoval();
+                });
         connect(m_table, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &, int first, int last) {
             m_accepted.erase(m_accepted.begin() + first, m_accepted.begin() + last + 1);
         });
@@ -78,6 +84,7 @@ void EndpointFilterModel::setSourceModel(QAbstractItemModel *sourceModel) {
                 });
         connect(m_table, &QAbstractItemModel::rowsInserted, this, &EndpointFilterModel::resumeSorting);
         connect(m_table, &QAbstractItemModel::dataChanged, this, &EndpointFilterModel::resumeSorting);
+        connect(m_table, &QAbstractItemModel::rowsRemoved, this, &EndpointFilterModel::resortAfterRemoval);
     }
 }
 
@@ -216,6 +223,22 @@ bool EndpointFilterModel::lessThan(const QModelIndex &left, const QModelIndex &r
         return (b == RowKeys::Absent) == (sortOrder() == Qt::AscendingOrder);
     }
     return a < b;
+}
+
+void EndpointFilterModel::unsortForRemoval() {
+    // Rows leave one run of proxy neighbours at a time, with a pass over all rows for each run; in
+    // source order a block of source rows is one run.
+    if (sortColumn() < 0 || rowCount() == 0)
+        return;
+    m_sortBeforeRemoval = {sortColumn(), sortOrder()};
+    QSortFilterProxyModel::sort(-1);
+}
+
+void EndpointFilterModel::resortAfterRemoval() {
+    if (!m_sortBeforeRemoval)
+        return;
+    const auto [column, order] = *std::exchange(m_sortBeforeRemoval, std::nullopt);
+    QSortFilterProxyModel::sort(column, order);
 }
 
 void EndpointFilterModel::holdBackSorting(bool refilter) {

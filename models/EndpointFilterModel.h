@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
+#include <utility>
 #include <vector>
 
 class EndpointTableModel;
@@ -79,6 +81,8 @@ private:
     // Both return how many rows changed from shown to hidden or back.
     qsizetype refilterAll();
     qsizetype refilter(int first, int last);
+    void unsortForRemoval();
+    void resortAfterRemoval();
     void holdBackSorting(bool refilter);
     void resumeSorting();
 
@@ -91,4 +95,5 @@ private:
     StatusFilter m_statusFilter = StatusFilter::All;
     bool m_sortingHeldBack = false;
     bool m_refilterOnResume = false;
+    std::optional<std::pair<int, Qt::SortOrder>> m_sortBeforeRemoval;
 };

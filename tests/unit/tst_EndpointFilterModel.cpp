@@ -475,6 +475,32 @@ private slots:
         QCOMPARE(idsInViewOrder().first(), QStringLiteral("ep2"));
     }
 
+    // A large block of source rows leaves a sorted view as one run (its rows are scattered in the view's
+    // order); the view is sorted as before afterwards.
+    void largeRemovalFromASortedView() {
+        QList<Endpoint> endpoints;
+        for (int i = 0; i < 200; ++i)
+            endpoints << makeEndpoint(QStringLiteral("ep%1").arg(i),
+                                      QStringLiteral("https://h.example.com/%1").arg(i % 7));
+        m_source->setEndpoints(endpoints);
+        m_filter->sort(Model::Url, Qt::DescendingOrder);
+        const QPersistentModelIndex kept = m_filter->mapFromSource(m_source->indexFromId(QStringLiteral("ep150")));
+        QSignalSpy removed(m_filter.get(), &QAbstractItemModel::rowsRemoved);
+        m_source->setEndpoints(endpoints.mid(100));
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(m_filter->rowCount(), 100);
+        QCOMPARE(m_filter->sortColumn(), int(Model::Url));
+        QCOMPARE(m_filter->sortOrder(), Qt::DescendingOrder);
+        QStringList urls;
+        for (int row = 0; row < m_filter->rowCount(); ++row)
+            urls << m_filter->index(row, Model::Url).data().toString();
+        QStringList expected = naturallySorted(urls);
+        std::reverse(expected.begin(), expected.end());
+        QCOMPARE(urls, expected);
+        QVERIFY(kept.isValid());
+        QCOMPARE(kept.data(Model::EndpointIdRole).toString(), QStringLiteral("ep150"));
+    }
+
 private:
     QStringList shownIds() const {
         QStringList ids = idsInViewOrder();
