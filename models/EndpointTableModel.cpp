@@ -572,10 +572,19 @@ EndpointTableModel::RowKeys EndpointTableModel::makeKeys(const Endpoint &endpoin
         size += event.size() + 1;
     QString text;
     text.reserve(size);
+    const auto appendLine = [&text](const QString &field) {
+        const qsizetype start = text.size();
+        text.append(field);
+        // A line break inside a field (a description) would end its line early; a search term holds
+        // no white space, so a space in its place matches the same terms.
+        if (field.contains(QLatin1Char('\n')))
+            std::replace(text.begin() + start, text.end(), QChar(QLatin1Char('\n')), QChar(QLatin1Char(' ')));
+        text.append(QLatin1Char('\n'));
+    };
     for (const QString *field : {&endpoint.id, &endpoint.url, &endpoint.label})
-        text.append(*field).append(QLatin1Char('\n'));
+        appendLine(*field);
     for (const QString &event : endpoint.events)
-        text.append(event).append(QLatin1Char('\n'));
+        appendLine(event);
     RowKeys keys;
     keys.search = std::move(text).toCaseFolded().toUtf8();
     keys.search.squeeze(); // toUtf8() leaves room for three bytes per character

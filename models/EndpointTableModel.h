@@ -24,10 +24,11 @@
 // signing secret is in the keychain (unknown until checked) and whether a request on it is in
 // flight. Both survive a refresh.
 //
-// Scale: what filtering and sorting read (folded search text, collation keys, numbers) is worked
-// out once per row when its endpoint is set (RowKeys, read through keysAt()), the counts are kept
-// up to date row by row, and every change is announced once per contiguous run of rows, limited
-// to the columns and roles it touches.
+// Scale (100,000 rows): what filtering and sorting read (folded search text, sort values) is worked
+// out once per row when its endpoint is set (RowKeys), string columns are ranked once per change in
+// their collation, the counts are kept up to date row by row, and changes are announced once per
+// run of changed rows (once over all of them when the runs are many); secret answers touch the
+// Secret column only.
 //
 // Busy rows: the model only reports BusyRole; StatusBadgeDelegate (set for every column) draws
 // busy rows with the palette's Disabled colour group. flags() deliberately stays unchanged, since

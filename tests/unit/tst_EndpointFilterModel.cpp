@@ -328,6 +328,12 @@ private slots:
         QCOMPARE(shownFor(QStringLiteral("status:Act")),
                  (QStringList{QStringLiteral("ep_other"), QStringLiteral("ep_zh")}));
         QCOMPARE(shownFor(QStringLiteral("url:")).size(), 2); // a prefix alone constrains nothing yet
+
+        zurich.label = QStringLiteral("first line\nsecond line");
+        m_source->updateEndpoint(zurich);
+        QCOMPARE(shownFor(QStringLiteral("label:second")), zh);
+        QCOMPARE(shownFor(QStringLiteral("event:second")), QStringList());
+        QCOMPARE(shownFor(QStringLiteral("event:invoice")), zh);
     }
 
     // A refresh that changes nothing touches no row, in the model or in the view's proxy.
