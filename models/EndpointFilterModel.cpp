@@ -72,6 +72,10 @@ void EndpointFilterModel::setSourceModel(QAbstractItemModel *sourceModel) {
                 });
         connect(m_table, &QAbstractItemModel::layoutChanged, this, &EndpointFilterModel::refilterAll);
         connect(m_table, &QAbstractItemModel::modelReset, this, &EndpointFilterModel::refilterAll);
+        connect(m_table, &QObject::destroyed, this, [this] {
+            m_table = nullptr; // the base class carries on with an empty model
+            m_accepted.clear();
+        });
         refilterAll();
     }
     QSortFilterProxyModel::setSourceModel(sourceModel);

@@ -42,7 +42,7 @@ public:
     explicit EndpointFilterModel(QObject *parent = nullptr);
     ~EndpointFilterModel() override;
 
-    // Only an EndpointTableModel (anything else shows every row unsorted).
+    // Meant for an EndpointTableModel; any other model shows every row, sorted by SortRole.
     void setSourceModel(QAbstractItemModel *sourceModel) override;
 
     // Whitespace-separated terms; a row must match every one, case-insensitively. A bare term matches

@@ -507,6 +507,17 @@ private slots:
         QCOMPARE(kept.data(Model::EndpointIdRole).toString(), QStringLiteral("ep150"));
     }
 
+    void outlivesItsSource() {
+        m_filterTester.reset();
+        m_sourceTester.reset();
+        m_source.reset();
+        QCOMPARE(m_filter->rowCount(), 0);
+        m_filter->setSearchText(QStringLiteral("orders"));
+        m_filter->setStatusFilter(Filter::StatusFilter::Paused);
+        m_filter->sort(Model::Url, Qt::AscendingOrder);
+        QCOMPARE(m_filter->rowCount(), 0);
+    }
+
 private:
     QStringList shownIds() const {
         QStringList ids = idsInViewOrder();
