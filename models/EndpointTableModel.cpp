@@ -5,6 +5,8 @@
 #include <QLocale>
 #include <QSet>
 
+#include <algorithm>
+
 namespace {
 
 // Shown wherever a value is absent, so an empty cell never looks like a rendering glitch.
@@ -47,6 +49,53 @@ QVariant optionalTime(const QDateTime &time) {
     return time.isValid() ? QVariant(time) : QVariant();
 }
 
+QCollator naturalCollator() {
+    // Qt's collator compares code points in the C locale and ignores numeric mode there; the C
+    // locale mostly means "not configured" (containers, CI), so collate as in English instead.
+    QLocale locale;
+    if (locale.language() == QLocale::C)
+        locale = QLocale(QLocale::English);
+    QCollator collator(locale);
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    return collator;
+}
+
+qint64 timeKey(const QDateTime &time) {
+    return time.isValid() ? time.toMSecsSinceEpoch() : EndpointTableModel::RowKeys::Absent;
+}
+
+// The roles of the Secret column that depend on whether the secret is stored.
+const QList<int> &secretRoles() {
+    static const QList<int> roles{Qt::DisplayRole,
+                                  Qt::ToolTipRole,
+                                  Qt::FontRole,
+                                  Qt::DecorationRole,
+                                  EndpointTableModel::SecretStoredRole,
+                                  EndpointTableModel::SortRole};
+    return roles;
+}
+
+// Above this many separate runs of rows to remove, the rows are first gathered at the end (one
+// layout change) and removed at once: every removal costs the proxy and the view O(rows).
+constexpr int MaxRemovalRuns = 8;
+
+// Above this many runs of changed rows, one dataChanged spans them all: a sorting proxy answers
+// each announcement with a pass over all of its rows.
+constexpr int MaxAnnouncedRuns = 32;
+
+// Contiguous runs [first, last] of ascending row numbers.
+QList<std::pair<int, int>> runsOf(const QList<int> &rows) {
+    QList<std::pair<int, int>> runs;
+    for (const int row : rows) {
+        if (!runs.isEmpty() && runs.last().second == row - 1)
+            runs.last().second = row;
+        else
+            runs.append({row, row});
+    }
+    return runs;
+}
+
 QString searchText(const Endpoint &endpoint) {
     // One field per line so a search term never matches across two fields.
     QStringList parts{endpoint.url, endpoint.label, endpoint.id};
@@ -57,7 +106,8 @@ QString searchText(const Endpoint &endpoint) {
 } // namespace
 
 EndpointTableModel::EndpointTableModel(QObject *parent)
-    : QAbstractTableModel(parent) {}
+    : QAbstractTableModel(parent)
+    , m_collator(naturalCollator()) {}
 
 EndpointTableModel::~EndpointTableModel() = default;
 
@@ -295,90 +345,153 @@ QHash<int, QByteArray> EndpointTableModel::roleNames() const {
 }
 
 void EndpointTableModel::setEndpoints(const QList<Endpoint> &endpoints) {
-    QHash<QString, int> incoming; // id -> position in `endpoints`
-    incoming.reserve(endpoints.size());
-    for (int i = 0; i < endpoints.size(); ++i)
-        incoming.insert(endpoints.at(i).id, incoming.value(endpoints.at(i).id, i)); // first one wins
-
-    // 1. Remove rows whose endpoint is gone, one contiguous run at a time, from the bottom up so
-    //    the row numbers still to visit stay valid.
-    for (int last = m_rows.size() - 1; last >= 0; --last) {
-        if (incoming.contains(m_rows.at(last).endpoint.id))
-            continue;
-        int first = last;
-        while (first > 0 && !incoming.contains(m_rows.at(first - 1).endpoint.id))
-            --first;
-        beginRemoveRows({}, first, last);
-        m_rows.remove(first, last - first + 1);
-        endRemoveRows();
-        last = first;
-    }
-    rebuildRowIndex();
-
-    // 2. Update rows in place; only changed ones are announced, in contiguous runs.
-    int runStart = -1;
-    const auto flushRun = [this, &runStart](int end) {
-        if (runStart < 0)
-            return;
-        emit dataChanged(index(runStart, 0), index(end, ColumnCount - 1));
-        runStart = -1;
-    };
+    const int autoPaused = m_autoPausedCount;
+    const int secretMissing = m_secretMissingCount;
+    const std::vector<bool> named = merge(endpoints);
+    QList<int> gone; // rows the list no longer names
     for (int row = 0; row < m_rows.size(); ++row) {
-        const Endpoint &fresh = endpoints.at(incoming.value(m_rows.at(row).endpoint.id));
-        if (m_rows.at(row).endpoint == fresh) {
-            flushRun(row - 1);
+        if (!named[row])
+            gone.append(row);
+    }
+    removeRuns(runsOf(gone));
+    emitCountsChangedSince(autoPaused, secretMissing);
+}
+
+void EndpointTableModel::appendEndpoints(const QList<Endpoint> &batch) {
+    const int autoPaused = m_autoPausedCount;
+    const int secretMissing = m_secretMissingCount;
+    merge(batch);
+    emitCountsChangedSince(autoPaused, secretMissing);
+}
+
+std::vector<bool> EndpointTableModel::merge(const QList<Endpoint> &endpoints) {
+    const int heldRows = m_rows.size();
+    std::vector<bool> named(heldRows);
+    QList<int> changed;
+    QList<Row> added;
+    QList<RowKeys> addedKeys;
+    for (const Endpoint &endpoint : endpoints) {
+        const int row = m_rowById.value(endpoint.id, -1);
+        if (row >= heldRows || (row >= 0 && named[row]))
+            continue; // a duplicate id: the first one wins
+        if (row < 0) {
+            // Indexed now so a later duplicate is recognised (rowOf() ignores it until the row arrives).
+            m_rowById.insert(endpoint.id, heldRows + added.size());
+            added.append(Row{endpoint, std::nullopt, 0});
+            addedKeys.append(makeKeys(endpoint));
             continue;
         }
-        m_rows[row].endpoint = fresh;
-        if (runStart < 0)
-            runStart = row;
-    }
-    flushRun(m_rows.size() - 1);
-
-    // 3. Append the new ones in the order the provider listed them.
-    QList<Row> added;
-    QSet<QString> seen;
-    for (const Endpoint &endpoint : endpoints) {
-        if (m_rowById.contains(endpoint.id) || seen.contains(endpoint.id))
+        named[row] = true;
+        if (m_rows.at(row).endpoint == endpoint)
             continue;
-        seen.insert(endpoint.id);
-        added.append(Row{endpoint, std::nullopt, 0});
+        setRowEndpoint(row, endpoint);
+        changed.append(row);
     }
+
+    // An unchanged row is not repainted.
+    std::sort(changed.begin(), changed.end());
+    announceChanged(changed, 0, ColumnCount - 1);
+
     if (!added.isEmpty()) {
-        beginInsertRows({}, m_rows.size(), m_rows.size() + added.size() - 1);
-        m_rows.append(added);
-        rebuildRowIndex();
+        beginInsertRows({}, heldRows, heldRows + added.size() - 1);
+        for (const Row &row : std::as_const(added))
+            count(row, +1);
+        m_rows.append(std::move(added));
+        m_keys.append(std::move(addedKeys));
+        m_ranked = {}; // the new rows have no rank yet
         endInsertRows();
     }
-    updateCounts();
+    named.resize(m_rows.size(), true);
+    return named;
 }
 
 void EndpointTableModel::updateEndpoint(const Endpoint &endpoint) {
+    const int autoPaused = m_autoPausedCount;
+    const int secretMissing = m_secretMissingCount;
     const int row = rowOf(endpoint.id);
     if (row < 0) {
         beginInsertRows({}, m_rows.size(), m_rows.size());
         m_rows.append(Row{endpoint, std::nullopt, 0});
+        m_keys.append(makeKeys(endpoint));
+        m_ranked = {};
         m_rowById.insert(endpoint.id, m_rows.size() - 1);
+        count(m_rows.last(), +1);
         endInsertRows();
     } else {
         if (m_rows.at(row).endpoint == endpoint)
             return;
-        m_rows[row].endpoint = endpoint;
+        setRowEndpoint(row, endpoint);
         emitRowChanged(row);
     }
-    updateCounts();
+    emitCountsChangedSince(autoPaused, secretMissing);
 }
 
 bool EndpointTableModel::removeEndpoint(const QString &id) {
     const int row = rowOf(id);
     if (row < 0)
         return false;
-    beginRemoveRows({}, row, row);
-    m_rows.removeAt(row);
-    rebuildRowIndex();
-    endRemoveRows();
-    updateCounts();
+    const int autoPaused = m_autoPausedCount;
+    const int secretMissing = m_secretMissingCount;
+    removeRuns({{row, row}});
+    emitCountsChangedSince(autoPaused, secretMissing);
     return true;
+}
+
+void EndpointTableModel::removeRuns(const QList<std::pair<int, int>> &runs) {
+    if (runs.isEmpty())
+        return;
+    if (runs.size() > MaxRemovalRuns) {
+        int removed = 0;
+        for (const auto &[first, last] : runs)
+            removed += last - first + 1;
+        gatherAtEnd(runs);
+        removeRuns({{m_rows.size() - removed, m_rows.size() - 1}});
+        return;
+    }
+    // From the bottom up, so the row numbers still to visit stay valid.
+    for (auto run = runs.crbegin(); run != runs.crend(); ++run) {
+        const auto [first, last] = *run;
+        beginRemoveRows({}, first, last);
+        for (int row = first; row <= last; ++row) {
+            count(m_rows.at(row), -1);
+            m_rowById.remove(m_rows.at(row).endpoint.id);
+        }
+        m_rows.remove(first, last - first + 1);
+        m_keys.remove(first, last - first + 1); // the ranks left keep their order
+        reindexFrom(first);
+        endRemoveRows();
+    }
+}
+
+void EndpointTableModel::gatherAtEnd(const QList<std::pair<int, int>> &runs) {
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    std::vector<bool> removed(m_rows.size());
+    for (const auto &[first, last] : runs)
+        std::fill(removed.begin() + first, removed.begin() + last + 1, true);
+    QList<int> newRow(m_rows.size());
+    QList<Row> reordered;
+    QList<RowKeys> reorderedKeys;
+    reordered.reserve(m_rows.size());
+    reorderedKeys.reserve(m_rows.size());
+    for (const bool pass : {false, true}) { // the rows that stay, then those that go
+        for (int row = 0; row < m_rows.size(); ++row) {
+            if (removed[row] != pass)
+                continue;
+            newRow[row] = reordered.size();
+            reordered.append(std::move(m_rows[row]));
+            reorderedKeys.append(std::move(m_keys[row]));
+        }
+    }
+    m_rows = std::move(reordered);
+    m_keys = std::move(reorderedKeys);
+    reindexFrom(0);
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex &index : from)
+        to.append(this->index(newRow.at(index.row()), index.column()));
+    changePersistentIndexList(from, to);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 QList<Endpoint> EndpointTableModel::endpoints() const {
@@ -414,9 +527,26 @@ void EndpointTableModel::setSecretStored(const QString &id, bool stored) {
     const int row = rowOf(id);
     if (row < 0 || m_rows.at(row).secretStored == stored)
         return;
-    m_rows[row].secretStored = stored;
-    emitRowChanged(row);
-    updateCounts();
+    const int autoPaused = m_autoPausedCount;
+    const int secretMissing = m_secretMissingCount;
+    setRowSecretStored(row, stored);
+    announceChanged({row}, Secret, Secret, secretRoles());
+    emitCountsChangedSince(autoPaused, secretMissing);
+}
+
+void EndpointTableModel::setSecretStoredIds(const QSet<QString> &storedIds) {
+    const int autoPaused = m_autoPausedCount;
+    const int secretMissing = m_secretMissingCount;
+    QList<int> changed;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const bool stored = storedIds.contains(m_rows.at(row).endpoint.id);
+        if (m_rows.at(row).secretStored != stored) {
+            setRowSecretStored(row, stored);
+            changed.append(row);
+        }
+    }
+    announceChanged(changed, Secret, Secret, secretRoles());
+    emitCountsChangedSince(autoPaused, secretMissing);
 }
 
 void EndpointTableModel::setBusy(const QString &id, bool busy) {
@@ -435,27 +565,123 @@ bool EndpointTableModel::isBusy(const QString &id) const {
     return row >= 0 && m_rows.at(row).busyCount > 0;
 }
 
+EndpointTableModel::RowKeys EndpointTableModel::makeKeys(const Endpoint &endpoint) {
+    // One string, folded and converted once: far cheaper than a fold and a conversion per field.
+    qsizetype size = endpoint.id.size() + endpoint.url.size() + endpoint.label.size() + 3;
+    for (const QString &event : endpoint.events)
+        size += event.size() + 1;
+    QString text;
+    text.reserve(size);
+    const auto appendLine = [&text](const QString &field) {
+        const qsizetype start = text.size();
+        text.append(field);
+        // A line break inside a field (a description) would end its line early; a search term holds
+        // no white space, so a space in its place matches the same terms.
+        if (field.contains(QLatin1Char('\n')))
+            std::replace(text.begin() + start, text.end(), QChar(QLatin1Char('\n')), QChar(QLatin1Char(' ')));
+        text.append(QLatin1Char('\n'));
+    };
+    for (const QString *field : {&endpoint.id, &endpoint.url, &endpoint.label})
+        appendLine(*field);
+    for (const QString &event : endpoint.events)
+        appendLine(event);
+    RowKeys keys;
+    keys.search = std::move(text).toCaseFolded().toUtf8();
+    keys.search.squeeze(); // toUtf8() leaves room for three bytes per character
+    keys.urlStart = keys.search.indexOf('\n') + 1;
+    keys.labelStart = keys.search.indexOf('\n', keys.urlStart) + 1;
+    keys.eventsStart = keys.search.indexOf('\n', keys.labelStart) + 1;
+
+    keys.sort.fill(RowKeys::Absent);
+    keys.sort[Status] = qint64(endpoint.status);
+    keys.sort[Events] = endpoint.events.size();
+    keys.sort[Failures] = endpoint.consecutiveFailures ? *endpoint.consecutiveFailures : RowKeys::Absent;
+    keys.sort[LastSuccess] = timeKey(endpoint.lastSuccessAt);
+    keys.sort[LastFailure] = timeKey(endpoint.lastFailureAt);
+    keys.sort[Updated] = timeKey(endpoint.updatedAt);
+    return keys;
+}
+
+void EndpointTableModel::rank(int column) const {
+    // The collation keys live only while ranking: kept, they would cost more memory than the rows' text.
+    struct Keyed {
+        QCollatorSortKey key;
+        int row;
+    };
+    const bool byLabel = column == Label;
+    std::vector<Keyed> keyed;
+    keyed.reserve(m_rows.size());
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const QString &text = byLabel ? m_rows.at(row).endpoint.label : m_rows.at(row).endpoint.url;
+        if (byLabel && text.isEmpty())
+            m_keys[row].sort[column] = RowKeys::Absent;
+        else
+            keyed.push_back({m_collator.sortKey(text), row});
+    }
+    std::sort(keyed.begin(), keyed.end(), [](const Keyed &a, const Keyed &b) { return a.key.compare(b.key) < 0; });
+    qint64 rank = 0;
+    for (size_t i = 0; i < keyed.size(); ++i) {
+        if (i > 0 && keyed[i - 1].key.compare(keyed[i].key) != 0)
+            ++rank; // equal keys share a rank
+        m_keys[keyed[i].row].sort[column] = rank;
+    }
+    m_ranked[byLabel] = true;
+}
+
+void EndpointTableModel::setRowEndpoint(int row, const Endpoint &endpoint) {
+    Row &target = m_rows[row];
+    const RowKeys &old = m_keys.at(row);
+    RowKeys keys = makeKeys(endpoint);
+    keys.sort[Secret] = old.sort[Secret];
+    // A rank stays valid while the text it was made from does.
+    if (target.endpoint.url == endpoint.url) {
+        keys.sort[Url] = old.sort[Url];
+    } else {
+        m_ranked[0] = false;
+    }
+    if (target.endpoint.label == endpoint.label) {
+        keys.sort[Label] = old.sort[Label];
+    } else if (!endpoint.label.isEmpty()) {
+        m_ranked[1] = false;
+    }
+    count(target, -1);
+    target.endpoint = endpoint;
+    m_keys[row] = std::move(keys);
+    count(target, +1);
+}
+
+void EndpointTableModel::setRowSecretStored(int row, bool stored) {
+    Row &target = m_rows[row];
+    count(target, -1);
+    target.secretStored = stored;
+    m_keys[row].sort[Secret] = stored;
+    count(target, +1);
+}
+
 void EndpointTableModel::emitRowChanged(int row, const QList<int> &roles) {
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1), roles);
 }
 
-void EndpointTableModel::rebuildRowIndex() {
-    m_rowById.clear();
-    m_rowById.reserve(m_rows.size());
-    for (int row = 0; row < m_rows.size(); ++row)
+void EndpointTableModel::announceChanged(const QList<int> &rows, int firstColumn, int lastColumn,
+                                         const QList<int> &roles) {
+    QList<std::pair<int, int>> runs = runsOf(rows);
+    if (runs.size() > MaxAnnouncedRuns)
+        runs = {{runs.first().first, runs.last().second}};
+    for (const auto &[first, last] : std::as_const(runs))
+        emit dataChanged(index(first, firstColumn), index(last, lastColumn), roles);
+}
+
+void EndpointTableModel::reindexFrom(int first) {
+    for (int row = first; row < m_rows.size(); ++row)
         m_rowById.insert(m_rows.at(row).endpoint.id, row);
 }
 
-void EndpointTableModel::updateCounts() {
-    int autoPaused = 0;
-    int secretMissing = 0;
-    for (const Row &row : std::as_const(m_rows)) {
-        autoPaused += row.endpoint.status == EndpointStatus::AutoPaused;
-        secretMissing += row.secretStored == std::optional<bool>(false);
-    }
-    if (autoPaused == m_autoPausedCount && secretMissing == m_secretMissingCount)
-        return;
-    m_autoPausedCount = autoPaused;
-    m_secretMissingCount = secretMissing;
-    emit countsChanged();
+void EndpointTableModel::count(const Row &row, int sign) {
+    m_autoPausedCount += sign * (row.endpoint.status == EndpointStatus::AutoPaused);
+    m_secretMissingCount += sign * (row.secretStored == std::optional<bool>(false));
+}
+
+void EndpointTableModel::emitCountsChangedSince(int autoPaused, int secretMissing) {
+    if (autoPaused != m_autoPausedCount || secretMissing != m_secretMissingCount)
+        emit countsChanged();
 }

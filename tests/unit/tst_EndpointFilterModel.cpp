@@ -2,7 +2,13 @@
 #include "EndpointTableModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QCollator>
+#include <QLocale>
+#include <QSignalSpy>
 #include <QTest>
+
+#include <algorithm>
+#include <vector>
 
 #include <memory>
 
@@ -20,6 +26,26 @@ Endpoint makeEndpoint(const QString &id, const QString &url, EndpointStatus stat
 
 using Filter = EndpointFilterModel;
 using Model = EndpointTableModel;
+
+// The order the console promises for text columns, written out independently of the model.
+QStringList naturallySorted(QStringList texts) {
+    QLocale locale;
+    if (locale.language() == QLocale::C)
+        locale = QLocale(QLocale::English);
+    QCollator collator(locale);
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::sort(texts.begin(), texts.end(), collator);
+    return texts;
+}
+
+const QStringList trickyTexts{
+    QStringLiteral("hook-10"),  QStringLiteral("hook-2"),   QStringLiteral("Hook-3"),   QStringLiteral("hook-1"),
+    QStringLiteral("Émile"),    QStringLiteral("emile-2"),  QStringLiteral("Zürich"),   QStringLiteral("zulu"),
+    QStringLiteral("äther"),    QStringLiteral("Apfel"),    QStringLiteral("item 100"), QStringLiteral("item 20"),
+    QStringLiteral("hook-2/b"), QStringLiteral("HOOK-2/A"), QStringLiteral("_under"),   QStringLiteral("v1.10.0"),
+    QStringLiteral("v1.9.3"),   QStringLiteral("Ökonomie"),
+};
 
 } // namespace
 
@@ -204,6 +230,292 @@ private slots:
         flaky.consecutiveFailures = 40;
         m_source->updateEndpoint(flaky);
         QCOMPARE(idsInViewOrder().first(), QStringLiteral("ep_flaky"));
+    }
+
+    // Collation keys and ranks are computed once per row; the order must still be the collator's.
+    void sortTextLikeTheNaturalCollation_data() {
+        QTest::addColumn<int>("column");
+        QTest::newRow("url") << int(Model::Url);
+        QTest::newRow("label") << int(Model::Label);
+    }
+
+    void sortTextLikeTheNaturalCollation() {
+        QFETCH(int, column);
+        QList<Endpoint> endpoints;
+        for (const QString &text : trickyTexts) {
+            Endpoint endpoint = makeEndpoint(text, text);
+            endpoint.label = text;
+            endpoints << endpoint;
+        }
+        Endpoint unlabelled = makeEndpoint(QStringLiteral("no label"), QStringLiteral("zz"));
+        endpoints.insert(3, unlabelled);
+        m_source->setEndpoints(endpoints);
+
+        QStringList expected = naturallySorted(trickyTexts);
+        QVERIFY(expected.indexOf(QStringLiteral("hook-2")) < expected.indexOf(QStringLiteral("hook-10")));
+        if (column == Model::Url)
+            expected.insert(expected.size(), QStringLiteral("no label")); // "zz" collates last
+        m_filter->sort(column, Qt::AscendingOrder);
+        QStringList ids = idsInViewOrder();
+        if (column == Model::Label) {
+            QCOMPARE(ids.takeLast(), QStringLiteral("no label")); // absent: last
+        }
+        QCOMPARE(ids, expected);
+
+        m_filter->sort(column, Qt::DescendingOrder);
+        ids = idsInViewOrder();
+        if (column == Model::Label)
+            QCOMPARE(ids.takeLast(), QStringLiteral("no label")); // absent: last either way
+        std::reverse(expected.begin(), expected.end());
+        QCOMPARE(ids, expected);
+    }
+
+    void sortFollowsTextChanges() {
+        m_filter->sort(Model::Url, Qt::AscendingOrder);
+        QCOMPARE(idsInViewOrder().first(), QStringLiteral("ep_billing"));
+        Endpoint off = *m_source->endpointById(QStringLiteral("ep_off"));
+        off.url = QStringLiteral("https://aaa.example.com/");
+        m_source->updateEndpoint(off);
+        QCOMPARE(idsInViewOrder().first(), QStringLiteral("ep_off"));
+
+        m_filter->sort(Model::Label, Qt::AscendingOrder);
+        Endpoint quiet = *m_source->endpointById(QStringLiteral("EP_QUIET"));
+        quiet.label = QStringLiteral("Aardvark");
+        m_source->updateEndpoint(quiet);
+        QCOMPARE(idsInViewOrder().first(), QStringLiteral("EP_QUIET"));
+    }
+
+    // The folded search text is worked out per row; it must follow the row.
+    void filterFollowsRowChanges() {
+        m_filter->setSearchText(QStringLiteral("zebra"));
+        QCOMPARE(m_filter->rowCount(), 0);
+        Endpoint off = *m_source->endpointById(QStringLiteral("ep_off"));
+        off.label = QStringLiteral("ZEBRA crossing");
+        m_source->updateEndpoint(off);
+        QCOMPARE(shownIds(), QStringList{QStringLiteral("ep_off")});
+        off.label.clear();
+        m_source->setEndpoints({off});
+        QCOMPARE(m_filter->rowCount(), 0);
+
+        m_filter->setSearchText(QStringLiteral("status:auto"));
+        off.status = EndpointStatus::AutoPaused;
+        m_source->appendEndpoints({off, makeEndpoint(QStringLiteral("ep_new"), QStringLiteral("https://n.example/"))});
+        QCOMPARE(shownIds(), QStringList{QStringLiteral("ep_off")});
+    }
+
+    void searchFoldsCaseAndKeepsFieldsApart() {
+        Endpoint zurich = makeEndpoint(QStringLiteral("ep_zh"), QStringLiteral("https://zh.example.com/Hooks"));
+        zurich.label = QStringLiteral("Zürich team");
+        zurich.events = {QStringLiteral("Invoice.Paid")};
+        m_source->setEndpoints(
+            {zurich, makeEndpoint(QStringLiteral("ep_other"), QStringLiteral("https://o.example/"))});
+        const auto shownFor = [this](const QString &text) {
+            m_filter->setSearchText(text);
+            return shownIds();
+        };
+        const QStringList zh{QStringLiteral("ep_zh")};
+        QCOMPARE(shownFor(QStringLiteral("ZÜRICH")), zh);
+        QCOMPARE(shownFor(QStringLiteral("hooks")), zh);
+        QCOMPARE(shownFor(QStringLiteral("invoice.PAID")), zh);
+        QCOMPARE(shownFor(QStringLiteral("event:invoice")), zh);
+        QCOMPARE(shownFor(QStringLiteral("event:zürich")), QStringList());
+        QCOMPARE(shownFor(QStringLiteral("label:hooks")), QStringList());
+        QCOMPARE(shownFor(QStringLiteral("url:team")), QStringList());
+        QCOMPARE(shownFor(QStringLiteral("EP_Z")), zh);                   // the id from its start
+        QCOMPARE(shownFor(QStringLiteral("_zh")), QStringList());         // not inside it
+        QCOMPARE(shownFor(QStringLiteral("id:_ZH")), zh);                 // unless asked for
+        QCOMPARE(shownFor(QStringLiteral("teamInvoice")), QStringList()); // never across fields
+        QCOMPARE(shownFor(QStringLiteral("status:Act")),
+                 (QStringList{QStringLiteral("ep_other"), QStringLiteral("ep_zh")}));
+        QCOMPARE(shownFor(QStringLiteral("url:")).size(), 2); // a prefix alone constrains nothing yet
+
+        zurich.label = QStringLiteral("first line\nsecond line");
+        m_source->updateEndpoint(zurich);
+        QCOMPARE(shownFor(QStringLiteral("label:second")), zh);
+        QCOMPARE(shownFor(QStringLiteral("event:second")), QStringList());
+        QCOMPARE(shownFor(QStringLiteral("event:invoice")), zh);
+    }
+
+    // A refresh that changes nothing touches no row, in the model or in the view's proxy.
+    void unchangedRefreshIsSilentThroughTheProxy() {
+        m_filter->sort(Model::Url, Qt::AscendingOrder);
+        m_filter->setSearchText(QStringLiteral("example"));
+        const QList<Endpoint> endpoints = m_source->endpoints();
+        m_source->setSecretStoredIds({QStringLiteral("ep_orders")});
+        std::vector<std::unique_ptr<QSignalSpy>> spies;
+        for (const QAbstractItemModel *model :
+             {static_cast<QAbstractItemModel *>(m_source.get()), static_cast<QAbstractItemModel *>(m_filter.get())}) {
+            spies.push_back(std::make_unique<QSignalSpy>(model, &QAbstractItemModel::dataChanged));
+            spies.push_back(std::make_unique<QSignalSpy>(model, &QAbstractItemModel::rowsInserted));
+            spies.push_back(std::make_unique<QSignalSpy>(model, &QAbstractItemModel::rowsRemoved));
+            spies.push_back(std::make_unique<QSignalSpy>(model, &QAbstractItemModel::layoutChanged));
+            spies.push_back(std::make_unique<QSignalSpy>(model, &QAbstractItemModel::modelReset));
+        }
+        spies.push_back(std::make_unique<QSignalSpy>(m_source.get(), &Model::countsChanged));
+        m_source->setEndpoints(endpoints);
+        m_source->setSecretStoredIds({QStringLiteral("ep_orders")});
+        for (const auto &spy : spies)
+            QCOMPARE(spy->count(), 0);
+    }
+
+    // Secret answers repaint the Secret cells; they neither re-sort nor re-filter the view.
+    void secretAnswersOnlyRepaintTheSecretColumn() {
+        m_filter->sort(Model::Url, Qt::AscendingOrder);
+        const QStringList order = idsInViewOrder();
+        QSignalSpy changed(m_filter.get(), &QAbstractItemModel::dataChanged);
+        QSignalSpy layout(m_filter.get(), &QAbstractItemModel::layoutChanged);
+        m_source->setSecretStoredIds({QStringLiteral("ep_orders"), QStringLiteral("ep_off")});
+        QCOMPARE(layout.count(), 0);
+        QVERIFY(changed.count() >= 1);
+        for (const auto &arguments : std::as_const(changed)) {
+            QCOMPARE(arguments.at(0).value<QModelIndex>().column(), int(Model::Secret));
+            QCOMPARE(arguments.at(1).value<QModelIndex>().column(), int(Model::Secret));
+        }
+        QCOMPARE(idsInViewOrder(), order);
+
+        m_filter->sort(Model::Secret, Qt::AscendingOrder); // missing (false) before stored
+        QCOMPARE(idsInViewOrder().mid(3), (QStringList{QStringLiteral("ep_off"), QStringLiteral("ep_orders")}));
+    }
+
+    // A large batch into a sorted view is appended and then sorted once; the result is the same.
+    void largeBatchIntoSortedViewIsSorted() {
+        m_filter->sort(Model::Url, Qt::DescendingOrder);
+        QSignalSpy inserted(m_filter.get(), &QAbstractItemModel::rowsInserted);
+        QList<Endpoint> batch;
+        for (int i = 0; i < 150; ++i)
+            batch << makeEndpoint(QStringLiteral("hook%1").arg(i),
+                                  QStringLiteral("https://h.example.com/hook-%1").arg(i),
+                                  i % 3 ? EndpointStatus::Active : EndpointStatus::Paused);
+        m_filter->setStatusFilter(Filter::StatusFilter::Active);
+        m_source->appendEndpoints(batch);
+        QCOMPARE(inserted.count(), 1); // one batch, one insertion: the "shown" count follows it
+        QCOMPARE(m_filter->rowCount(), 2 + 100);
+        QStringList urls;
+        for (int row = 0; row < m_filter->rowCount(); ++row)
+            urls << m_filter->index(row, Model::Url).data().toString();
+        QStringList expected = naturallySorted(urls);
+        std::reverse(expected.begin(), expected.end());
+        QCOMPARE(urls, expected);
+        QCOMPARE(urls.at(1), QStringLiteral("https://h.example.com/hook-149")); // after shop.example.com
+
+        // Sorting stays dynamic afterwards.
+        Endpoint first = *m_source->endpointById(QStringLiteral("hook1"));
+        first.url = QStringLiteral("https://zzz.example.com/");
+        m_source->updateEndpoint(first);
+        QCOMPARE(idsInViewOrder().first(), QStringLiteral("hook1"));
+    }
+
+    // Few rows shown or hidden: row by row, so a view keeps its selection of the rest. Many: one layout
+    // change, the same rows.
+    void filterChangesAnnouncedByTheirSize() {
+        QList<Endpoint> endpoints;
+        for (int i = 0; i < 300; ++i)
+            endpoints << makeEndpoint(QStringLiteral("ep%1").arg(i), QStringLiteral("https://h.example.com/%1").arg(i),
+                                      i % 2 ? EndpointStatus::Active : EndpointStatus::Paused);
+        m_source->setEndpoints(endpoints);
+        m_filter->sort(Model::Url, Qt::AscendingOrder);
+        QSignalSpy removed(m_filter.get(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(m_filter.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy layout(m_filter.get(), &QAbstractItemModel::layoutChanged);
+
+        m_filter->setSearchText(QStringLiteral("example.com/29")); // 29, 290..299
+        QCOMPARE(m_filter->rowCount(), 11);
+        QCOMPARE(layout.count(), 1);
+        QCOMPARE(removed.count(), 0);
+        m_filter->setSearchText(QStringLiteral("example.com/29 h")); // the same rows: nothing said
+        QCOMPARE(layout.count(), 1);
+        m_filter->setSearchText(QStringLiteral("example.com/2")); // 2, 20..29, 200..299: 100 more
+        QCOMPARE(m_filter->rowCount(), 111);
+        QCOMPARE(layout.count(), 2);
+        m_filter->setSearchText(QStringLiteral("example.com/29")); // 100 fewer
+        QCOMPARE(layout.count(), 3);
+        m_filter->setStatusFilter(Filter::StatusFilter::Active); // 5 fewer, row by row
+        QCOMPARE(m_filter->rowCount(), 6);
+        QCOMPARE(layout.count(), 3);
+        QVERIFY(removed.count() >= 1);
+        QCOMPARE(inserted.count(), 0);
+        for (const QString &id : idsInViewOrder())
+            QCOMPARE(m_source->endpointById(id)->status, EndpointStatus::Active);
+        QCOMPARE(m_filter->index(0, Model::Url).data().toString(), QStringLiteral("https://h.example.com/29"));
+    }
+
+    // A refresh that changes many rows of a sorted, filtered view: sorted and filtered once, same result.
+    void largeRefreshOfASortedFilteredView() {
+        QList<Endpoint> endpoints;
+        const QDateTime base(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
+        for (int i = 0; i < 200; ++i) {
+            Endpoint endpoint =
+                makeEndpoint(QStringLiteral("ep%1").arg(i), QStringLiteral("https://h.example.com/%1").arg(i));
+            endpoint.lastSuccessAt = base.addSecs(i);
+            endpoints << endpoint;
+        }
+        m_source->setEndpoints(endpoints);
+        m_filter->sort(Model::LastSuccess, Qt::DescendingOrder);
+        m_filter->setStatusFilter(Filter::StatusFilter::Active);
+        QCOMPARE(idsInViewOrder().first(), QStringLiteral("ep199"));
+
+        // Every other endpoint succeeds again, later than all others, in reverse; every fifth is paused.
+        for (int i = 0; i < 200; i += 2)
+            endpoints[i].lastSuccessAt = base.addSecs(1000 - i);
+        for (int i = 0; i < 200; i += 5)
+            endpoints[i].status = EndpointStatus::Paused;
+        m_source->setEndpoints(endpoints);
+
+        QStringList expected;
+        for (int i = 2; i < 200; i += 2) {
+            if (i % 5)
+                expected << QStringLiteral("ep%1").arg(i);
+        }
+        for (int i = 199; i > 0; i -= 2) {
+            if (i % 5)
+                expected << QStringLiteral("ep%1").arg(i);
+        }
+        QCOMPARE(idsInViewOrder(), expected);
+
+        // Sorting and filtering stay dynamic afterwards.
+        endpoints[1].lastSuccessAt = base.addSecs(5000);
+        m_source->updateEndpoint(endpoints[1]);
+        QCOMPARE(idsInViewOrder().first(), QStringLiteral("ep1"));
+        endpoints[1].status = EndpointStatus::Disabled;
+        m_source->updateEndpoint(endpoints[1]);
+        QCOMPARE(idsInViewOrder().first(), QStringLiteral("ep2"));
+    }
+
+    // A large block of source rows leaves a sorted view as one run (its rows are scattered in the view's
+    // order); the view is sorted as before afterwards.
+    void largeRemovalFromASortedView() {
+        QList<Endpoint> endpoints;
+        for (int i = 0; i < 200; ++i)
+            endpoints << makeEndpoint(QStringLiteral("ep%1").arg(i),
+                                      QStringLiteral("https://h.example.com/%1").arg(i % 7));
+        m_source->setEndpoints(endpoints);
+        m_filter->sort(Model::Url, Qt::DescendingOrder);
+        const QPersistentModelIndex kept = m_filter->mapFromSource(m_source->indexFromId(QStringLiteral("ep150")));
+        QSignalSpy removed(m_filter.get(), &QAbstractItemModel::rowsRemoved);
+        m_source->setEndpoints(endpoints.mid(100));
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(m_filter->rowCount(), 100);
+        QCOMPARE(m_filter->sortColumn(), int(Model::Url));
+        QCOMPARE(m_filter->sortOrder(), Qt::DescendingOrder);
+        QStringList urls;
+        for (int row = 0; row < m_filter->rowCount(); ++row)
+            urls << m_filter->index(row, Model::Url).data().toString();
+        QStringList expected = naturallySorted(urls);
+        std::reverse(expected.begin(), expected.end());
+        QCOMPARE(urls, expected);
+        QVERIFY(kept.isValid());
+        QCOMPARE(kept.data(Model::EndpointIdRole).toString(), QStringLiteral("ep150"));
+    }
+
+    void outlivesItsSource() {
+        m_filterTester.reset();
+        m_sourceTester.reset();
+        m_source.reset();
+        QCOMPARE(m_filter->rowCount(), 0);
+        m_filter->setSearchText(QStringLiteral("orders"));
+        m_filter->setStatusFilter(Filter::StatusFilter::Paused);
+        m_filter->sort(Model::Url, Qt::AscendingOrder);
+        QCOMPARE(m_filter->rowCount(), 0);
     }
 
 private:

@@ -127,6 +127,61 @@ private slots:
         QVERIFY(!stored.data(Qt::FontRole).isValid());
     }
 
+    void secretAnswerRepaintsOnlyTheSecretCell() {
+        m_model->setEndpoints({makeEndpoint(QStringLiteral("a")), makeEndpoint(QStringLiteral("b"))});
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setSecretStored(QStringLiteral("b"), false);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), m_model->index(1, Model::Secret));
+        QCOMPARE(changed.at(0).at(1).value<QModelIndex>(), m_model->index(1, Model::Secret));
+        QVERIFY(changed.at(0).at(2).value<QList<int>>().contains(Model::SecretStoredRole));
+    }
+
+    void secretStoredIdsAnnouncesRunsOfTheSecretColumn() {
+        QList<Endpoint> endpoints;
+        for (const char *id : {"a", "b", "c", "d", "e", "f"})
+            endpoints << makeEndpoint(QString::fromLatin1(id));
+        m_model->setEndpoints(endpoints);
+        m_model->setSecretStored(QStringLiteral("b"), true);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        QSignalSpy counts(m_model.get(), &Model::countsChanged);
+
+        // a, c, e become stored, d and f missing, b stays stored: runs 0..0 and 2..5.
+        m_model->setSecretStoredIds(
+            {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("e"), QStringLiteral("x")});
+        QCOMPARE(changed.count(), 2);
+        const QList<std::pair<int, int>> runs{{0, 0}, {2, 5}};
+        for (int i = 0; i < 2; ++i) {
+            const auto topLeft = changed.at(i).at(0).value<QModelIndex>();
+            const auto bottomRight = changed.at(i).at(1).value<QModelIndex>();
+            QCOMPARE(topLeft.row(), runs.at(i).first);
+            QCOMPARE(bottomRight.row(), runs.at(i).second);
+            QCOMPARE(topLeft.column(), int(Model::Secret));
+            QCOMPARE(bottomRight.column(), int(Model::Secret));
+            const auto roles = changed.at(i).at(2).value<QList<int>>();
+            for (const int role : {int(Qt::DisplayRole), int(Qt::FontRole), int(Model::SecretStoredRole)})
+                QVERIFY(roles.contains(role));
+        }
+        QCOMPARE(counts.count(), 1);
+        QCOMPARE(m_model->secretMissingCount(), 2);
+        QCOMPARE(m_model->index(3, Model::Secret).data().toString(), QStringLiteral("Missing"));
+        QCOMPARE(m_model->index(4, Model::Secret).data().toString(), QStringLiteral("Stored"));
+
+        m_model->setSecretStoredIds(
+            {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("e")}); // as it is
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(counts.count(), 1);
+
+        m_model->setSecretStoredIds({}); // all missing now: one run over the rows that changed
+        QCOMPARE(changed.count(), 4);
+        QCOMPARE(changed.at(2).at(0).value<QModelIndex>().row(), 0);
+        QCOMPARE(changed.at(2).at(1).value<QModelIndex>().row(), 2);
+        QCOMPARE(changed.at(3).at(0).value<QModelIndex>().row(), 4);
+        QCOMPARE(changed.at(3).at(1).value<QModelIndex>().row(), 4);
+        QCOMPARE(m_model->secretMissingCount(), 6);
+        QCOMPARE(counts.count(), 2);
+    }
+
     void autoPausedRowsStandOut() {
         m_model->setEndpoints({makeEndpoint(QStringLiteral("ok")),
                                makeEndpoint(QStringLiteral("tired"), EndpointStatus::AutoPaused, 12)});
@@ -182,14 +237,115 @@ private slots:
     }
 
     void refreshWithNothingChangedIsSilent() {
-        const QList<Endpoint> endpoints{makeEndpoint(QStringLiteral("a")), makeEndpoint(QStringLiteral("b"))};
+        const QList<Endpoint> endpoints{makeEndpoint(QStringLiteral("a"), EndpointStatus::AutoPaused, 4),
+                                        makeEndpoint(QStringLiteral("b"))};
         m_model->setEndpoints(endpoints);
+        m_model->setSecretStored(QStringLiteral("b"), false);
         QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+        QSignalSpy layout(m_model.get(), &QAbstractItemModel::layoutChanged);
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy counts(m_model.get(), &Model::countsChanged);
         m_model->setEndpoints(endpoints);
-        QCOMPARE(reset.count() + changed.count() + inserted.count() + removed.count(), 0);
+        m_model->appendEndpoints(endpoints);
+        QCOMPARE(reset.count() + layout.count() + changed.count() + inserted.count() + removed.count() + counts.count(),
+                 0);
+    }
+
+    void appendEndpointsInsertsEachBatchAtOnce() {
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        QSignalSpy counts(m_model.get(), &Model::countsChanged);
+        m_model->appendEndpoints({makeEndpoint(QStringLiteral("a")), makeEndpoint(QStringLiteral("b"))});
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+        QCOMPARE(inserted.at(0).at(2).toInt(), 1);
+
+        Endpoint b = makeEndpoint(QStringLiteral("b"), EndpointStatus::AutoPaused, 3);
+        Endpoint c = makeEndpoint(QStringLiteral("c"));
+        Endpoint laterC = c;
+        laterC.label = QStringLiteral("second c");
+        m_model->appendEndpoints({b, c, laterC, makeEndpoint(QStringLiteral("d"))});
+        QCOMPARE(inserted.count(), 2);
+        QCOMPARE(inserted.at(1).at(1).toInt(), 2);
+        QCOMPARE(inserted.at(1).at(2).toInt(), 3);
+        QCOMPARE(changed.count(), 1); // b, updated in place
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 1);
+        QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 1);
+        QCOMPARE(m_model->rowCount(), 4);
+        QCOMPARE(m_model->endpointById(QStringLiteral("c"))->label, c.label); // the first of duplicates
+        QCOMPARE(m_model->indexFromId(QStringLiteral("d")).row(), 3);
+        QCOMPARE(m_model->autoPausedCount(), 1);
+        QCOMPARE(counts.count(), 1);
+    }
+
+    // Many scattered runs are gathered at the end in one layout change and removed at once.
+    void refreshRemovesManyScatteredRows() {
+        QList<Endpoint> endpoints;
+        for (int i = 0; i < 30; ++i)
+            endpoints << makeEndpoint(QStringLiteral("ep%1").arg(i), EndpointStatus::AutoPaused);
+        m_model->setEndpoints(endpoints);
+        m_model->setSecretStored(QStringLiteral("ep3"), false);
+        m_model->setSecretStored(QStringLiteral("ep4"), false);
+        QList<QPersistentModelIndex> persistent;
+        for (int row = 0; row < 30; ++row)
+            persistent << QPersistentModelIndex(m_model->index(row, Model::Label));
+
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy counts(m_model.get(), &Model::countsChanged);
+        QList<Endpoint> kept;
+        for (int i = 0; i < 30; i += 2)
+            kept << endpoints.at(i);
+        m_model->setEndpoints(kept);
+
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(counts.count(), 1);
+        QCOMPARE(m_model->rowCount(), 15);
+        QCOMPARE(m_model->autoPausedCount(), 15);
+        QCOMPARE(m_model->secretMissingCount(), 1); // ep4 stayed, ep3 went
+        for (int i = 0; i < 30; ++i) {
+            QCOMPARE(persistent.at(i).isValid(), i % 2 == 0);
+            if (i % 2 == 0) {
+                QCOMPARE(persistent.at(i).data(Model::EndpointIdRole).toString(), QStringLiteral("ep%1").arg(i));
+                QCOMPARE(persistent.at(i).column(), int(Model::Label));
+            }
+        }
+        for (int row = 0; row < 15; ++row) {
+            QCOMPARE(m_model->endpointAt(row).id, QStringLiteral("ep%1").arg(row * 2));
+            QCOMPARE(m_model->indexFromId(QStringLiteral("ep%1").arg(row * 2)).row(), row);
+        }
+        QVERIFY(!m_model->indexFromId(QStringLiteral("ep1")).isValid());
+    }
+
+    // Past 32 runs, one dataChanged spans the changed rows: a sorting proxy answers each one with a
+    // pass over all of its rows.
+    void manyScatteredChangesAreAnnouncedOnce() {
+        QList<Endpoint> endpoints;
+        for (int i = 0; i < 100; ++i)
+            endpoints << makeEndpoint(QStringLiteral("ep%1").arg(i));
+        m_model->setEndpoints(endpoints);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        for (int i = 1; i < 99; i += 2)
+            endpoints[i].label = QStringLiteral("changed");
+        m_model->setEndpoints(endpoints);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), m_model->index(1, 0));
+        QCOMPARE(changed.at(0).at(1).value<QModelIndex>(), m_model->index(97, Model::ColumnCount - 1));
+
+        QSet<QString> stored;
+        for (int i = 0; i < 100; i += 2)
+            stored.insert(QStringLiteral("ep%1").arg(i));
+        m_model->setSecretStoredIds(stored); // every row changes: one run
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(m_model->secretMissingCount(), 50);
+        for (int i = 1; i < 100; i += 2)
+            stored.insert(QStringLiteral("ep%1").arg(i));
+        m_model->setSecretStoredIds(stored); // the 50 odd rows: one announcement, Secret column only
+        QCOMPARE(changed.count(), 3);
+        QCOMPARE(changed.at(2).at(0).value<QModelIndex>(), m_model->index(1, Model::Secret));
+        QCOMPARE(changed.at(2).at(1).value<QModelIndex>(), m_model->index(99, Model::Secret));
+        QCOMPARE(m_model->secretMissingCount(), 0);
     }
 
     void refreshRemovesRunsAndClears() {
