@@ -515,9 +515,7 @@ void MainWindow::reload(std::function<void()> loaded) {
 void MainWindow::showSecretsOnRecord() {
     if (!m_service->hasSecretIndex())
         return; // nothing on record: the column stays "not checked" until the operator acts
-    const QSet<QString> stored = m_service->secretsOnRecord(*m_connection);
-    for (const Endpoint &endpoint : m_model->endpoints())
-        m_model->setSecretStored(endpoint.id, stored.contains(endpoint.id));
+    m_model->setSecretStoredIds(m_service->secretsOnRecord(*m_connection));
 }
 
 void MainWindow::checkKeychain() {
