@@ -23,9 +23,11 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -275,6 +277,8 @@ void MainWindow::createActions() {
                            QStyle::SP_BrowserReload, &MainWindow::refresh);
     m_checkKeychainAction = make(QStringLiteral("checkKeychainAction"), tr("Check &Keychain"), QKeySequence(),
                                  QStyle::SP_DialogApplyButton, &MainWindow::checkKeychain);
+    // The style's check mark would read as a checked menu item; the theme's keychain icon, if any.
+    m_checkKeychainAction->setIcon(QIcon::fromTheme(QStringLiteral("dialog-password")));
     m_checkKeychainAction->setToolTip(
         tr("Ask your keychain which of these endpoints have a signing secret, and correct the Secret column"));
     m_detailsAction = make(QStringLiteral("toggleDetailsAction"), tr("&Details Pane"), QKeySequence(Qt::Key_F9),
@@ -530,12 +534,13 @@ void MainWindow::checkKeychain() {
         ids << endpoint.id;
     m_keychainCheck = new KeychainCheck(m_service, *m_connection, ids, m_service->secretsOnRecord(*m_connection), this);
     connect(m_keychainCheck, &KeychainCheck::progressed, this, [this](int checked, int total) {
-        statusBar()->showMessage(tr("Checking your keychain: %1 of %2 endpoints…").arg(checked).arg(total));
+        statusBar()->showMessage(tr("Checking your keychain: %1 of %2 endpoints…")
+                                     .arg(QLocale().toString(checked), QLocale().toString(total)));
     });
     connect(m_keychainCheck, &KeychainCheck::finished, this, &MainWindow::keychainChecked);
     m_checkKeychainAction->setText(tr("Stop Checking the &Keychain"));
     trackRequest(+1);
-    statusBar()->showMessage(tr("Checking your keychain: 0 of %1 endpoints…").arg(ids.size()));
+    statusBar()->showMessage(tr("Checking your keychain: 0 of %1 endpoints…").arg(QLocale().toString(ids.size())));
     m_keychainCheck->start();
 }
 
@@ -558,17 +563,14 @@ void MainWindow::keychainChecked(const KeychainCheck::Summary &summary) {
     }
     QString text = summary.cancelled
                        ? tr("Stopped checking the keychain after %1 of %2 endpoints of %3.")
-                             .arg(summary.checked)
-                             .arg(total)
-                             .arg(connectionName)
+                             .arg(QLocale().toString(summary.checked), QLocale().toString(total), connectionName)
                        : tr("Checked the keychain for the %1 endpoints of %2: %3 with a secret, %4 without.")
-                             .arg(summary.checked)
-                             .arg(connectionName)
-                             .arg(summary.stored)
-                             .arg(summary.missing);
-    text += QLatin1Char(' ') + (summary.corrected == 0
-                                    ? tr("The Secret column was right.")
-                                    : tr("The Secret column was corrected for %1 of them.").arg(summary.corrected));
+                             .arg(QLocale().toString(summary.checked), connectionName,
+                                  QLocale().toString(summary.stored), QLocale().toString(summary.missing));
+    text += QLatin1Char(' ') +
+            (summary.corrected == 0
+                 ? tr("The Secret column was right.")
+                 : tr("The Secret column was corrected for %1 of them.").arg(QLocale().toString(summary.corrected)));
     m_messageBar->showMessage(MessageBar::Kind::Information, text);
 }
 
