@@ -84,6 +84,10 @@ constexpr int MaxRemovalRuns = 8;
 // each announcement with a pass over all of its rows.
 constexpr int MaxAnnouncedRuns = 32;
 
+// Up to this many rows whose URL or label is new are ranked among the others one by one (a binary
+// search each, O(rows)); more, and every row is ranked again (O(rows log rows), an ICU key each).
+constexpr qsizetype MaxRankedAmongOthers = 32;
+
 // Contiguous runs [first, last] of ascending row numbers.
 QList<std::pair<int, int>> runsOf(const QList<int> &rows) {
     QList<std::pair<int, int>> runs;
@@ -390,6 +394,7 @@ std::vector<bool> EndpointTableModel::merge(const QList<Endpoint> &endpoints) {
 
     // An unchanged row is not repainted.
     std::sort(changed.begin(), changed.end());
+    settleRanks();
     announceChanged(changed, 0, ColumnCount - 1);
 
     if (!added.isEmpty()) {
@@ -398,7 +403,9 @@ std::vector<bool> EndpointTableModel::merge(const QList<Endpoint> &endpoints) {
             count(row, +1);
         m_rows.append(std::move(added));
         m_keys.append(std::move(addedKeys));
-        m_ranked = {}; // the new rows have no rank yet
+        for (int row = heldRows; row < m_rows.size(); ++row)
+            markUnranked(row);
+        settleRanks();
         endInsertRows();
     }
     named.resize(m_rows.size(), true);
@@ -413,14 +420,16 @@ void EndpointTableModel::updateEndpoint(const Endpoint &endpoint) {
         beginInsertRows({}, m_rows.size(), m_rows.size());
         m_rows.append(Row{endpoint, std::nullopt, 0});
         m_keys.append(makeKeys(endpoint));
-        m_ranked = {};
         m_rowById.insert(endpoint.id, m_rows.size() - 1);
         count(m_rows.last(), +1);
+        markUnranked(m_rows.size() - 1);
+        settleRanks();
         endInsertRows();
     } else {
         if (m_rows.at(row).endpoint == endpoint)
             return;
         setRowEndpoint(row, endpoint);
+        settleRanks();
         emitRowChanged(row);
     }
     emitCountsChangedSince(autoPaused, secretMissing);
@@ -628,22 +637,77 @@ void EndpointTableModel::rank(int column) const {
     m_ranked[byLabel] = true;
 }
 
+void EndpointTableModel::markUnranked(int row) {
+    m_unranked[0].append(row);
+    m_unranked[1].append(row);
+}
+
+void EndpointTableModel::settleRanks() {
+    for (const int column : {int(Url), int(Label)}) {
+        QList<int> &rows = m_unranked[column == Label];
+        if (rows.isEmpty())
+            continue;
+        if (m_ranked[column == Label] && rows.size() <= MaxRankedAmongOthers)
+            rankAmongOthers(rows, column);
+        else
+            m_ranked[column == Label] = false; // ranked all over again when next sorted by it
+        rows.clear();
+    }
+}
+
+void EndpointTableModel::rankAmongOthers(const QList<int> &rows, int column) {
+    const bool byLabel = column == Label;
+    const auto textOf = [this, byLabel](int row) -> const QString & {
+        return byLabel ? m_rows.at(row).endpoint.label : m_rows.at(row).endpoint.url;
+    };
+    std::vector<bool> unranked(m_rows.size());
+    for (const int row : rows)
+        unranked[row] = true;
+    std::vector<std::pair<qint64, int>> order; // rank and row of the others, by rank
+    order.reserve(m_rows.size());
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (!unranked[row] && m_keys.at(row).sort[column] != RowKeys::Absent)
+            order.emplace_back(m_keys.at(row).sort[column], row);
+    }
+    std::sort(order.begin(), order.end());
+    for (const int row : rows) {
+        if (textOf(row).isEmpty() && byLabel) {
+            m_keys[row].sort[column] = RowKeys::Absent;
+            continue;
+        }
+        const auto next = std::partition_point(order.begin(), order.end(), [&](const auto &other) {
+            return m_collator.compare(textOf(other.second), textOf(row)) < 0;
+        });
+        qint64 rank = order.empty() ? 0 : order.back().first + 1;
+        if (next != order.end()) {
+            rank = next->first;
+            if (m_collator.compare(textOf(next->second), textOf(row)) != 0) {
+                for (auto above = next; above != order.end(); ++above)
+                    ++above->first; // make room
+            }
+        }
+        order.insert(next, {rank, row});
+    }
+    for (const auto &[rank, row] : order)
+        m_keys[row].sort[column] = rank;
+}
+
 void EndpointTableModel::setRowEndpoint(int row, const Endpoint &endpoint) {
     Row &target = m_rows[row];
     const RowKeys &old = m_keys.at(row);
     RowKeys keys = makeKeys(endpoint);
     keys.sort[Secret] = old.sort[Secret];
     // A rank stays valid while the text it was made from does.
-    if (target.endpoint.url == endpoint.url) {
+    const bool urlChanged = target.endpoint.url != endpoint.url;
+    const bool labelChanged = target.endpoint.label != endpoint.label;
+    if (!urlChanged)
         keys.sort[Url] = old.sort[Url];
-    } else {
-        m_ranked[0] = false;
-    }
-    if (target.endpoint.label == endpoint.label) {
+    if (!labelChanged)
         keys.sort[Label] = old.sort[Label];
-    } else if (!endpoint.label.isEmpty()) {
-        m_ranked[1] = false;
-    }
+    if (urlChanged)
+        m_unranked[0].append(row);
+    if (labelChanged)
+        m_unranked[1].append(row);
     count(target, -1);
     target.endpoint = endpoint;
     m_keys[row] = std::move(keys);

@@ -155,6 +155,10 @@ private:
     }
     static RowKeys makeKeys(const Endpoint &endpoint); // Secret, Url and Label sort values Absent
     void rank(int column) const;
+    void markUnranked(int row);
+    // Ranks the rows marked unranked, or leaves every row to be ranked again when they are many.
+    void settleRanks();
+    void rankAmongOthers(const QList<int> &rows, int column);
     // Updates held rows and appends new ones; returns, per row afterwards, whether `endpoints` names it.
     std::vector<bool> merge(const QList<Endpoint> &endpoints);
     void setRowEndpoint(int row, const Endpoint &endpoint);
@@ -171,6 +175,7 @@ private:
     QList<Row> m_rows;
     mutable QList<RowKeys> m_keys;          // one per row; mutable for the ranks rank() fills in
     mutable std::array<bool, 2> m_ranked{}; // by URL, by label: every row's rank is current
+    std::array<QList<int>, 2> m_unranked;   // by URL, by label: rows whose text changed, until settleRanks()
     QHash<QString, int> m_rowById;
     QString m_labelTitle;
     QCollator m_collator;

@@ -35,7 +35,7 @@ QStringList naturallySorted(QStringList texts) {
     QCollator collator(locale);
     collator.setNumericMode(true);
     collator.setCaseSensitivity(Qt::CaseInsensitive);
-    std::sort(texts.begin(), texts.end(), collator);
+    std::stable_sort(texts.begin(), texts.end(), collator); // equal ones in their order, as the view
     return texts;
 }
 
@@ -268,6 +268,41 @@ private slots:
             QCOMPARE(ids.takeLast(), QStringLiteral("no label")); // absent: last either way
         std::reverse(expected.begin(), expected.end());
         QCOMPARE(ids, expected);
+    }
+
+    // Rows created or renamed one at a time are ranked among the others without ranking them all again.
+    void rowsAddedOneByOneSortNaturally_data() {
+        QTest::addColumn<int>("column");
+        QTest::newRow("url") << int(Model::Url);
+        QTest::newRow("label") << int(Model::Label);
+    }
+
+    void rowsAddedOneByOneSortNaturally() {
+        QFETCH(int, column);
+        m_source->setEndpoints({});
+        m_filter->sort(column, Qt::AscendingOrder);
+        const auto textsInViewOrder = [this, column] {
+            QStringList texts;
+            for (int row = 0; row < m_filter->rowCount(); ++row)
+                texts << m_filter->index(row, column).data(Model::SortRole).toString();
+            return texts;
+        };
+        QStringList texts = trickyTexts;
+        texts << QStringLiteral("hook-3") << QStringLiteral("HOOK-10"); // collate equal to rows there already
+        for (int i = 0; i < texts.size(); ++i) {
+            Endpoint endpoint = makeEndpoint(QStringLiteral("ep%1").arg(i), texts.at(i));
+            endpoint.label = texts.at(i);
+            m_source->updateEndpoint(endpoint);
+            QCOMPARE(textsInViewOrder(), naturallySorted(texts.mid(0, i + 1)));
+        }
+        for (int i = 0; i < texts.size(); i += 3) { // renamed, a few at a time
+            texts[i] = QStringLiteral("renamed %1").arg(texts.size() - i);
+            Endpoint endpoint = *m_source->endpointById(QStringLiteral("ep%1").arg(i));
+            endpoint.url = texts.at(i);
+            endpoint.label = texts.at(i);
+            m_source->updateEndpoint(endpoint);
+        }
+        QCOMPARE(textsInViewOrder(), naturallySorted(texts));
     }
 
     void sortFollowsTextChanges() {
