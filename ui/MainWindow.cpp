@@ -230,6 +230,12 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
         connect(model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatusCounts);
         connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatusCounts);
     }
+    // A filter change of many rows arrives as one layout change (EndpointFilterModel), and a
+    // selected row it hides leaves the selection without a selectionChanged.
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, [this] {
+        updateStatusCounts();
+        selectionChanged();
+    });
     connect(m_clipboard, &ClipboardGuard::countdownChanged, this, [this](int secondsLeft) {
         m_clipboardStatus->setText(tr("Secret on the clipboard · clears in %1 s").arg(secondsLeft));
     });

@@ -5,6 +5,7 @@
 #include "EndpointFilterModel.h"
 #include "EndpointService.h"
 #include "EndpointTableModel.h"
+#include "HttpTestClient.h"
 #include "KeychainSecretStore.h"
 #include "LocalState.h"
 #include "MainWindow.h"
@@ -21,6 +22,8 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -1077,6 +1080,36 @@ private slots:
         action("copySecretAction")->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(QGuiApplication::clipboard()->text(), secret, 10000);
         QTRY_COMPARE(secretCellOf(missing), QStringLiteral("Stored"));
+    }
+
+    // A search that hides many rows at once (one layout change in the filter model) keeps the
+    // count of shown rows and the details pane right.
+    void aSearchThatHidesManyRowsKeepsCountsAndDetailsRight() {
+        HttpTestClient http(sandbox()->baseUrl(QStringLiteral("layers")));
+        http.setDefaultHeader("Authorization", "Bearer sandbox-key");
+        const QString collection = m_service->registry().profile(QStringLiteral("layers"))->collectionPath();
+        for (int i = 0; i < 80; ++i) {
+            const QJsonObject body{{QStringLiteral("url"), QStringLiteral("https://bulk-%1.example.com/in").arg(i)},
+                                   {QStringLiteral("events"), QJsonArray{QStringLiteral("job.completed")}}};
+            QCOMPARE(http.post(collection, body).status, 201);
+        }
+        action("refreshAction")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(table()->model()->rowCount(), 84, 10000);
+        clickRow(QStringLiteral("Production receiver"));
+        auto *summary = m_window->findChild<QLabel *>(QStringLiteral("detailsSummary"));
+        auto *search = m_window->findChild<QLineEdit *>(QStringLiteral("searchField"));
+        search->setFocus();
+        QTest::keyClicks(search, QStringLiteral("bulk"));
+        QTRY_COMPARE(table()->model()->rowCount(), 80);
+        auto *counts = m_window->findChild<QLabel *>(QStringLiteral("statusCounts"));
+        QVERIFY2(counts->text().contains(QStringLiteral("80 shown")), qPrintable(counts->text()));
+        QVERIFY(table()->selectionModel()->selectedRows().isEmpty());
+        QVERIFY(!action("editEndpointAction")->isEnabled());
+        QVERIFY(summary->isVisibleTo(m_window.get()));
+        QCOMPARE(summary->text(), QStringLiteral("Select an endpoint to see its details."));
+        search->clear();
+        QTRY_COMPARE(table()->model()->rowCount(), 84);
+        QVERIFY2(!counts->text().contains(QStringLiteral("shown")), qPrintable(counts->text()));
     }
 
     void everyControlHasAnAccessibleName() {
