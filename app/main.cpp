@@ -95,6 +95,7 @@ int main(int argc, char *argv[]) {
     service.setSecretIndex(&secretIndex);
     ApiClient::Policy policy;
     ListLimits::fromSettings().applyTo(policy);
+    policy.keepListedRaw = false; // the details pane asks for an endpoint's when it shows it
     service.setPolicy(policy);
     ConnectionStore store;
     ClipboardGuard clipboard;

@@ -405,6 +405,10 @@ void ApiClient::nextPage(const std::shared_ptr<ListWalk> &walk, QObject *context
              if (!page)
                  return walk->done(parseError);
              ++walk->pagesRead;
+             if (!m_policy.keepListedRaw) {
+                 for (Endpoint &endpoint : page->endpoints)
+                     endpoint.raw = QJsonObject();
+             }
              // The endpoints up to the limit are handed on; the operator sees them, and why no more.
              const qsizetype room = m_policy.maxListedEndpoints - walk->listed;
              const bool overLimit = page->endpoints.size() > room;

@@ -43,6 +43,9 @@ public:
         int maxListedEndpoints = 100000;
         int maxListPages = 1000;
         QString limitsFile; // where the operator can raise them, named when a list stops at one
+        // Whether listed endpoints keep the provider's own object (Endpoint::raw). It is most of an
+        // endpoint's memory; the console asks for one endpoint's when the operator opens it.
+        bool keepListedRaw = true;
     };
 
     using Done = std::function<void(const ApiError &error)>;

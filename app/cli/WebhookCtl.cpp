@@ -63,6 +63,7 @@ void WebhookCtl::openService() {
     // One deadline for the whole command: every request, retry and Retry-After wait counts against it.
     ApiClient::Policy policy;
     ListLimits::fromSettings().applyTo(policy);
+    policy.keepListedRaw = m_invocation.raw; // list --json --raw is the only output that shows it
     policy.deadline = QDeadlineTimer(std::chrono::seconds(m_invocation.deadlineSeconds));
     if (m_invocation.requestTimeoutMs > 0)
         policy.timeoutMs = m_invocation.requestTimeoutMs;

@@ -761,6 +761,14 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
         <source>%1:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Asking the provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s JSON could not be had: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EndpointDialog</name>

@@ -25,15 +25,18 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUuid>
 
 #include <functional>
@@ -212,7 +215,8 @@ private slots:
         m_session = std::make_unique<SandboxSession>(m_service.get());
         QString error;
         ApiClient::Policy policy;
-        policy.backoffBaseMs = 10; // injected failures exhaust the retries quickly
+        policy.backoffBaseMs = 10;    // injected failures exhaust the retries quickly
+        policy.keepListedRaw = false; // as in the console: the details pane asks for it
         m_service->setPolicy(policy);
         QVERIFY2(m_session->start(&error), qPrintable(error));
         bool stored = false;
@@ -926,6 +930,32 @@ private slots:
         ctrlClickRow(QStringLiteral("Flaky receiver"));
         buttons = deleteButtons();
         QVERIFY2(buttons.contains(QStringLiteral("Delete 2 endpoints")), qPrintable(buttons.join(QLatin1Char('|'))));
+    }
+
+    // Issue 10: lists leave the provider's object out; opening Provider JSON asks for it.
+    void providerJsonIsAskedForWhenOpened() {
+        clickRow(QStringLiteral("Production receiver"));
+        const QString id = idOf(QStringLiteral("Production receiver"));
+        const QString item = m_service->registry().profile(QStringLiteral("layers"))->itemPath(id);
+        const auto gets = [&] {
+            int count = 0;
+            for (const SandboxRequest &request : sandbox()->requestLog())
+                count += request.method == "GET" && request.localPath == item;
+            return count;
+        };
+        sandbox()->clearRequestLog();
+        auto *raw = m_window->findChild<QPlainTextEdit *>(QStringLiteral("rawJson"));
+        QVERIFY(raw->toPlainText().isEmpty());
+        m_window->findChild<QToolButton *>(QStringLiteral("rawJsonToggle"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(raw->toPlainText().contains(id), 10000);
+        QVERIFY(raw->toPlainText().contains(QStringLiteral("\"url\"")));
+        QCOMPARE(gets(), 1);
+        // Shown again (a refresh, another click on the row): not asked again.
+        action("refreshAction")->trigger();
+        QTest::qWait(100);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().isEmpty(), 10000);
+        QVERIFY(raw->toPlainText().contains(id));
+        QCOMPARE(gets(), 1);
     }
 
     void everyControlHasAnAccessibleName() {
