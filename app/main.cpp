@@ -3,6 +3,7 @@
 #include "ConnectionStore.h"
 #include "EndpointService.h"
 #include "KeychainSecretStore.h"
+#include "ListLimits.h"
 #include "LocalState.h"
 #include "MainWindow.h"
 #include "PendingCreateJournal.h"
@@ -92,6 +93,10 @@ int main(int argc, char *argv[]) {
     SecretIndex secretIndex(state);
     EndpointService service(&network, &secrets, &journal, registry);
     service.setSecretIndex(&secretIndex);
+    ApiClient::Policy policy;
+    ListLimits::fromSettings().applyTo(policy);
+    policy.keepListedRaw = false; // the details pane asks for an endpoint's when it shows it
+    service.setPolicy(policy);
     ConnectionStore store;
     ClipboardGuard clipboard;
 

@@ -160,6 +160,8 @@ EndpointDetailsPane::EndpointDetailsPane(ClipboardGuard *clipboard, QWidget *par
     connect(m_rawToggle, &QToolButton::toggled, this, [this](bool open) {
         m_raw->setVisible(open);
         m_rawToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        if (open)
+            askForProviderJson();
     });
     showEndpoint(std::nullopt);
 }
@@ -215,7 +217,37 @@ void EndpointDetailsPane::showEndpoint(const std::optional<Endpoint> &endpoint, 
     set(QStringLiteral("timeout"), endpoint->timeoutMs ? tr("%1 ms").arg(*endpoint->timeoutMs) : QString());
     set(QStringLiteral("created"), timeText(endpoint->createdAt));
     set(QStringLiteral("updated"), timeText(endpoint->updatedAt));
-    m_raw->setPlainText(QString::fromUtf8(QJsonDocument(endpoint->raw).toJson(QJsonDocument::Indented)));
+    if (!endpoint->raw.isEmpty()) {
+        m_rawFor = m_id;
+        m_raw->setPlainText(QString::fromUtf8(QJsonDocument(endpoint->raw).toJson(QJsonDocument::Indented)));
+    } else if (m_rawFor != m_id) { // the same endpoint keeps what was fetched for it
+        m_rawFor.clear();
+        m_raw->clear();
+        if (m_rawToggle->isChecked())
+            askForProviderJson();
+    }
+}
+
+void EndpointDetailsPane::askForProviderJson() {
+    if (m_id.isEmpty() || m_rawFor == m_id)
+        return;
+    m_rawFor = m_id;
+    m_raw->clear();
+    m_raw->setPlaceholderText(tr("Asking the provider…"));
+    emit providerJsonWanted(m_id);
+}
+
+void EndpointDetailsPane::showProviderJson(const QString &endpointId, const QJsonObject &json,
+                                           const QString &errorText) {
+    if (endpointId != m_id || endpointId != m_rawFor)
+        return;
+    if (!errorText.isEmpty()) {
+        m_rawFor.clear(); // opening it again asks again
+        m_raw->clear();
+        m_raw->setPlaceholderText(tr("The provider's JSON could not be had: %1").arg(errorText));
+        return;
+    }
+    m_raw->setPlainText(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
 }
 
 void EndpointDetailsPane::showSummary(const QList<Endpoint> &endpoints) {

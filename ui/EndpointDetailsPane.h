@@ -2,6 +2,7 @@
 
 #include "Endpoint.h"
 
+#include <QJsonObject>
 #include <QWidget>
 
 #include <optional>
@@ -30,9 +31,18 @@ public:
     // Where Tab enters the pane from the table (Copy ID, then Provider JSON).
     QWidget *tabEntry() const;
     QWidget *tabExit() const;
+    // The provider's object for an endpoint listed without it (providerJsonWanted), or why it
+    // could not be had (errorText). Ignored unless that endpoint is still the one shown.
+    void showProviderJson(const QString &endpointId, const QJsonObject &json, const QString &errorText = {});
+
+signals:
+    // Provider JSON was opened on an endpoint whose list entry came without the provider's object
+    // (lists leave it out to save memory); the window asks the provider for it.
+    void providerJsonWanted(const QString &endpointId);
 
 private:
     QLabel *addField(const QString &objectName, const QString &title);
+    void askForProviderJson();
 
     ClipboardGuard *m_clipboard;
     QString m_id;
@@ -45,4 +55,5 @@ private:
     QHash<QString, QLabel *> m_fields;
     QToolButton *m_rawToggle;
     QPlainTextEdit *m_raw;
+    QString m_rawFor; // the endpoint whose provider object m_raw holds, or is being asked for
 };

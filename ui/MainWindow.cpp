@@ -223,6 +223,13 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     });
     connect(m_model, &EndpointTableModel::countsChanged, this, &MainWindow::updateStatusCounts);
     connect(m_service, &EndpointService::secretNoted, this, &MainWindow::secretNoted);
+    connect(m_details, &EndpointDetailsPane::providerJsonWanted, this, [this](const QString &endpointId) {
+        if (!m_connection)
+            return;
+        m_service->get(*m_connection, endpointId, this, [this, endpointId](const ApiError &error, const Endpoint &got) {
+            m_details->showProviderJson(endpointId, got.raw, error.isError() ? error.toString() : QString());
+        });
+    });
     // Both models: the proxy drops a row before the source has (and a filter change touches only the proxy).
     for (const QAbstractItemModel *model :
          {static_cast<QAbstractItemModel *>(m_model), static_cast<QAbstractItemModel *>(m_filter)}) {

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QHostAddress>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -368,7 +369,7 @@ void ApiClient::list(QObject *context, ListDone done) {
 // Where a walk through the pages of a list stands.
 struct ApiClient::ListWalk {
     QString cursor;
-    int pagesLeft = 1000;
+    int pagesRead = 0;
     qsizetype listed = 0;
     PageDone onPage;
     Done done;
@@ -381,6 +382,18 @@ void ApiClient::listPages(QObject *context, PageDone onPage, Done done) {
     nextPage(walk, context);
 }
 
+ApiError ApiClient::listLimitReached(bool pages) const {
+    ApiError error;
+    error.kind = ApiError::Kind::Malformed;
+    error.limitReached = true;
+    const QString where = m_policy.limitsFile.isEmpty() ? tr("the settings") : m_policy.limitsFile;
+    const QString key = pages ? QStringLiteral("limits/maxListPages") : QStringLiteral("limits/maxListedEndpoints");
+    const int limit = pages ? m_policy.maxListPages : m_policy.maxListedEndpoints;
+    error.message = tr("Stopped reading %1's list at its limit (%2 = %3); to read more, raise it in %4.")
+                        .arg(m_dialect.profile().name(), key, QLocale().toString(limit), where);
+    return error;
+}
+
 void ApiClient::nextPage(const std::shared_ptr<ListWalk> &walk, QObject *context) {
     const QString path = m_dialect.profile().collectionPath();
     send(QStringLiteral("GET"), path, m_dialect.listQuery(walk->cursor), std::nullopt, QString(), context,
@@ -388,28 +401,35 @@ void ApiClient::nextPage(const std::shared_ptr<ListWalk> &walk, QObject *context
              if (error.isError())
                  return walk->done(error);
              ApiError parseError;
-             const std::optional<ProviderDialect::ListPage> page = m_dialect.parseListPage(body, &parseError);
+             std::optional<ProviderDialect::ListPage> page = m_dialect.parseListPage(body, &parseError);
              if (!page)
                  return walk->done(parseError);
-             walk->listed += page->endpoints.size();
-             if (walk->listed > maxListedEndpoints) {
-                 ApiError tooMany;
-                 tooMany.kind = ApiError::Kind::Malformed;
-                 tooMany.message = tr("%1 listed more than %2 endpoints; stopped reading.")
-                                       .arg(m_dialect.profile().name())
-                                       .arg(maxListedEndpoints);
-                 return walk->done(tooMany);
+             ++walk->pagesRead;
+             if (!m_policy.keepListedRaw) {
+                 for (Endpoint &endpoint : page->endpoints)
+                     endpoint.raw = QJsonObject();
              }
-             walk->onPage(page->endpoints);
+             // The endpoints up to the limit are handed on; the operator sees them, and why no more.
+             const qsizetype room = m_policy.maxListedEndpoints - walk->listed;
+             const bool overLimit = page->endpoints.size() > room;
+             if (overLimit)
+                 page->endpoints.resize(room);
+             walk->listed += page->endpoints.size();
+             if (!page->endpoints.isEmpty())
+                 walk->onPage(page->endpoints);
+             if (overLimit || (walk->listed == m_policy.maxListedEndpoints && !page->nextCursor.isEmpty()))
+                 return walk->done(listLimitReached(false));
              if (page->nextCursor.isEmpty())
                  return walk->done({});
-             if (page->nextCursor == walk->cursor || --walk->pagesLeft <= 0) {
+             if (page->nextCursor == walk->cursor) {
                  ApiError loop;
                  loop.kind = ApiError::Kind::Malformed;
-                 loop.message = tr("%1's list did not end (the same page cursor came back, or over 1000 pages).")
-                                    .arg(m_dialect.profile().name());
+                 loop.message =
+                     tr("%1's list did not end: the same page cursor came back.").arg(m_dialect.profile().name());
                  return walk->done(loop);
              }
+             if (walk->pagesRead >= m_policy.maxListPages)
+                 return walk->done(listLimitReached(true));
              walk->cursor = page->nextCursor;
              nextPage(walk, context);
          });

@@ -38,10 +38,15 @@ public:
         // When every request made under this policy must be over: attempts and retry waits count
         // against it (webhookctl --deadline). Forever by default, as in the console.
         QDeadlineTimer deadline = QDeadlineTimer(QDeadlineTimer::Forever);
+        // Where a list stops (ListLimits reads them from the settings): a bound on what a possibly
+        // hostile provider can make us hold in memory, and on a list whose pages never end.
+        int maxListedEndpoints = 100000;
+        int maxListPages = 1000;
+        QString limitsFile; // where the operator can raise them, named when a list stops at one
+        // Whether listed endpoints keep the provider's own object (Endpoint::raw). It is most of an
+        // endpoint's memory; the console asks for one endpoint's when the operator opens it.
+        bool keepListedRaw = true;
     };
-
-    // A bound on what a (possibly hostile) provider can make us hold in memory.
-    static constexpr int maxListedEndpoints = 100000;
 
     using Done = std::function<void(const ApiError &error)>;
     using EndpointDone = std::function<void(const ApiError &error, const Endpoint &endpoint)>;
@@ -96,6 +101,7 @@ private:
                   const QByteArray &body);
     struct ListWalk;
     void nextPage(const std::shared_ptr<ListWalk> &walk, QObject *context);
+    ApiError listLimitReached(bool pages) const; // at maxListPages, else at maxListedEndpoints
     ApiError unsupported(const QString &operation) const;
     void scrubApiKey(ApiError &error) const;
     ApiError preflight() const;

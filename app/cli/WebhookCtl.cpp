@@ -2,6 +2,7 @@
 
 #include "ConnectionStore.h"
 #include "KeychainSecretStore.h"
+#include "ListLimits.h"
 #include "LocalState.h"
 #include "PendingCreateJournal.h"
 #include "TerminalText.h"
@@ -61,6 +62,8 @@ void WebhookCtl::openService() {
     m_service->setSecretIndex(m_secretIndex.get());
     // One deadline for the whole command: every request, retry and Retry-After wait counts against it.
     ApiClient::Policy policy;
+    ListLimits::fromSettings().applyTo(policy);
+    policy.keepListedRaw = m_invocation.raw; // list --json --raw is the only output that shows it
     policy.deadline = QDeadlineTimer(std::chrono::seconds(m_invocation.deadlineSeconds));
     if (m_invocation.requestTimeoutMs > 0)
         policy.timeoutMs = m_invocation.requestTimeoutMs;

@@ -12,15 +12,15 @@ QString tr(const char *text) {
     return QCoreApplication::translate("ConnectionStore", text);
 }
 
-// One explicit file, independent of which program (console, webhookctl) opens it.
-QSettings openSettings() {
-    return QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("webhook-console"),
-                     QStringLiteral("connections"));
-}
-
 const QString group = QStringLiteral("connections");
 
 } // namespace
+
+// One explicit file, independent of which program (console, webhookctl) opens it.
+QSettings ConnectionStore::openSettings() {
+    return QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("webhook-console"),
+                     QStringLiteral("connections"));
+}
 
 ConnectionStore::ConnectionStore() = default;
 

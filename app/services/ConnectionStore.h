@@ -3,6 +3,7 @@
 #include "Connection.h"
 
 #include <QList>
+#include <QSettings>
 #include <QString>
 
 #include <optional>
@@ -24,4 +25,6 @@ public:
 
     // Where the settings live, for the README and for leak-scanning tests.
     static QString settingsPath();
+    // The file itself; it also holds a few settings of both programs (see ListLimits).
+    static QSettings openSettings();
 };

@@ -60,10 +60,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1&apos;s list did not end (the same page cursor came back, or over 1000 pages).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nothing to change: the edit matches the endpoint.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -73,10 +69,6 @@
     </message>
     <message>
         <source>Sending a test event</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 listed more than %2 endpoints; stopped reading.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -93,6 +85,18 @@
     </message>
     <message>
         <source>%1 did not answer usefully, and the next try (in %2 seconds) would pass the deadline for this operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped reading %1&apos;s list at its limit (%2 = %3); to read more, raise it in %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s list did not end: the same page cursor came back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -755,6 +759,14 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
     </message>
     <message>
         <source>%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s JSON could not be had: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

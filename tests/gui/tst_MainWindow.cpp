@@ -29,6 +29,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollBar>
@@ -40,6 +41,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUuid>
 
 #include <functional>
@@ -261,7 +263,8 @@ private slots:
         m_session = std::make_unique<SandboxSession>(m_service.get());
         QString error;
         ApiClient::Policy policy;
-        policy.backoffBaseMs = 10; // injected failures exhaust the retries quickly
+        policy.backoffBaseMs = 10;    // injected failures exhaust the retries quickly
+        policy.keepListedRaw = false; // as in the console: the details pane asks for it
         m_service->setPolicy(policy);
         QVERIFY2(m_session->start(&error), qPrintable(error));
         bool stored = false;
@@ -1117,21 +1120,45 @@ private slots:
         search->clear();
         QTRY_COMPARE(table()->model()->rowCount(), 84);
         QVERIFY2(!counts->text().contains(QStringLiteral("shown")), qPrintable(counts->text()));
-    }
-
-    void everyControlHasAnAccessibleName() {
-        clickRow(QStringLiteral("Production receiver"));
-        QStringList unnamed;
-        for (QWidget *widget : m_window->findChildren<QWidget *>()) {
-            if (!widget->isVisibleTo(m_window.get()) || widget->focusPolicy() == Qt::NoFocus)
-                continue;
-            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
-            if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
-                unnamed << QStringLiteral("%1 (%2)").arg(widget->objectName(), widget->metaObject()->className());
+        // Issue 10: lists leave the provider's object out; opening Provider JSON asks for it.
+        void providerJsonIsAskedForWhenOpened() {
+            clickRow(QStringLiteral("Production receiver"));
+            const QString id = idOf(QStringLiteral("Production receiver"));
+            const QString item = m_service->registry().profile(QStringLiteral("layers"))->itemPath(id);
+            const auto gets = [&] {
+                int count = 0;
+                for (const SandboxRequest &request : sandbox()->requestLog())
+                    count += request.method == "GET" && request.localPath == item;
+                return count;
+            };
+            sandbox()->clearRequestLog();
+            auto *raw = m_window->findChild<QPlainTextEdit *>(QStringLiteral("rawJson"));
+            QVERIFY(raw->toPlainText().isEmpty());
+            m_window->findChild<QToolButton *>(QStringLiteral("rawJsonToggle"))->click();
+            QTRY_VERIFY_WITH_TIMEOUT(raw->toPlainText().contains(id), 10000);
+            QVERIFY(raw->toPlainText().contains(QStringLiteral("\"url\"")));
+            QCOMPARE(gets(), 1);
+            // Shown again (a refresh, another click on the row): not asked again.
+            action("refreshAction")->trigger();
+            QTest::qWait(100);
+            QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().isEmpty(), 10000);
+            QVERIFY(raw->toPlainText().contains(id));
+            QCOMPARE(gets(), 1);
         }
-        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
-    }
-};
 
-QTEST_MAIN(TestMainWindow)
+        void everyControlHasAnAccessibleName() {
+            clickRow(QStringLiteral("Production receiver"));
+            QStringList unnamed;
+            for (QWidget *widget : m_window->findChildren<QWidget *>()) {
+                if (!widget->isVisibleTo(m_window.get()) || widget->focusPolicy() == Qt::NoFocus)
+                    continue;
+                QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+                if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
+                    unnamed << QStringLiteral("%1 (%2)").arg(widget->objectName(), widget->metaObject()->className());
+            }
+            QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+        }
+    };
+
+    QTEST_MAIN(TestMainWindow)
 #include "tst_MainWindow.moc"

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -403,6 +404,45 @@ private slots:
                 QVERIFY2(!content.contains(needle.toUtf8()),
                          qPrintable(QStringLiteral("secret found in %1").arg(file.fileName())));
         }
+    }
+
+    // Last, since it adds endpoints that other tests do not expect.
+    // Issue 10: the list caps are settings; at one, what was read is printed, then why no more.
+    void listStopsAtTheLimitsInTheSettings() {
+        const QString connection = addConnection(QStringLiteral("layers"));
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(ctl(createArguments(connection, QStringLiteral("layers"))).exitCode, 0);
+        m_sandbox->setPageSize(2);
+        QSettings settings = ConnectionStore::openSettings();
+        const auto listWith = [&](const QString &key, const QString &value) {
+            settings.remove(QStringLiteral("limits"));
+            settings.setValue(key, value);
+            settings.sync();
+            return ctl({QStringLiteral("-c"), connection, QStringLiteral("list"), QStringLiteral("--json")});
+        };
+        const auto listed = [](const Run &run) { return QJsonDocument::fromJson(run.out.toUtf8()).array().size(); };
+
+        Run run = listWith(QStringLiteral("limits/maxListedEndpoints"), QStringLiteral("3"));
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(listed(run), 3); // valid JSON, cut at the limit, mid-page
+        QVERIFY2(run.err.contains(QStringLiteral("limits/maxListedEndpoints = 3")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("limits/maxListedEndpoints")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(ConnectionStore::settingsPath()), qPrintable(run.err));
+
+        run = listWith(QStringLiteral("limits/maxListPages"), QStringLiteral("1"));
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(listed(run), 2);
+        QVERIFY2(run.err.contains(QStringLiteral("limits/maxListPages = 1")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("limits/maxListPages")), qPrintable(run.err));
+
+        // A value that is no positive number is the default, with a warning.
+        run = listWith(QStringLiteral("limits/maxListedEndpoints"), QStringLiteral("-5"));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(listed(run) >= 4);
+        QVERIFY2(run.err.contains(QStringLiteral("not a positive whole number")), qPrintable(run.err));
+
+        settings.remove(QStringLiteral("limits"));
+        m_sandbox->setPageSize(SandboxServer::Options().pageSize);
     }
 };
 
