@@ -31,30 +31,37 @@ def rounds_for(count):
 
 
 def run(argv, env=None):
-    """Runs a command to completion; returns (seconds, peak RSS in MiB, stdout)."""
+    """Runs a command to completion; returns (seconds, peak RSS in MiB, how many '"id":' it printed, the end
+    of its output).
+
+    A child's peak RSS (ru_maxrss) counts this process's own peak when it was started (Linux keeps it
+    across fork and exec), so this process keeps none of a large output and resets its peak first."""
+    with open("/proc/self/clear_refs", "w") as clear_refs:
+        clear_refs.write("5")  # resets this process's peak RSS to its current RSS
     with tempfile.TemporaryFile() as err:  # a file: a chatty stderr cannot block the child
         start = time.perf_counter()
         process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=err, env=env)
-        out = bytearray()
+        ids, tail = 0, b""
         while True:  # drain stdout as it comes, so a large output cannot block the child
             chunk = process.stdout.read(1 << 16)
             if not chunk:
                 break
-            out += chunk
+            ids += (tail[-4:] + chunk).count(b'"id":')  # an "id": split across two chunks counts once
+            tail = (tail + chunk)[-16384:]
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         if status != 0:
             err.seek(0)
-            sys.exit(f"{argv[0]} failed ({status}): {out.decode(errors='replace')[-500:]} "
+            sys.exit(f"{argv[0]} failed ({status}): {tail.decode(errors='replace')[-500:]} "
                      f"{err.read().decode(errors='replace')[-500:]}")
-    return seconds, usage.ru_maxrss / 1024, bytes(out)
+    return seconds, usage.ru_maxrss / 1024, ids, tail
 
 
 def run_json(argv):
     """Runs a bench program that times itself from its launch; returns its JSON line."""
     env = dict(os.environ, BENCH_LAUNCHED_AT_NS=str(time.monotonic_ns()))  # see bench/LaunchClock.h
-    _, _, out = run(argv, env)
-    return json.loads(out.strip().splitlines()[-1])
+    *_, tail = run(argv, env)
+    return json.loads(tail.strip().splitlines()[-1])
 
 
 class PageServer:
@@ -95,7 +102,7 @@ class Goals:
 
     def add(self, goal, figure, met):
         verdict = "not measured" if met is None else "met" if met else "NOT MET"
-        self.lines.append(f"  {goal:<58} {figure:>28}  {verdict}")
+        self.lines.append(f"  {goal:<58} {figure:>36}  {verdict}")
 
     def print(self):
         print("goals (issue 10):")
@@ -132,9 +139,9 @@ def webhookctl_table(goals):
             }
             results = interleaved({key: (lambda argv=argv: run(argv, env)) for key, argv in commands.items()},
                                   3 if count >= 100000 else 7)
-        listed = results["webhookctl"][0][2].count(b'"id":')
-        if listed != count:
-            sys.exit(f"webhookctl listed {listed} of {count} endpoints")
+        for _, _, listed, _ in results["webhookctl"]:
+            if listed != count:
+                sys.exit(f"webhookctl listed {listed} of {count} endpoints")
         time_ms = {key: median(r[0] for r in runs) * 1000 for key, runs in results.items()}
         rss = {key: median(r[1] for r in runs) for key, runs in results.items()}
         figures[count] = (time_ms, rss)
@@ -235,8 +242,9 @@ def console_table(goals):
     complete = f and f["secret"][0]
     goals.add(f"Secret column complete ≤ 0.5 s at 10k, {seeded} secrets stored", f["secret"][1] if f else "—",
               (complete is not None and complete <= 0.5 and seeded >= 10000) if f else None)
-    load_calls = max(f["secret calls"] for f in figures.values())
-    goals.add("zero keychain calls at load (besides the API key)", f"{load_calls:.0f} calls", load_calls == 0)
+    calls = " · ".join(f"{f['secret calls']:.0f} at {count // 1000}k" for count, f in figures.items())
+    goals.add("zero keychain calls at load (the API key read aside)", calls,
+              all(f["secret calls"] == 0 for f in figures.values()))
     goals.add("filter: worst keystroke ≤ 16 ms at 10k", ms(f["filter worst"]) if f else "—",
               f["filter worst"] <= 16 if f else None)
     f = figures.get(100000)
