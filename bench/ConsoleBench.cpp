@@ -13,8 +13,9 @@
 //       (see LaunchClock):
 //       - rowsShownMs: all ENDPOINTS rows in the table's model and the table's viewport painted;
 //         rssMiB is this process's resident memory then;
-//       - secretCompleteMs: every row's Secret cell known (the model's "secretStored" role), or null
-//         if that did not happen within the limit (secretKnown says how many were);
+//       - secretCompleteMs: every row's Secret cell known (the model's "secretStored" role), and no
+//         earlier than rowsShownMs; null if that did not happen within the limit (secretKnown says
+//         how many were);
 //       - apiKeyReads, secretReads, keychainWrites, keychainRemoves: keychain calls made until then;
 //       - filter: keystrokes typed into the search field, each timed from the key to the table's
 //         model holding the rows that match and its viewport painted.
@@ -264,7 +265,9 @@ public:
                             .arg(m_shown->rowCount())
                             .arg(m_endpoints)
                             .arg(m_clock.elapsedMs() / 1000, 0, 'f', 0));
-        if (m_secretCompleteMs < 0) {
+        if (m_secretCompleteMs >= 0) // known before the first paint: on screen with the rows, not before
+            m_secretCompleteMs = qMax(m_secretCompleteMs, m_rowsShownMs);
+        else {
             Wait wait;
             m_secretWait = &wait;
             wait.atMostMs(m_secretLimitMs - m_clock.elapsedMs());

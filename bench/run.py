@@ -23,7 +23,7 @@ page_size = 100
 # The Secret column goal is for 10k endpoints with 10k secrets stored; a quick run stores fewer.
 seeded = min(10000, max(sizes))
 secret_limit = float(os.environ.get("BENCH_SECRET_LIMIT", "10"))  # seconds after launch
-MB = 1e6 / 2**20  # the goals are in MB; figures here are in MiB
+MB = 2**20 / 1e6  # MB per MiB: the goals are in MB, the figures here in MiB
 
 
 def rounds_for(count):
