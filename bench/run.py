@@ -192,7 +192,8 @@ def secret_column(runs):
 
 def seed():
     """Stores the secrets, once per bench run, before any console run (the connection's URL is set per size)."""
-    seeding = run_json([f"{build}/bench/bench_console", "--setup", "http://127.0.0.1:9/layers", "--seed", str(seeded)])
+    seeding = run_json([f"{build}/bench/bench_console", "--setup", "http://127.0.0.1:9/layers",
+                        "--seed", str(seeded)])
     print(f"seeded {seeding['seeded']} secrets into the keychain and the secret index in {seeding['seconds']:.0f} s")
 
 
@@ -247,9 +248,9 @@ def console_table(goals):
     complete = f and f["secret"][0]
     goals.add(f"Secret column complete ≤ 0.5 s at 10k, {seeded} secrets stored", f["secret"][1] if f else "—",
               (complete is not None and complete <= 0.5 and seeded >= 10000) if f else None)
-    calls = " · ".join(f"{f['secret calls']:.0f} at {count // 1000}k" for count, f in figures.items())
+    calls = " · ".join(f"{size['secret calls']:.0f} at {count // 1000}k" for count, size in figures.items())
     goals.add("zero keychain calls at load (the API key read aside)", calls,
-              all(f["secret calls"] == 0 for f in figures.values()))
+              all(size["secret calls"] == 0 for size in figures.values()))
     worst = f and f["filter worst"]
     goals.add("filter: worst keystroke ≤ 16 ms at 10k", ms(worst), worst <= 16 if worst is not None else None)
     f = figures.get(100000)
