@@ -1,6 +1,8 @@
 // A static server of Layers-shaped endpoint list pages for benchmarks: every page is made once at
 // start, then answered from memory over HTTP/1.1 keep-alive on loopback, so what is measured is the
 // client, not the server. usage: bench_page_server COUNT [PAGE_SIZE]; prints the port it listens on.
+#include "BenchData.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -9,30 +11,10 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTextStream>
-#include <QUuid>
 
 #include <vector>
 
 namespace {
-
-// One endpoint as Layers documents it (the create page's example), made distinct by id and URL.
-QJsonObject endpoint(int index) {
-    return QJsonObject{
-        {QStringLiteral("id"), QUuid::createUuidV5(QUuid(), QString::number(index)).toString(QUuid::WithoutBraces)},
-        {QStringLiteral("organizationId"), QStringLiteral("2481fa5c-a404-44ed-a561-565392499abc")},
-        {QStringLiteral("projectId"), QJsonValue::Null},
-        {QStringLiteral("url"), QStringLiteral("https://hooks%1.example.com/layers/webhooks").arg(index)},
-        {QStringLiteral("description"), QStringLiteral("receiver %1").arg(index)},
-        {QStringLiteral("status"), index % 7 == 0 ? QStringLiteral("paused") : QStringLiteral("active")},
-        {QStringLiteral("events"), QJsonArray{QStringLiteral("job.completed"), QStringLiteral("job.failed")}},
-        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-        {QStringLiteral("createdAt"), QStringLiteral("2026-04-20T18:28:00.000Z")},
-        {QStringLiteral("updatedAt"), QStringLiteral("2026-04-20T18:28:00.000Z")},
-        {QStringLiteral("lastSuccessAt"), QJsonValue::Null},
-        {QStringLiteral("lastFailureAt"), QJsonValue::Null},
-        {QStringLiteral("consecutiveFailureCount"), 0},
-    };
-}
 
 QByteArray response(const QByteArray &body) {
     return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
@@ -55,7 +37,7 @@ int main(int argc, char *argv[]) {
     for (int first = 0, page = 0; first < count; first += pageSize, ++page) {
         QJsonArray items;
         for (int i = first; i < qMin(count, first + pageSize); ++i)
-            items.append(endpoint(i));
+            items.append(BenchData::endpoint(i));
         const bool last = first + pageSize >= count;
         const QJsonObject body{{QStringLiteral("data"), items},
                                {QStringLiteral("nextCursor"),
