@@ -26,6 +26,7 @@
 #include "EndpointService.h"
 #include "KeychainSecretStore.h"
 #include "LaunchClock.h"
+#include "ListLimits.h"
 #include "LocalState.h"
 #include "MainWindow.h"
 #include "PaintProbe.h"
@@ -100,7 +101,13 @@ struct Console {
     ConnectionStore store;
     ClipboardGuard clipboard;
 
-    Console() { service.setSecretIndex(&secretIndex); }
+    Console() {
+        service.setSecretIndex(&secretIndex);
+        ApiClient::Policy policy;
+        ListLimits::fromSettings().applyTo(policy);
+        policy.keepListedRaw = false;
+        service.setPolicy(policy);
+    }
 };
 
 // Runs the event loop until finish() or a deadline. Whoever calls finish() takes the time first.

@@ -1120,45 +1120,47 @@ private slots:
         search->clear();
         QTRY_COMPARE(table()->model()->rowCount(), 84);
         QVERIFY2(!counts->text().contains(QStringLiteral("shown")), qPrintable(counts->text()));
-        // Issue 10: lists leave the provider's object out; opening Provider JSON asks for it.
-        void providerJsonIsAskedForWhenOpened() {
-            clickRow(QStringLiteral("Production receiver"));
-            const QString id = idOf(QStringLiteral("Production receiver"));
-            const QString item = m_service->registry().profile(QStringLiteral("layers"))->itemPath(id);
-            const auto gets = [&] {
-                int count = 0;
-                for (const SandboxRequest &request : sandbox()->requestLog())
-                    count += request.method == "GET" && request.localPath == item;
-                return count;
-            };
-            sandbox()->clearRequestLog();
-            auto *raw = m_window->findChild<QPlainTextEdit *>(QStringLiteral("rawJson"));
-            QVERIFY(raw->toPlainText().isEmpty());
-            m_window->findChild<QToolButton *>(QStringLiteral("rawJsonToggle"))->click();
-            QTRY_VERIFY_WITH_TIMEOUT(raw->toPlainText().contains(id), 10000);
-            QVERIFY(raw->toPlainText().contains(QStringLiteral("\"url\"")));
-            QCOMPARE(gets(), 1);
-            // Shown again (a refresh, another click on the row): not asked again.
-            action("refreshAction")->trigger();
-            QTest::qWait(100);
-            QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().isEmpty(), 10000);
-            QVERIFY(raw->toPlainText().contains(id));
-            QCOMPARE(gets(), 1);
-        }
+    }
 
-        void everyControlHasAnAccessibleName() {
-            clickRow(QStringLiteral("Production receiver"));
-            QStringList unnamed;
-            for (QWidget *widget : m_window->findChildren<QWidget *>()) {
-                if (!widget->isVisibleTo(m_window.get()) || widget->focusPolicy() == Qt::NoFocus)
-                    continue;
-                QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
-                if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
-                    unnamed << QStringLiteral("%1 (%2)").arg(widget->objectName(), widget->metaObject()->className());
-            }
-            QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
-        }
-    };
+    // Issue 10: lists leave the provider's object out; opening Provider JSON asks for it.
+    void providerJsonIsAskedForWhenOpened() {
+        clickRow(QStringLiteral("Production receiver"));
+        const QString id = idOf(QStringLiteral("Production receiver"));
+        const QString item = m_service->registry().profile(QStringLiteral("layers"))->itemPath(id);
+        const auto gets = [&] {
+            int count = 0;
+            for (const SandboxRequest &request : sandbox()->requestLog())
+                count += request.method == "GET" && request.localPath == item;
+            return count;
+        };
+        sandbox()->clearRequestLog();
+        auto *raw = m_window->findChild<QPlainTextEdit *>(QStringLiteral("rawJson"));
+        QVERIFY(raw->toPlainText().isEmpty());
+        m_window->findChild<QToolButton *>(QStringLiteral("rawJsonToggle"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(raw->toPlainText().contains(id), 10000);
+        QVERIFY(raw->toPlainText().contains(QStringLiteral("\"url\"")));
+        QCOMPARE(gets(), 1);
+        // Shown again (a refresh, another click on the row): not asked again.
+        action("refreshAction")->trigger();
+        QTest::qWait(100);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().isEmpty(), 10000);
+        QVERIFY(raw->toPlainText().contains(id));
+        QCOMPARE(gets(), 1);
+    }
 
-    QTEST_MAIN(TestMainWindow)
+    void everyControlHasAnAccessibleName() {
+        clickRow(QStringLiteral("Production receiver"));
+        QStringList unnamed;
+        for (QWidget *widget : m_window->findChildren<QWidget *>()) {
+            if (!widget->isVisibleTo(m_window.get()) || widget->focusPolicy() == Qt::NoFocus)
+                continue;
+            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+            if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
+                unnamed << QStringLiteral("%1 (%2)").arg(widget->objectName(), widget->metaObject()->className());
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
 #include "tst_MainWindow.moc"
