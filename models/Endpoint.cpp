@@ -1,5 +1,7 @@
 #include "Endpoint.h"
 
+#include "Timestamp.h"
+
 #include <QJsonArray>
 
 namespace {
@@ -13,10 +15,17 @@ QJsonObject mapToJson(const StringMap &map) {
 
 void insertTime(QJsonObject &object, const QString &key, const QDateTime &time) {
     if (time.isValid())
-        object.insert(key, time.toUTC().toString(Qt::ISODateWithMs));
+        object.insert(key, Endpoint::timeText(time));
 }
 
 } // namespace
+
+QString Endpoint::timeText(const QDateTime &time) {
+    QByteArray text;
+    if (Timestamp::appendIsoUtc(text, time.toMSecsSinceEpoch()))
+        return QString::fromLatin1(text);
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
 
 QJsonObject Endpoint::toJson() const {
     QJsonObject json{{QStringLiteral("id"), id},

@@ -37,5 +37,7 @@ struct Endpoint {
     // The canonical form (webhookctl --json): every field above under its canonical name, absent
     // ones omitted, and the provider's own object under "provider".
     QJsonObject toJson() const;
+    // A time as the canonical form writes it: UTC, with milliseconds ("2026-01-15T10:00:00.000Z").
+    static QString timeText(const QDateTime &time);
     friend bool operator==(const Endpoint &a, const Endpoint &b);
 };

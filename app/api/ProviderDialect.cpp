@@ -1,5 +1,7 @@
 #include "ProviderDialect.h"
 
+#include "Timestamp.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -69,6 +71,8 @@ QString scalarText(const QJsonValue &value) {
 // Accepts what providers write for ISO 8601: with or without milliseconds, "Z" or an offset.
 // A timestamp without an offset is taken as UTC, which is what every documented API sends.
 std::optional<QDateTime> parseTimestamp(const QString &text) {
+    if (const std::optional<qint64> msecs = Timestamp::parseCommon(text)) // the usual form, quickly
+        return QDateTime::fromMSecsSinceEpoch(*msecs, Qt::UTC);
     QDateTime time = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
     if (!time.isValid())
         return std::nullopt;

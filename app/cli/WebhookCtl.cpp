@@ -1,6 +1,7 @@
 #include "WebhookCtl.h"
 
 #include "ConnectionStore.h"
+#include "EndpointJson.h"
 #include "KeychainSecretStore.h"
 #include "ListLimits.h"
 #include "LocalState.h"
@@ -324,9 +325,11 @@ void WebhookCtl::runList(const Connection &connection) {
     m_service->listPages(
         connection, this,
         [this, printed](const QList<Endpoint> &page) {
+            m_page.clear();
             for (const Endpoint &endpoint : page)
                 printListed(endpoint, (*printed)++ == 0);
             m_out.flush();
+            writeOut(m_page);
         },
         [this, printed](const ApiError &error) {
             if (m_invocation.json)
@@ -342,13 +345,19 @@ void WebhookCtl::runList(const Connection &connection) {
         });
 }
 
+void WebhookCtl::writeOut(const QByteArray &bytes) {
+    if (bytes.isEmpty())
+        return;
+    m_out.flush();
+    if (!m_stdout.isOpen())
+        m_stdout.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    m_stdout.write(bytes);
+}
+
 void WebhookCtl::printListed(const Endpoint &endpoint, bool first) {
     if (m_invocation.json) {
-        QJsonObject json = endpoint.toJson();
-        if (!m_invocation.raw)
-            json.remove(QStringLiteral("provider"));
-        m_out << (first ? "\n" : ",\n")
-              << TerminalText::escapedJson(QJsonDocument(json).toJson(QJsonDocument::Compact));
+        m_page += first ? "\n" : ",\n";
+        EndpointJson::appendCompact(m_page, endpoint, m_invocation.raw);
         return;
     }
     const QString failures =

@@ -3,6 +3,7 @@
 #include "CtlInvocation.h"
 #include "EndpointService.h"
 
+#include <QFile>
 #include <QObject>
 #include <QTextStream>
 
@@ -49,6 +50,8 @@ private:
     void printEndpoint(const Endpoint &endpoint);
     void runList(const Connection &connection);
     void printListed(const Endpoint &endpoint, bool first);
+    // Bytes straight to stdout after what m_out holds: list --json writes UTF-8 it made itself.
+    void writeOut(const QByteArray &bytes);
     // storedText goes to stdout when the secret reached the keychain, unstoredText when it did not.
     void reportSecretOutcome(const EndpointService::SecretOutcome &outcome, const QString &storedText,
                              const QString &unstoredText);
@@ -63,6 +66,8 @@ private:
     CtlInvocation m_invocation;
     QTextStream m_out;
     QTextStream m_err;
+    QFile m_stdout;    // the same stdout as m_out, for bytes that need no conversion
+    QByteArray m_page; // list --json: the page being written
     std::unique_ptr<ConnectionStore> m_connections;
     std::unique_ptr<LocalState> m_state;
     std::unique_ptr<PendingCreateJournal> m_journal;
