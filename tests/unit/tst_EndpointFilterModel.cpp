@@ -27,6 +27,13 @@ Endpoint makeEndpoint(const QString &id, const QString &url, EndpointStatus stat
 using Filter = EndpointFilterModel;
 using Model = EndpointTableModel;
 
+// The text columns, as test data rows.
+void addTextColumns() {
+    QTest::addColumn<int>("column");
+    QTest::newRow("url") << int(Model::Url);
+    QTest::newRow("label") << int(Model::Label);
+}
+
 // The order the console promises for text columns, written out independently of the model.
 QStringList naturallySorted(QStringList texts) {
     QLocale locale;
@@ -233,11 +240,7 @@ private slots:
     }
 
     // Collation keys and ranks are computed once per row; the order must still be the collator's.
-    void sortTextLikeTheNaturalCollation_data() {
-        QTest::addColumn<int>("column");
-        QTest::newRow("url") << int(Model::Url);
-        QTest::newRow("label") << int(Model::Label);
-    }
+    void sortTextLikeTheNaturalCollation_data() { addTextColumns(); }
 
     void sortTextLikeTheNaturalCollation() {
         QFETCH(int, column);
@@ -271,11 +274,7 @@ private slots:
     }
 
     // Rows created or renamed one at a time are ranked among the others without ranking them all again.
-    void rowsAddedOneByOneSortNaturally_data() {
-        QTest::addColumn<int>("column");
-        QTest::newRow("url") << int(Model::Url);
-        QTest::newRow("label") << int(Model::Label);
-    }
+    void rowsAddedOneByOneSortNaturally_data() { addTextColumns(); }
 
     void rowsAddedOneByOneSortNaturally() {
         QFETCH(int, column);
