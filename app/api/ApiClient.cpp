@@ -389,7 +389,7 @@ ApiError ApiClient::listLimitReached(bool pages) const {
     const QString where = m_policy.limitsFile.isEmpty() ? tr("the settings") : m_policy.limitsFile;
     const QString key = pages ? QStringLiteral("limits/maxListPages") : QStringLiteral("limits/maxListedEndpoints");
     const int limit = pages ? m_policy.maxListPages : m_policy.maxListedEndpoints;
-    error.message = tr("Stopped reading %1's list at its limit (%2 = %3); to read more, raise it in %4.")
+    error.message = tr("Stopped reading the list from %1 at its limit (%2 = %3); to read more, raise it in %4.")
                         .arg(m_dialect.profile().name(), key, QLocale().toString(limit), where);
     return error;
 }

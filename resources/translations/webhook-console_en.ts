@@ -92,11 +92,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stopped reading %1&apos;s list at its limit (%2 = %3); to read more, raise it in %4.</source>
+        <source>%1&apos;s list did not end: the same page cursor came back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1&apos;s list did not end: the same page cursor came back.</source>
+        <source>Stopped reading the list from %1 at its limit (%2 = %3); to read more, raise it in %4.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
