@@ -1,13 +1,7 @@
-#include "EndpointService.h"
 #include "KeychainCheck.h"
-#include "KeychainSecretStore.h"
-#include "LocalState.h"
-#include "PendingCreateJournal.h"
-#include "SecretIndex.h"
+#include "ServiceRig.h"
 
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -18,13 +12,10 @@ class TestKeychainCheck : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<KeychainSecretStore> m_keychain;
-    std::unique_ptr<LocalState> m_state;
-    std::unique_ptr<PendingCreateJournal> m_journal;
-    std::unique_ptr<SecretIndex> m_index;
-    std::unique_ptr<EndpointService> m_service;
+    std::unique_ptr<ServiceRig> m_rig;
+    KeychainSecretStore *m_keychain = nullptr;
+    SecretIndex *m_index = nullptr;
+    EndpointService *m_service = nullptr;
     Connection m_connection;
 
     static QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
@@ -57,16 +48,10 @@ private:
 
 private slots:
     void init() {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_network = std::make_unique<QNetworkAccessManager>();
-        m_keychain = std::make_unique<KeychainSecretStore>(QStringLiteral("webhook-console-check-") +
-                                                           QUuid::createUuid().toString(QUuid::Id128));
-        m_state = std::make_unique<LocalState>(m_dir->filePath(QStringLiteral("state.sqlite")));
-        m_journal = std::make_unique<PendingCreateJournal>(*m_state, QString());
-        m_index = std::make_unique<SecretIndex>(*m_state);
-        m_service =
-            std::make_unique<EndpointService>(m_network.get(), m_keychain.get(), m_journal.get(), ProviderRegistry());
-        m_service->setSecretIndex(m_index.get());
+        m_rig = std::make_unique<ServiceRig>(QStringLiteral("webhook-console-check-"));
+        m_keychain = &m_rig->keychain;
+        m_index = &m_rig->secretIndex;
+        m_service = &m_rig->service;
         m_connection.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         m_connection.name = QStringLiteral("check");
         m_connection.providerId = QStringLiteral("layers");
@@ -79,9 +64,9 @@ private slots:
         writeBehindTheIndex(ids[1]); // stored, not on record
         QVERIFY(m_index->record(m_connection.id, ids[0], true));
         QVERIFY(m_index->record(m_connection.id, ids[2], true)); // on record, not stored
-        QSignalSpy noted(m_service.get(), &EndpointService::secretNoted);
+        QSignalSpy noted(m_service, &EndpointService::secretNoted);
 
-        KeychainCheck check(m_service.get(), m_connection, ids, m_index->storedEndpoints(m_connection.id));
+        KeychainCheck check(m_service, m_connection, ids, m_index->storedEndpoints(m_connection.id));
         const KeychainCheck::Summary summary = run(check);
         QCOMPARE(summary.checked, 5);
         QCOMPARE(summary.stored, 2);
@@ -97,7 +82,7 @@ private slots:
         QStringList ids;
         for (int i = 0; i < 40; ++i)
             ids << newId();
-        KeychainCheck check(m_service.get(), m_connection, ids, {});
+        KeychainCheck check(m_service, m_connection, ids, {});
         const KeychainCheck::Summary summary = run(check, true);
         QVERIFY(summary.cancelled);
         QVERIFY2(summary.checked < 40, qPrintable(QString::number(summary.checked)));
@@ -105,7 +90,7 @@ private slots:
     }
 
     void anEmptyListFinishesAtOnce() {
-        KeychainCheck check(m_service.get(), m_connection, {}, {});
+        KeychainCheck check(m_service, m_connection, {}, {});
         const KeychainCheck::Summary summary = run(check);
         QCOMPARE(summary.checked, 0);
         QVERIFY(!summary.cancelled);

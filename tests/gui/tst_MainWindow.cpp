@@ -14,6 +14,7 @@
 #include "SandboxSession.h"
 #include "SecretDialog.h"
 #include "SecretIndex.h"
+#include "ServiceRig.h"
 
 #include <QAccessible>
 #include <QAction>
@@ -51,13 +52,10 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<KeychainSecretStore> m_keychain;
-    std::unique_ptr<LocalState> m_state;
-    std::unique_ptr<PendingCreateJournal> m_journal;
-    std::unique_ptr<SecretIndex> m_secretIndex;
-    std::unique_ptr<EndpointService> m_service;
+    std::unique_ptr<ServiceRig> m_rig;
+    KeychainSecretStore *m_keychain = nullptr; // the rig's parts, by the names the tests use
+    SecretIndex *m_secretIndex = nullptr;
+    EndpointService *m_service = nullptr;
     std::unique_ptr<SandboxSession> m_session;
     std::unique_ptr<ConnectionStore> m_store;
     std::unique_ptr<ClipboardGuard> m_clipboard;
@@ -250,17 +248,11 @@ private:
 
 private slots:
     void init() {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_network = std::make_unique<QNetworkAccessManager>();
-        m_keychain = std::make_unique<KeychainSecretStore>(QStringLiteral("webhook-console-gui-") +
-                                                           QUuid::createUuid().toString(QUuid::Id128));
-        m_state = std::make_unique<LocalState>(m_dir->filePath(QStringLiteral("state.sqlite")));
-        m_journal = std::make_unique<PendingCreateJournal>(*m_state, QString());
-        m_secretIndex = std::make_unique<SecretIndex>(*m_state);
-        m_service =
-            std::make_unique<EndpointService>(m_network.get(), m_keychain.get(), m_journal.get(), ProviderRegistry());
-        m_service->setSecretIndex(m_secretIndex.get());
-        m_session = std::make_unique<SandboxSession>(m_service.get());
+        m_rig = std::make_unique<ServiceRig>(QStringLiteral("webhook-console-gui-"));
+        m_keychain = &m_rig->keychain;
+        m_secretIndex = &m_rig->secretIndex;
+        m_service = &m_rig->service;
+        m_session = std::make_unique<SandboxSession>(m_service);
         QString error;
         ApiClient::Policy policy;
         policy.backoffBaseMs = 10;    // injected failures exhaust the retries quickly
@@ -275,8 +267,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(stored, 20000);
         m_store = std::make_unique<ConnectionStore>();
         m_clipboard = std::make_unique<ClipboardGuard>();
-        m_window =
-            std::make_unique<MainWindow>(m_service.get(), m_store.get(), m_clipboard.get(), m_session->connections());
+        m_window = std::make_unique<MainWindow>(m_service, m_store.get(), m_clipboard.get(), m_session->connections());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         selectConnection(QStringLiteral("Layers sandbox"));
@@ -293,7 +284,7 @@ private slots:
             .remove(QStringLiteral("window/detailsVisible"));
         m_clipboard.reset();
         m_session.reset();
-        m_service.reset();
+        m_rig.reset();
     }
 
     void showsHealthAtAGlance() {
@@ -681,8 +672,7 @@ private slots:
         saved.name = QStringLiteral("Saved ") + saved.id.left(6);
         QString error;
         QVERIFY2(m_store->save(saved, &error), qPrintable(error));
-        m_window =
-            std::make_unique<MainWindow>(m_service.get(), m_store.get(), m_clipboard.get(), m_session->connections());
+        m_window = std::make_unique<MainWindow>(m_service, m_store.get(), m_clipboard.get(), m_session->connections());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         selectConnection(saved.name);
@@ -864,8 +854,7 @@ private slots:
 
         // Remembered: a new window starts without it.
         m_window.reset();
-        m_window =
-            std::make_unique<MainWindow>(m_service.get(), m_store.get(), m_clipboard.get(), m_session->connections());
+        m_window = std::make_unique<MainWindow>(m_service, m_store.get(), m_clipboard.get(), m_session->connections());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         details = m_window->findChild<QWidget *>(QStringLiteral("detailsPane"));
@@ -895,8 +884,7 @@ private slots:
         settings.remove(QStringLiteral("window/geometry"));
         settings.sync();
         m_window.reset();
-        m_window =
-            std::make_unique<MainWindow>(m_service.get(), m_store.get(), m_clipboard.get(), m_session->connections());
+        m_window = std::make_unique<MainWindow>(m_service, m_store.get(), m_clipboard.get(), m_session->connections());
         const QRect available = m_window->screen()->availableGeometry();
         // Room for a title bar and borders, which the window manager adds (and which no one knows before showing).
         QVERIFY2(m_window->height() + 40 <= available.height(),
@@ -997,8 +985,7 @@ private slots:
         settings.sync();
         m_window.reset();
         sandbox()->clearRequestLog();
-        m_window =
-            std::make_unique<MainWindow>(m_service.get(), m_store.get(), m_clipboard.get(), m_session->connections());
+        m_window = std::make_unique<MainWindow>(m_service, m_store.get(), m_clipboard.get(), m_session->connections());
         m_window->show();
         QTRY_VERIFY_WITH_TIMEOUT(table()->model()->rowCount() > 0, 10000);
         waitForLoad();

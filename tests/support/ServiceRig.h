@@ -1,0 +1,34 @@
+#pragma once
+
+#include "EndpointService.h"
+#include "KeychainSecretStore.h"
+#include "LocalState.h"
+#include "PendingCreateJournal.h"
+#include "ProviderRegistry.h"
+#include "SecretIndex.h"
+
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <QUuid>
+
+// EndpointService wired as the console wires it, on the real keychain under a service name of its
+// own (so tests never see each other's entries) and a state database in a temporary folder, with
+// the secret index. Header-only, for GUI and integration tests.
+struct ServiceRig {
+    explicit ServiceRig(const QString &keychainPrefix)
+        : keychain(keychainPrefix + QUuid::createUuid().toString(QUuid::Id128))
+        , state(dir.filePath(QStringLiteral("state.sqlite")))
+        , journal(state, QString())
+        , secretIndex(state)
+        , service(&network, &keychain, &journal, ProviderRegistry()) {
+        service.setSecretIndex(&secretIndex);
+    }
+
+    QTemporaryDir dir;
+    QNetworkAccessManager network;
+    KeychainSecretStore keychain;
+    LocalState state;
+    PendingCreateJournal journal;
+    SecretIndex secretIndex;
+    EndpointService service;
+};
