@@ -371,8 +371,14 @@ struct ApiClient::ListWalk {
     QString cursor;
     int pagesRead = 0;
     qsizetype listed = 0;
+    bool over = false; // done was called: a page asked for ahead is then dropped
     PageDone onPage;
     Done done;
+
+    void finish(const ApiError &error) {
+        over = true;
+        done(error);
+    }
 };
 
 void ApiClient::listPages(QObject *context, PageDone onPage, Done done) {
@@ -394,44 +400,55 @@ ApiError ApiClient::listLimitReached(bool pages) const {
     return error;
 }
 
+// The next page is asked for as soon as this one's envelope names it, before this page's
+// endpoints are read and handed on: the provider and the network work while we do.
 void ApiClient::nextPage(const std::shared_ptr<ListWalk> &walk, QObject *context) {
     const QString path = m_dialect.profile().collectionPath();
     send(QStringLiteral("GET"), path, m_dialect.listQuery(walk->cursor), std::nullopt, QString(), context,
          [this, walk, context](const ApiError &error, int, const QByteArray &body) {
+             if (walk->over)
+                 return;
              if (error.isError())
-                 return walk->done(error);
+                 return walk->finish(error);
              ApiError parseError;
-             std::optional<ProviderDialect::ListPage> page = m_dialect.parseListPage(body, &parseError);
+             const std::optional<ProviderDialect::ListEnvelope> page = m_dialect.parseListEnvelope(body, &parseError);
              if (!page)
-                 return walk->done(parseError);
+                 return walk->finish(parseError);
              ++walk->pagesRead;
-             if (!m_policy.keepListedRaw) {
-                 for (Endpoint &endpoint : page->endpoints)
-                     endpoint.raw = QJsonObject();
-             }
-             // The endpoints up to the limit are handed on; the operator sees them, and why no more.
              const qsizetype room = m_policy.maxListedEndpoints - walk->listed;
-             const bool overLimit = page->endpoints.size() > room;
+             const bool overLimit = page->items.size() > room;
+             const bool atLimit = page->items.size() == room && !page->nextCursor.isEmpty();
+             const bool loops = !page->nextCursor.isEmpty() && page->nextCursor == walk->cursor;
+             const bool pagesLeft = walk->pagesRead < m_policy.maxListPages;
+             if (!page->nextCursor.isEmpty() && !overLimit && !atLimit && !loops && pagesLeft) {
+                 walk->cursor = page->nextCursor;
+                 nextPage(walk, context);
+             }
+
+             const ProviderDialect::Raw raw =
+                 m_policy.keepListedRaw ? ProviderDialect::Raw::Keep : ProviderDialect::Raw::Drop;
+             std::optional<QList<Endpoint>> endpoints = m_dialect.parseListItems(page->items, raw, &parseError);
+             if (!endpoints)
+                 return walk->finish(parseError);
+             // The endpoints up to the limit are handed on; the operator sees them, and why no more.
              if (overLimit)
-                 page->endpoints.resize(room);
-             walk->listed += page->endpoints.size();
-             if (!page->endpoints.isEmpty())
-                 walk->onPage(page->endpoints);
-             if (overLimit || (walk->listed == m_policy.maxListedEndpoints && !page->nextCursor.isEmpty()))
-                 return walk->done(listLimitReached(false));
+                 endpoints->resize(room);
+             walk->listed += endpoints->size();
+             if (!endpoints->isEmpty())
+                 walk->onPage(*endpoints);
+             if (overLimit || atLimit)
+                 return walk->finish(listLimitReached(false));
              if (page->nextCursor.isEmpty())
-                 return walk->done({});
-             if (page->nextCursor == walk->cursor) {
+                 return walk->finish({});
+             if (loops) {
                  ApiError loop;
                  loop.kind = ApiError::Kind::Malformed;
                  loop.message =
                      tr("%1's list did not end: the same page cursor came back.").arg(m_dialect.profile().name());
-                 return walk->done(loop);
+                 return walk->finish(loop);
              }
-             if (walk->pagesRead >= m_policy.maxListPages)
-                 return walk->done(listLimitReached(true));
-             walk->cursor = page->nextCursor;
-             nextPage(walk, context);
+             if (!pagesLeft)
+                 return walk->finish(listLimitReached(true));
          });
 }
 

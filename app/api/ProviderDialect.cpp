@@ -85,63 +85,65 @@ std::optional<QDateTime> parseTimestamp(const QString &text) {
 // reported; in lenient mode a bad field is skipped so whatever is readable survives.
 class EndpointReader {
 public:
-    EndpointReader(const ProviderProfile &profile, const QJsonObject &json, bool strict, const QString &subject)
+    // `listItem` names the endpoint in messages ("list item 3"); -1 when it is not in a list. The
+    // subject of a message is made only when there is one: a list reads thousands of endpoints.
+    EndpointReader(const ProviderProfile &profile, const QJsonObject &json, bool strict, qsizetype listItem)
         : m_profile(profile)
         , m_json(json)
         , m_strict(strict)
-        , m_subject(subject) {}
+        , m_listItem(listItem) {}
 
     bool failed() const { return !m_error.isEmpty(); }
     QString error() const { return m_error; }
 
-    std::optional<QString> text(const QString &canonical, bool required) {
-        const QJsonValue value = wireValue(canonical);
+    std::optional<QString> text(const QString &wire, bool required) {
+        const QJsonValue value = wireValue(wire);
         if (value.isUndefined() || value.isNull()) {
             if (required)
-                missing(canonical);
+                missing(wire);
             return std::nullopt;
         }
         if (!value.isString()) {
-            problem(canonical, tr("is not text"));
+            problem(wire, tr("is not text"));
             return std::nullopt;
         }
         const QString result = value.toString();
         if (result.size() > ProviderDialect::maxFieldChars) {
-            tooLong(canonical);
+            tooLong(wire);
             return std::nullopt;
         }
         if (required && result.isEmpty()) {
-            problem(canonical, tr("is empty"));
+            problem(wire, tr("is empty"));
             return std::nullopt;
         }
         return result;
     }
 
-    std::optional<QStringList> strings(const QString &canonical, bool required) {
-        const QJsonValue value = wireValue(canonical);
+    std::optional<QStringList> strings(const QString &wire, bool required) {
+        const QJsonValue value = wireValue(wire);
         if (value.isUndefined() || value.isNull()) {
             if (required)
-                missing(canonical);
+                missing(wire);
             return std::nullopt;
         }
         if (!value.isArray()) {
-            problem(canonical, tr("is not a list of text values"));
+            problem(wire, tr("is not a list of text values"));
             return std::nullopt;
         }
         const QJsonArray array = value.toArray();
         if (array.size() > ProviderDialect::maxItems) {
-            tooMany(canonical);
+            tooMany(wire);
             return std::nullopt;
         }
         QStringList result;
         result.reserve(array.size());
         for (const QJsonValue &item : array) {
             if (!item.isString()) {
-                problem(canonical, tr("is not a list of text values"));
+                problem(wire, tr("is not a list of text values"));
                 return std::nullopt;
             }
             if (item.toString().size() > ProviderDialect::maxFieldChars) {
-                tooLong(canonical);
+                tooLong(wire);
                 return std::nullopt;
             }
             result << item.toString();
@@ -151,17 +153,17 @@ public:
 
     // Metadata is free-form at some providers (Signa); scalars become their JSON text and nested
     // values compact JSON, so an unusual value does not hide the endpoint. `raw` keeps the original.
-    std::optional<StringMap> stringMap(const QString &canonical) {
-        const QJsonValue value = wireValue(canonical);
+    std::optional<StringMap> stringMap(const QString &wire) {
+        const QJsonValue value = wireValue(wire);
         if (value.isUndefined() || value.isNull())
             return std::nullopt;
         if (!value.isObject()) {
-            problem(canonical, tr("is not an object"));
+            problem(wire, tr("is not an object"));
             return std::nullopt;
         }
         const QJsonObject object = value.toObject();
         if (object.size() > ProviderDialect::maxItems) {
-            tooMany(canonical);
+            tooMany(wire);
             return std::nullopt;
         }
         StringMap result;
@@ -174,7 +176,7 @@ public:
             else
                 entry = scalarText(it.value());
             if (entry.size() > ProviderDialect::maxFieldChars || it.key().size() > ProviderDialect::maxFieldChars) {
-                tooLong(canonical);
+                tooLong(wire);
                 return std::nullopt;
             }
             result.insert(it.key(), entry);
@@ -182,78 +184,81 @@ public:
         return result;
     }
 
-    std::optional<int> wholeNumber(const QString &canonical) {
-        const QJsonValue value = wireValue(canonical);
+    std::optional<int> wholeNumber(const QString &wire) {
+        const QJsonValue value = wireValue(wire);
         if (value.isUndefined() || value.isNull())
             return std::nullopt;
         const double number = value.toDouble(-1);
         if (!value.isDouble() || !std::isfinite(number) || number != std::floor(number) || number < 0 ||
             number > std::numeric_limits<int>::max()) {
-            problem(canonical, tr("is not a whole number"));
+            problem(wire, tr("is not a whole number"));
             return std::nullopt;
         }
         return static_cast<int>(number);
     }
 
-    QDateTime timestamp(const QString &canonical) {
-        const std::optional<QString> value = text(canonical, false);
+    QDateTime timestamp(const QString &wire) {
+        const std::optional<QString> value = text(wire, false);
         if (!value || value->isEmpty())
             return {};
         const std::optional<QDateTime> time = parseTimestamp(*value);
         if (!time)
-            problem(canonical, tr("is not an ISO 8601 timestamp"));
+            problem(wire, tr("is not an ISO 8601 timestamp"));
         return time.value_or(QDateTime());
     }
 
     // An unknown value is Unknown rather than an error: a provider may add states, and one new
     // state should not hide the whole list.
-    EndpointStatus status() {
-        const QString canonical = QStringLiteral("status");
-        const QJsonValue value = wireValue(canonical);
+    EndpointStatus status(const QString &wire) {
+        const QJsonValue value = wireValue(wire);
         if (value.isUndefined() || value.isNull())
             return EndpointStatus::Unknown;
-        QString wire;
+        QString state;
         if (m_profile.statusType() == ProviderProfile::StatusType::Boolean) {
             if (!value.isBool()) {
-                problem(canonical, tr("is not true or false"));
+                problem(wire, tr("is not true or false"));
                 return EndpointStatus::Unknown;
             }
-            wire = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+            state = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
         } else {
             if (!value.isString()) {
-                problem(canonical, tr("is not text"));
+                problem(wire, tr("is not text"));
                 return EndpointStatus::Unknown;
             }
-            wire = value.toString();
+            state = value.toString();
         }
-        return endpointStatusFromName(m_profile.statusValues().value(wire));
+        return endpointStatusFromName(m_profile.statusValues().value(state));
     }
 
 private:
-    QJsonValue wireValue(const QString &canonical) const {
-        const QString wire = m_profile.wireField(canonical);
+    // An empty wire name is a field the provider lacks.
+    QJsonValue wireValue(const QString &wire) const {
         return wire.isEmpty() ? QJsonValue(QJsonValue::Undefined) : m_json.value(wire);
     }
 
-    void problem(const QString &canonical, const QString &what) {
+    QString subject() const {
+        return m_listItem < 0
+                   ? tr("%1 sent an endpoint").arg(m_profile.name())
+                   : tr("%1 sent an endpoint (%2)").arg(m_profile.name(), tr("list item %1").arg(m_listItem + 1));
+    }
+
+    void problem(const QString &wire, const QString &what) {
         if (m_strict && m_error.isEmpty())
-            m_error = tr("%1 whose \"%2\" %3.").arg(m_subject, m_profile.wireField(canonical), what);
+            m_error = tr("%1 whose \"%2\" %3.").arg(subject(), wire, what);
     }
-    void missing(const QString &canonical) {
+    void missing(const QString &wire) {
         if (m_strict && m_error.isEmpty())
-            m_error = tr("%1 without \"%2\".").arg(m_subject, m_profile.wireField(canonical));
+            m_error = tr("%1 without \"%2\".").arg(subject(), wire);
     }
-    void tooLong(const QString &canonical) {
-        problem(canonical, tr("is longer than %1 characters").arg(ProviderDialect::maxFieldChars));
+    void tooLong(const QString &wire) {
+        problem(wire, tr("is longer than %1 characters").arg(ProviderDialect::maxFieldChars));
     }
-    void tooMany(const QString &canonical) {
-        problem(canonical, tr("has more than %1 entries").arg(ProviderDialect::maxItems));
-    }
+    void tooMany(const QString &wire) { problem(wire, tr("has more than %1 entries").arg(ProviderDialect::maxItems)); }
 
     const ProviderProfile &m_profile;
     const QJsonObject &m_json;
     bool m_strict;
-    QString m_subject;
+    qsizetype m_listItem;
     QString m_error;
 };
 
@@ -271,7 +276,30 @@ QJsonObject toJsonObject(const StringMap &map) {
 } // namespace
 
 ProviderDialect::ProviderDialect(ProviderProfile profile)
-    : m_profile(std::move(profile)) {}
+    : m_profile(std::move(profile)) {
+    const auto wire = [this](const char *canonical) { return m_profile.wireField(QLatin1String(canonical)); };
+    m_wire.id = wire("id");
+    m_wire.url = wire("url");
+    m_wire.events = wire("events");
+    m_wire.label = wire("label");
+    m_wire.status = wire("status");
+    m_wire.projectId = wire("projectId");
+    m_wire.scope = wire("scope");
+    m_wire.metadata = wire("metadata");
+    m_wire.headers = wire("headers");
+    m_wire.timeoutMs = wire("timeoutMs");
+    m_wire.secretVersion = wire("secretVersion");
+    m_wire.createdAt = wire("createdAt");
+    m_wire.updatedAt = wire("updatedAt");
+    m_wire.lastSuccessAt = wire("lastSuccessAt");
+    m_wire.lastFailureAt = wire("lastFailureAt");
+    m_wire.consecutiveFailures = wire("consecutiveFailures");
+    for (const QString &secretKey : {m_profile.createResponse().secretKey, m_profile.rotateResponse().secretKey}) {
+        if (!secretKey.isEmpty() && m_profile.canonicalField(secretKey).isEmpty() &&
+            !m_wire.secretKeys.contains(secretKey))
+            m_wire.secretKeys << secretKey;
+    }
+}
 
 // ---- requests -------------------------------------------------------------------------------
 
@@ -399,44 +427,43 @@ std::optional<QJsonValue> ProviderDialect::parseJson(const QByteArray &body, con
     return QJsonValue(document.object());
 }
 
-std::optional<Endpoint> ProviderDialect::parseEndpointObject(const QJsonObject &json, bool strict, const QString &where,
-                                                             ApiError *error) const {
-    const QString subject = where.isEmpty() ? tr("%1 sent an endpoint").arg(m_profile.name())
-                                            : tr("%1 sent an endpoint (%2)").arg(m_profile.name(), where);
-    EndpointReader reader(m_profile, json, strict, subject);
+std::optional<Endpoint> ProviderDialect::parseEndpointObject(const QJsonObject &json, bool strict, qsizetype listItem,
+                                                             Raw raw, ApiError *error) const {
+    EndpointReader reader(m_profile, json, strict, listItem);
+    const WireNames &wire = m_wire;
     Endpoint endpoint;
-    endpoint.id = reader.text(QStringLiteral("id"), true).value_or(QString());
-    endpoint.url = reader.text(QStringLiteral("url"), true).value_or(QString());
-    endpoint.events = reader.strings(QStringLiteral("events"), true).value_or(QStringList());
-    endpoint.label = reader.text(QStringLiteral("label"), false).value_or(QString());
-    endpoint.status = reader.status();
-    endpoint.projectId = reader.text(QStringLiteral("projectId"), false).value_or(QString());
-    endpoint.scope = reader.text(QStringLiteral("scope"), false).value_or(QString());
-    endpoint.metadata = reader.stringMap(QStringLiteral("metadata")).value_or(StringMap());
-    endpoint.headers = reader.stringMap(QStringLiteral("headers")).value_or(StringMap());
-    endpoint.timeoutMs = reader.wholeNumber(QStringLiteral("timeoutMs"));
-    endpoint.secretVersion = reader.wholeNumber(QStringLiteral("secretVersion"));
-    endpoint.createdAt = reader.timestamp(QStringLiteral("createdAt"));
-    endpoint.updatedAt = reader.timestamp(QStringLiteral("updatedAt"));
-    endpoint.lastSuccessAt = reader.timestamp(QStringLiteral("lastSuccessAt"));
-    endpoint.lastFailureAt = reader.timestamp(QStringLiteral("lastFailureAt"));
-    endpoint.consecutiveFailures = reader.wholeNumber(QStringLiteral("consecutiveFailures"));
+    endpoint.id = reader.text(wire.id, true).value_or(QString());
+    endpoint.url = reader.text(wire.url, true).value_or(QString());
+    endpoint.events = reader.strings(wire.events, true).value_or(QStringList());
+    endpoint.label = reader.text(wire.label, false).value_or(QString());
+    endpoint.status = reader.status(wire.status);
+    endpoint.projectId = reader.text(wire.projectId, false).value_or(QString());
+    endpoint.scope = reader.text(wire.scope, false).value_or(QString());
+    endpoint.metadata = reader.stringMap(wire.metadata).value_or(StringMap());
+    endpoint.headers = reader.stringMap(wire.headers).value_or(StringMap());
+    endpoint.timeoutMs = reader.wholeNumber(wire.timeoutMs);
+    endpoint.secretVersion = reader.wholeNumber(wire.secretVersion);
+    endpoint.createdAt = reader.timestamp(wire.createdAt);
+    endpoint.updatedAt = reader.timestamp(wire.updatedAt);
+    endpoint.lastSuccessAt = reader.timestamp(wire.lastSuccessAt);
+    endpoint.lastFailureAt = reader.timestamp(wire.lastFailureAt);
+    endpoint.consecutiveFailures = reader.wholeNumber(wire.consecutiveFailures);
     if (reader.failed()) {
         setMalformed(error, reader.error());
         return std::nullopt;
     }
+    if (raw == Raw::Drop)
+        return endpoint;
     // `raw` is shown in the details pane and printed by webhookctl --json: a secret that a flat
     // response carries beside the endpoint's fields must not travel with it.
     endpoint.raw = json;
-    for (const QString &secretKey : {m_profile.createResponse().secretKey, m_profile.rotateResponse().secretKey}) {
-        if (!secretKey.isEmpty() && m_profile.canonicalField(secretKey).isEmpty())
-            endpoint.raw.remove(secretKey);
-    }
+    for (const QString &secretKey : wire.secretKeys)
+        endpoint.raw.remove(secretKey);
     return endpoint;
 }
 
 std::optional<Endpoint> ProviderDialect::parseEndpoint(const QJsonObject &json, ApiError *error) const {
-    return parseEndpointObject(json, true, QString(), error);
+    return parseEndpointObject(json, true, -1, Raw::Keep, error);
 }
 
 std::optional<Endpoint> ProviderDialect::parseEndpointBody(const QByteArray &body, ApiError *error) const {
@@ -453,7 +480,7 @@ std::optional<Endpoint> ProviderDialect::parseEndpointBody(const QByteArray &bod
     if (!envelope.isEmpty() && !object.contains(m_profile.wireField(QStringLiteral("id"))) &&
         object.value(envelope).isObject())
         object = object.value(envelope).toObject();
-    return parseEndpointObject(object, true, QString(), error);
+    return parseEndpointObject(object, true, -1, Raw::Keep, error);
 }
 
 std::optional<ProviderDialect::SecretResult>
@@ -504,14 +531,14 @@ ProviderDialect::parseSecretResponse(const QByteArray &body, const ProviderProfi
         return result; // a rotate answer may carry the secret alone; the caller knows the id
 
     ApiError strictError;
-    if (std::optional<Endpoint> endpoint = parseEndpointObject(endpointJson, true, QString(), &strictError)) {
+    if (std::optional<Endpoint> endpoint = parseEndpointObject(endpointJson, true, -1, Raw::Keep, &strictError)) {
         result.endpoint = *endpoint;
         return result;
     }
     // The provider has already made (or rotated) the secret and will never show it again, so a
     // malformed detail must not lose it: keep what is readable. A create still needs the id, the
     // secret's keychain key; a rotate's caller knows the id already.
-    Endpoint partial = parseEndpointObject(endpointJson, false, QString(), nullptr).value_or(Endpoint());
+    Endpoint partial = parseEndpointObject(endpointJson, false, -1, Raw::Keep, nullptr).value_or(Endpoint());
     if (isCreate && partial.id.isEmpty()) {
         if (error)
             *error = strictError;
@@ -539,20 +566,32 @@ std::optional<ProviderDialect::SecretResult> ProviderDialect::parseRotateRespons
     return parseSecretResponse(body, m_profile.rotateResponse(), false, error);
 }
 
-std::optional<ProviderDialect::ListPage> ProviderDialect::parseListPage(const QByteArray &body, ApiError *error) const {
+std::optional<ProviderDialect::ListPage> ProviderDialect::parseListPage(const QByteArray &body, ApiError *error,
+                                                                        Raw raw) const {
+    std::optional<ListEnvelope> envelope = parseListEnvelope(body, error);
+    if (!envelope)
+        return std::nullopt;
+    std::optional<QList<Endpoint>> endpoints = parseListItems(envelope->items, raw, error);
+    if (!endpoints)
+        return std::nullopt;
+    return ListPage{std::move(*endpoints), envelope->nextCursor};
+}
+
+std::optional<ProviderDialect::ListEnvelope> ProviderDialect::parseListEnvelope(const QByteArray &body,
+                                                                                ApiError *error) const {
     const std::optional<QJsonValue> json = parseJson(body, tr("a list of endpoints"), error);
     if (!json)
         return std::nullopt;
 
     const QString itemsKey = m_profile.listItemsKey();
-    QJsonArray items;
+    ListEnvelope page;
     QJsonObject envelope;
     if (itemsKey.isEmpty()) {
         if (!json->isArray()) {
             setMalformed(error, tr("%1 sent a list of endpoints that is not a JSON array.").arg(m_profile.name()));
             return std::nullopt;
         }
-        items = json->toArray();
+        page.items = json->toArray();
     } else {
         if (!json->isObject() || !json->toObject().value(itemsKey).isArray()) {
             setMalformed(error,
@@ -560,27 +599,13 @@ std::optional<ProviderDialect::ListPage> ProviderDialect::parseListPage(const QB
             return std::nullopt;
         }
         envelope = json->toObject();
-        items = envelope.value(itemsKey).toArray();
+        page.items = envelope.value(itemsKey).toArray();
     }
-    if (items.size() > maxItems) {
+    if (page.items.size() > maxItems) {
         setMalformed(
             error,
             tr("%1 sent a list of more than %2 endpoints; it was not read.").arg(m_profile.name()).arg(maxItems));
         return std::nullopt;
-    }
-
-    ListPage page;
-    page.endpoints.reserve(items.size());
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const QString where = tr("list item %1").arg(i + 1);
-        if (!items.at(i).isObject()) {
-            setMalformed(error, tr("%1 sent a list whose %2 is not a JSON object.").arg(m_profile.name(), where));
-            return std::nullopt;
-        }
-        std::optional<Endpoint> endpoint = parseEndpointObject(items.at(i).toObject(), true, where, error);
-        if (!endpoint)
-            return std::nullopt;
-        page.endpoints << *endpoint;
     }
 
     const QString responseField = m_profile.paginationResponseField();
@@ -603,12 +628,35 @@ std::optional<ProviderDialect::ListPage> ProviderDialect::parseListPage(const QB
                          tr("%1 sent a list whose \"%2\" is not true or false.").arg(m_profile.name(), responseField));
             return std::nullopt;
         }
-        // An empty page that claims more would page forever from nowhere; it ends the list.
-        if (more.toBool() && !page.endpoints.isEmpty())
-            page.nextCursor = page.endpoints.last().id;
+        // An empty page that claims more would page forever from nowhere; it ends the list. The
+        // last item's id is checked with the rest of the items.
+        if (more.toBool() && !page.items.isEmpty()) {
+            const QJsonValue lastId = page.items.last().toObject().value(m_wire.id);
+            if (lastId.isString() && lastId.toString().size() <= maxFieldChars)
+                page.nextCursor = lastId.toString();
+        }
         break;
     }
     return page;
+}
+
+std::optional<QList<Endpoint>> ProviderDialect::parseListItems(const QJsonArray &items, Raw raw,
+                                                               ApiError *error) const {
+    QList<Endpoint> endpoints;
+    endpoints.reserve(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonValue item = items.at(i);
+        if (!item.isObject()) {
+            setMalformed(error, tr("%1 sent a list whose %2 is not a JSON object.")
+                                    .arg(m_profile.name(), tr("list item %1").arg(i + 1)));
+            return std::nullopt;
+        }
+        std::optional<Endpoint> endpoint = parseEndpointObject(item.toObject(), true, i, raw, error);
+        if (!endpoint)
+            return std::nullopt;
+        endpoints << std::move(*endpoint);
+    }
+    return endpoints;
 }
 
 ApiError ProviderDialect::parseError(int httpStatus, const QByteArray &body) const {

@@ -6,6 +6,7 @@
 #include "ProviderProfile.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QUrlQuery>
@@ -26,6 +27,13 @@ public:
         QList<Endpoint> endpoints;
         QString nextCursor; // empty on the last page
     };
+    // A list page read as far as its envelope: its items not yet read, and where the next page is.
+    struct ListEnvelope {
+        QJsonArray items;
+        QString nextCursor; // empty on the last page
+    };
+    // Whether parsed endpoints keep the provider's own object (Endpoint::raw), which is most of their memory.
+    enum class Raw { Keep, Drop };
 
     // What a parse accepts before calling an answer malformed: no real endpoint comes near these.
     static constexpr qsizetype maxBodyBytes = 10 * 1024 * 1024;
@@ -48,13 +56,17 @@ public:
     std::optional<Endpoint> parseEndpointBody(const QByteArray &body, ApiError *error) const; // get / update
     std::optional<SecretResult> parseCreateResponse(const QByteArray &body, ApiError *error) const;
     std::optional<SecretResult> parseRotateResponse(const QByteArray &body, ApiError *error) const;
-    std::optional<ListPage> parseListPage(const QByteArray &body, ApiError *error) const;
+    std::optional<ListPage> parseListPage(const QByteArray &body, ApiError *error, Raw raw = Raw::Keep) const;
+    // parseListPage in two steps, so the next page can be asked for before this one's endpoints are read.
+    std::optional<ListEnvelope> parseListEnvelope(const QByteArray &body, ApiError *error) const;
+    std::optional<QList<Endpoint>> parseListItems(const QJsonArray &items, Raw raw, ApiError *error) const;
     ApiError parseError(int httpStatus, const QByteArray &body) const; // kind Http, with code/message/field
 
 private:
     // Strict parses fail on the first bad field; lenient ones skip it (used to keep a secret whose
-    // endpoint object is partly malformed). `where` names the endpoint in messages ("list item 3").
-    std::optional<Endpoint> parseEndpointObject(const QJsonObject &json, bool strict, const QString &where,
+    // endpoint object is partly malformed). `listItem` (from 0; -1 when not in a list) names the
+    // endpoint in messages ("list item 3").
+    std::optional<Endpoint> parseEndpointObject(const QJsonObject &json, bool strict, qsizetype listItem, Raw raw,
                                                 ApiError *error) const;
     std::optional<QJsonValue> parseJson(const QByteArray &body, const QString &what, ApiError *error) const;
     std::optional<SecretResult> parseSecretResponse(const QByteArray &body,
@@ -62,5 +74,14 @@ private:
                                                     ApiError *error) const;
     QJsonValue wireStatus(EndpointStatus status) const;
 
+    // The provider's JSON key for each canonical field (empty: the provider lacks it), looked up
+    // once: a list reads every one of them for thousands of endpoints.
+    struct WireNames {
+        QString id, url, events, label, status, projectId, scope, metadata, headers, timeoutMs, secretVersion,
+            createdAt, updatedAt, lastSuccessAt, lastFailureAt, consecutiveFailures;
+        QStringList secretKeys; // response keys of a secret that are no endpoint field: never kept in `raw`
+    };
+
     ProviderProfile m_profile;
+    WireNames m_wire;
 };

@@ -1,8 +1,10 @@
 // The real webhookctl binary against a provider that lies, stalls, floods or tries to reach the
 // operator's terminal (HostileHttpServer on loopback). Every case checks the exit status, that the
 // process exited normally, that it finished in bounded time (and memory where a flood is involved),
-// and that nothing the provider sent reached the terminal raw.
+// and that nothing the provider sent reached the terminal raw. One case drives ApiClient in this process.
+#include "ApiClient.h"
 #include "HostileHttpServer.h"
+#include "ProviderRegistry.h"
 
 #include <QDateTime>
 #include <QDirIterator>
@@ -12,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 #include <QTemporaryFile>
 #include <QTest>
@@ -315,6 +318,54 @@ private slots:
         QCOMPARE(partial.size(), 1);
         QVERIFY2(broken.err.contains(QStringLiteral("incomplete")), qPrintable(broken.err));
         verifyTerminalSafe(broken);
+    }
+
+    // The next page is asked for before this page's endpoints are read. When one of them is
+    // malformed the list ends there, once, and the page asked for ahead is never shown.
+    void badItemEndsTheListBeforeThePageAskedForAhead() {
+        const QString connection = addConnection();
+        QVERIFY(!connection.isEmpty());
+        const QByteArray good = endpointJson('"' + uuid() + '"');
+        const QByteArray later = endpointJson('"' + uuid() + '"');
+        m_server.script(
+            {HostileHttpServer::Answer::json(200, "{\"data\":[" + good + ",{\"id\":7}],\"nextCursor\":\"p2\"}"),
+             HostileHttpServer::Answer::json(200, "{\"data\":[" + later + "],\"nextCursor\":null}")});
+        const Run run = ctl({QStringLiteral("-c"), connection, QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 1);
+        QJsonParseError parsed;
+        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8(), &parsed).array().size(), 0);
+        QCOMPARE(parsed.error, QJsonParseError::NoError);
+        QVERIFY2(run.err.contains(QStringLiteral("(list item 2) whose \"id\" is not text")), qPrintable(run.err));
+        QCOMPARE(run.err.count(QStringLiteral("webhookctl: ")), 1);
+    }
+
+    // In a process that lives on (the console), the page asked for ahead still comes back after a
+    // bad item ended the list: it is dropped, so the list ends once and hands on nothing more.
+    void pageAskedForAheadIsDroppedOnceTheListEnded() {
+        const QByteArray later = endpointJson('"' + uuid() + '"');
+        m_server.script({HostileHttpServer::Answer::json(200, "{\"data\":[{\"id\":7}],\"nextCursor\":\"p2\"}"),
+                         HostileHttpServer::Answer::json(200, "{\"data\":[" + later + "],\"nextCursor\":null}")});
+        m_server.clearRequests();
+        Connection connection;
+        connection.id = QString::fromLatin1(uuid());
+        connection.name = QStringLiteral("hostile-in-process");
+        connection.providerId = QStringLiteral("layers");
+        connection.baseUrl = layersUrl();
+        connection.environment = Environment::Development;
+        QNetworkAccessManager network;
+        ApiClient client(&network, connection, *ProviderRegistry().profile(QStringLiteral("layers")),
+                         QStringLiteral("key"));
+        int pages = 0;
+        QList<ApiError> ends;
+        client.listPages(
+            this, [&pages](const QList<Endpoint> &) { ++pages; }, [&ends](const ApiError &error) { ends << error; });
+        QTRY_COMPARE(ends.size(), 1);
+        QTRY_COMPARE(m_server.requests().size(), 2); // the page asked for ahead
+        QTRY_COMPARE(client.requestsInFlight(), 0);  // and its answer read
+        QCOMPARE(ends.size(), 1);
+        QCOMPARE(pages, 0);
+        QVERIFY2(ends.first().message.contains(QStringLiteral("(list item 1) whose \"id\" is not text")),
+                 qPrintable(ends.first().message));
     }
 
     // A list whose JSON has the wrong shape is an error that names what is wrong, never a crash.
