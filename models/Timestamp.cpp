@@ -45,11 +45,11 @@ int digitsAt(QStringView text, qsizetype at, int digits) {
     return value;
 }
 
-void appendDigits(QByteArray &out, int value, int digits) {
-    char buffer[4];
+// Writes value as `digits` decimal digits at `at`; returns the position after them.
+char *putDigits(char *at, int value, int digits) {
     for (int i = digits - 1; i >= 0; --i, value /= 10)
-        buffer[i] = char('0' + value % 10);
-    out.append(buffer, digits);
+        at[i] = char('0' + value % 10);
+    return at + digits;
 }
 
 } // namespace
@@ -105,19 +105,22 @@ bool Timestamp::appendIsoUtc(QByteArray &out, qint64 msecsSinceEpoch) {
     if (year < 1000 || year > 9999)
         return false;
     const int secondsOfDay = int(millisOfDay / 1000);
-    appendDigits(out, year, 4);
-    out += '-';
-    appendDigits(out, month, 2);
-    out += '-';
-    appendDigits(out, day, 2);
-    out += 'T';
-    appendDigits(out, secondsOfDay / 3600, 2);
-    out += ':';
-    appendDigits(out, secondsOfDay / 60 % 60, 2);
-    out += ':';
-    appendDigits(out, secondsOfDay % 60, 2);
-    out += '.';
-    appendDigits(out, int(millisOfDay % 1000), 3);
-    out += 'Z';
+    // One append of the whole text: a list writes four of these for every endpoint.
+    char text[24]; // 2026-01-15T10:00:00.000Z
+    char *at = putDigits(text, year, 4);
+    *at++ = '-';
+    at = putDigits(at, month, 2);
+    *at++ = '-';
+    at = putDigits(at, day, 2);
+    *at++ = 'T';
+    at = putDigits(at, secondsOfDay / 3600, 2);
+    *at++ = ':';
+    at = putDigits(at, secondsOfDay / 60 % 60, 2);
+    *at++ = ':';
+    at = putDigits(at, secondsOfDay % 60, 2);
+    *at++ = '.';
+    at = putDigits(at, int(millisOfDay % 1000), 3);
+    *at++ = 'Z';
+    out.append(text, at - text);
     return true;
 }

@@ -7,6 +7,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <charconv>
+
 namespace {
 
 // Qt's compact writer, then the terminal-safety escapes: the reference for everything below.
@@ -15,30 +18,40 @@ void appendViaQt(QByteArray &out, const QJsonDocument &document) {
 }
 
 void appendString(QByteArray &out, const QString &text) {
-    // Printable ASCII without a quote or backslash is written as is, by Qt and by us alike.
-    const bool plain = std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+    // Printable ASCII without a quote or backslash is written as is, by Qt and by us alike: copied
+    // straight into `out`, the common case for every field of every endpoint.
+    const qsizetype start = out.size();
+    out.resize(start + text.size() + 2);
+    char *at = out.data() + start;
+    *at++ = '"';
+    for (const QChar c : text) {
         const char16_t u = c.unicode();
-        return u >= 0x20 && u < 0x7f && u != u'"' && u != u'\\';
-    });
-    if (plain) {
-        out += '"';
-        out += text.toLatin1();
-        out += '"';
-        return;
+        if (u < 0x20 || u >= 0x7f || u == u'"' || u == u'\\') {
+            out.truncate(start);
+            QByteArray array;
+            appendViaQt(array, QJsonDocument(QJsonArray{text}));
+            out += QByteArrayView(array).sliced(1, array.size() - 2); // without the brackets
+            return;
+        }
+        *at++ = char(u);
     }
-    QByteArray array;
-    appendViaQt(array, QJsonDocument(QJsonArray{text}));
-    out += QByteArrayView(array).sliced(1, array.size() - 2); // without the brackets
+    *at = '"';
 }
 
-void appendKey(QByteArray &out, const char *key, bool &first) {
-    out += first ? "{\"" : ",\"";
+// `key` is a literal; the separator, the quoted key and the colon go in with one append.
+void appendKey(QByteArray &out, QByteArrayView key, bool &first) {
+    const qsizetype start = out.size();
+    out.resize(start + key.size() + 4);
+    char *at = out.data() + start;
+    *at++ = first ? '{' : ',';
+    *at++ = '"';
+    at = std::copy(key.begin(), key.end(), at);
+    *at++ = '"';
+    *at = ':';
     first = false;
-    out += key;
-    out += "\":";
 }
 
-void appendTime(QByteArray &out, const char *key, const QDateTime &time, bool &first) {
+void appendTime(QByteArray &out, QByteArrayView key, const QDateTime &time, bool &first) {
     if (!time.isValid())
         return;
     appendKey(out, key, first);
@@ -48,14 +61,15 @@ void appendTime(QByteArray &out, const char *key, const QDateTime &time, bool &f
     out += '"';
 }
 
-void appendInt(QByteArray &out, const char *key, const std::optional<int> &value, bool &first) {
+void appendInt(QByteArray &out, QByteArrayView key, const std::optional<int> &value, bool &first) {
     if (!value)
         return;
     appendKey(out, key, first);
-    out += QByteArray::number(*value);
+    char digits[16];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, *value).ptr - digits);
 }
 
-void appendMap(QByteArray &out, const char *key, const StringMap &map, bool &first) {
+void appendMap(QByteArray &out, QByteArrayView key, const StringMap &map, bool &first) {
     if (map.isEmpty())
         return;
     appendKey(out, key, first);
@@ -65,7 +79,7 @@ void appendMap(QByteArray &out, const char *key, const StringMap &map, bool &fir
     appendViaQt(out, QJsonDocument(object));
 }
 
-void appendText(QByteArray &out, const char *key, const QString &text, bool &first) {
+void appendText(QByteArray &out, QByteArrayView key, const QString &text, bool &first) {
     appendKey(out, key, first);
     appendString(out, text);
 }

@@ -325,7 +325,7 @@ void WebhookCtl::runList(const Connection &connection) {
     m_service->listPages(
         connection, this,
         [this, printed](const QList<Endpoint> &page) {
-            m_page.clear();
+            m_page.resize(0); // keeps its capacity for the next page
             for (const Endpoint &endpoint : page)
                 printListed(endpoint, (*printed)++ == 0);
             m_out.flush();
