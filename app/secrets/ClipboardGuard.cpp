@@ -118,3 +118,7 @@ void ClipboardGuard::stopCountdown() {
     if (wasCounting)
         emit countdownChanged(0);
 }
+
+// Its moc code in this object, not in the library's shared mocs_compilation: a program that does
+// not use this class (webhookctl) then links none of it, nor the Qt library it needs.
+#include "moc_ClipboardGuard.cpp"

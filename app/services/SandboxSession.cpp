@@ -75,3 +75,7 @@ void SandboxSession::storeSecrets(QObject *context, std::function<void(const Sec
     if (progress->pending == 0)
         progress->done({});
 }
+
+// Its moc code in this object, not in the library's shared mocs_compilation: a program that does
+// not use this class (webhookctl) then links none of it, nor the Qt library it needs.
+#include "moc_SandboxSession.cpp"
