@@ -2310,6 +2310,10 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <source>must not be empty</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2783,6 +2787,60 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
     </message>
     <message>
         <source>&quot;%1&quot; then %2 characters from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SectionReader</name>
+    <message>
+        <source>expected a non-empty string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignatureScheme</name>
+    <message>
+        <source>expected standard-webhooks, stripe, github, shopify or slack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a template with {body} once and no placeholders but {id} and {timestamp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signedContent uses {id}, so a header must carry it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signedContent uses {timestamp}, so a header must carry it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only HMAC-SHA256 is understood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected base64 or hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected base64-after-prefix or raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number of seconds, 0 for none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
