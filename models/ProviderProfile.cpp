@@ -367,6 +367,17 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &root
         reader.fail(QStringLiteral("secret"), secretError);
     profile.m_secretFormat = secret.value_or(SecretFormat());
 
+    const QJsonValue signature = root.value(QStringLiteral("signature"));
+    if (!signature.isUndefined() && !signature.isObject())
+        reader.fail(QStringLiteral("signature"), tr("expected an object"));
+    QString signatureKey;
+    QString signatureError;
+    const std::optional<SignatureScheme> scheme =
+        SignatureScheme::fromJson(signature.toObject(), &signatureKey, &signatureError);
+    if (!scheme)
+        reader.fail(signatureKey, signatureError);
+    profile.m_signatureScheme = scheme.value_or(SignatureScheme());
+
     if (reader.failed()) {
         if (error)
             *error = reader.error();

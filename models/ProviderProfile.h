@@ -3,6 +3,7 @@
 #include "EndpointStatus.h"
 #include "EventType.h"
 #include "SecretFormat.h"
+#include "SignatureScheme.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -120,6 +121,8 @@ public:
 
     // The form of this provider's signing secrets (Import checks a pasted one against it).
     SecretFormat secretFormat() const { return m_secretFormat; }
+    // How this provider signs its deliveries (the "signature" section); not stated when absent.
+    SignatureScheme signatureScheme() const { return m_signatureScheme; }
 
     QJsonObject json() const { return m_json; }
 
@@ -171,4 +174,5 @@ private:
     bool m_catalogOpen = false;
     QRegularExpression m_customEventPattern;
     SecretFormat m_secretFormat;
+    SignatureScheme m_signatureScheme;
 };

@@ -108,6 +108,41 @@
     </message>
 </context>
 <context>
+    <name>BodyReencodings</name>
+    <message>
+        <source>the JSON laid out compactly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the JSON laid out with a space after each comma and colon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the JSON indented by 2 spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the JSON indented by 4 spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its trailing newline removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a trailing newline added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its CRLF line endings turned into LF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its LF line endings turned into CRLF</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>&amp;Auth header:</source>
@@ -2310,6 +2345,10 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <source>must not be empty</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2783,6 +2822,135 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
     </message>
     <message>
         <source>&quot;%1&quot; then %2 characters from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SectionReader</name>
+    <message>
+        <source>expected a non-empty string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignatureScheme</name>
+    <message>
+        <source>expected standard-webhooks, stripe, github, shopify or slack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a template with {body} once and no placeholders but {id} and {timestamp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signedContent uses {id}, so a header must carry it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signedContent uses {timestamp}, so a header must carry it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only HMAC-SHA256 is understood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected base64 or hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected base64-after-prefix or raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number of seconds, 0 for none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignatureVerifier</name>
+    <message>
+        <source>%1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no signature in the %2 layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 carries no timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the timestamp in %1 is not a Unix time in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signature to check: %1; the %2 scheme expects the headers %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed with this endpoint&apos;s current secret, but its timestamp is %1 older than the time received (tolerance %2 s): the clocks differ by that much, or the delivery was replayed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed with this endpoint&apos;s current secret, but its timestamp is %1 ahead of the time received (tolerance %2 s): the sender&apos;s clock runs that much ahead of the receiver&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid: signature %1 of %2 matches this endpoint&apos;s current secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid: signed with this endpoint&apos;s current secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed with this endpoint&apos;s previous secret, replaced at %1: the signer still has the secret from before the rotation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed with the secret of endpoint %1 on connection &quot;%2&quot;, not this endpoint&apos;s: a secret from another endpoint or environment is in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid for the body with %1: the body was re-encoded before verification; verify the raw bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid when the whole secret string is the key, not the base64 after &quot;%1&quot; decoded as the profile says: the signer reads the secret differently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid when the base64 after &quot;%1&quot; is decoded to make the key, not the whole secret string as the profile says: the signer reads the secret differently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid when the signature is read as %1, not %2 as the profile says: the signer encodes the MAC differently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid under the %1 scheme (header %2), not %3 as the profile says: correct the profile&apos;s signature section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No match: no secret of this endpoint or any other in the keychain, and no re-encoding of the body, key reading, encoding or other scheme makes the signature valid; the body was changed on the way, or it was signed with a secret not in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its timestamp is also %1 off the time received (tolerance %2 s).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

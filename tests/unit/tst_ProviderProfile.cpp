@@ -100,6 +100,93 @@ private slots:
         QVERIFY(SecretFormat::fromJson(QJsonObject(), &error)->problem(QStringLiteral("anything")).isEmpty());
     }
 
+    // Issue 11: each profile states how its deliveries are signed; the pages say only "HMAC-SHA256
+    // signing secret", so every section is marked assumed.
+    void everyProfileStatesHowItSigns() {
+        for (const ProviderProfile &profile : ProviderRegistry().profiles()) {
+            const SignatureScheme scheme = profile.signatureScheme();
+            QVERIFY2(scheme.isStated(), qPrintable(profile.id()));
+            QVERIFY2(scheme.isAssumed(), qPrintable(profile.id()));
+            QVERIFY2(scheme.signedContent().contains(QLatin1String("{body}")), qPrintable(profile.id()));
+        }
+        const SignatureScheme layers = ProviderRegistry().profile(QStringLiteral("layers"))->signatureScheme();
+        QCOMPARE(layers.kind(), SignatureScheme::Kind::StandardWebhooks);
+        QCOMPARE(layers.headerNames(), (QStringList{QStringLiteral("webhook-id"), QStringLiteral("webhook-timestamp"),
+                                                    QStringLiteral("webhook-signature")}));
+        QCOMPARE(layers.keyDerivation(), SignatureScheme::KeyDerivation::Base64AfterPrefix);
+        QCOMPARE(layers.keyPrefix(), QStringLiteral("whsec_"));
+        QCOMPARE(layers.toleranceSeconds(), 300);
+        QVERIFY(layers.allowsSeveralSignatures());
+        const SignatureScheme signa = ProviderRegistry().profile(QStringLiteral("signa"))->signatureScheme();
+        QCOMPARE(signa.kind(), SignatureScheme::Kind::Stripe);
+        QCOMPARE(signa.signedContent(), QStringLiteral("{timestamp}.{body}"));
+        QCOMPARE(signa.encoding(), SignatureScheme::Encoding::Hex);
+        QCOMPARE(signa.keyDerivation(), SignatureScheme::KeyDerivation::Raw);
+        QCOMPARE(ProviderRegistry().profile(QStringLiteral("polyai"))->signatureScheme().keyDerivation(),
+                 SignatureScheme::KeyDerivation::Raw);
+    }
+
+    void aMalformedSignatureSectionIsRefusedWithItsKeyPath_data() {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("not an object") << QString() << QJsonValue(5) << R"("signature": expected an object)";
+        QTest::newRow("scheme")
+            << "scheme" << QJsonValue("hmac")
+            << R"("signature.scheme": expected standard-webhooks, stripe, github, shopify or slack)";
+        QTest::newRow("headers") << "headers" << QJsonValue("webhook-signature")
+                                 << R"("signature.headers": expected an object)";
+        QTest::newRow("signature header") << "headers" << QJsonValue(QJsonObject{{"id", "webhook-id"}})
+                                          << R"("signature.headers.signature": expected a non-empty string)";
+        QTest::newRow("unknown placeholder")
+            << "signedContent" << QJsonValue("{id}.{nonce}.{body}")
+            << R"("signature.signedContent": expected a template with {body} once and no placeholders but {id} and {timestamp})";
+        QTest::newRow("no body")
+            << "signedContent" << QJsonValue("{id}.{timestamp}")
+            << R"("signature.signedContent": expected a template with {body} once and no placeholders but {id} and {timestamp})";
+        QTest::newRow("algorithm") << "algorithm" << QJsonValue("HMAC-SHA1")
+                                   << R"("signature.algorithm": only HMAC-SHA256 is understood)";
+        QTest::newRow("encoding") << "encoding" << QJsonValue("base32")
+                                  << R"("signature.encoding": expected base64 or hex)";
+        QTest::newRow("key") << "key" << QJsonValue("decoded")
+                             << R"("signature.key": expected base64-after-prefix or raw)";
+        QTest::newRow("tolerance") << "toleranceSeconds" << QJsonValue(-1)
+                                   << R"("signature.toleranceSeconds": expected a whole number of seconds, 0 for none)";
+        QTest::newRow("several") << "multipleSignatures" << QJsonValue("yes")
+                                 << R"("signature.multipleSignatures": expected true or false)";
+    }
+
+    void aMalformedSignatureSectionIsRefusedWithItsKeyPath() {
+        QFETCH(QString, key);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, error);
+        QFile source(QStringLiteral(":/providers/layers.json"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(source.readAll()).object();
+        QJsonObject signature = json.value(QStringLiteral("signature")).toObject();
+        QVERIFY(!signature.isEmpty());
+        if (key.isEmpty()) {
+            json.insert(QStringLiteral("signature"), value);
+        } else {
+            signature.insert(key, value);
+            json.insert(QStringLiteral("signature"), signature);
+        }
+        QString reported;
+        QVERIFY(!ProviderProfile::fromJson(json, &reported));
+        QCOMPARE(reported, error);
+    }
+
+    void aProfileWithoutASignatureSectionStatesNone() {
+        QFile source(QStringLiteral(":/providers/encrata.json"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(source.readAll()).object();
+        json.remove(QStringLiteral("signature"));
+        QString error;
+        const auto profile = ProviderProfile::fromJson(json, &error);
+        QVERIFY2(profile, qPrintable(error));
+        QVERIFY(!profile->signatureScheme().isStated());
+    }
+
     void malformedUserProfileIsReportedAndSkipped() {
         QTemporaryDir dir;
         QFile broken(dir.filePath(QStringLiteral("broken.json")));
