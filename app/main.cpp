@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "PendingCreateJournal.h"
 #include "SandboxSession.h"
+#include "ThreadedKeychainStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -86,7 +87,7 @@ int main(int argc, char *argv[]) {
     const bool sandboxRequested = commandLine.parser.isSet(commandLine.sandbox);
 
     QNetworkAccessManager network;
-    KeychainSecretStore secrets;
+    ThreadedKeychainStore secrets(KeychainSecretStore::defaultService());
     LocalState state;
     PendingCreateJournal journal(state);
     const ProviderRegistry registry(ProviderRegistry::defaultUserDirectory());
@@ -128,6 +129,9 @@ int main(int argc, char *argv[]) {
                                             .arg(result.errorText));
         });
     }
+    // The keychain reads the API key while the window is built (it works in a thread of its own).
+    if (const std::optional<Connection> opening = MainWindow::openingConnection(store, sandboxConnections))
+        service.prepare(*opening);
     MainWindow window(&service, &store, &clipboard, sandboxConnections);
     shownWindow = &window;
     window.show();

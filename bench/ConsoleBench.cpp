@@ -8,7 +8,7 @@
 //       Points the bench connection at BASE_URL and stores its API key; with --seed, also stores
 //       the signing secrets of the first COUNT bench endpoints the way the product does
 //       (EndpointService::importSecret: the keychain, then the secret index). Prints how long that took.
-//   bench_console ENDPOINTS [--secret-limit SECONDS]
+//   bench_console ENDPOINTS [--secret-limit SECONDS] [--start-only]
 //       Starts the console on the bench connection and prints one JSON line, times in ms from launch
 //       (see LaunchClock):
 //       - rowsShownMs: all ENDPOINTS rows in the table's model and the table's viewport painted;
@@ -32,6 +32,7 @@
 #include "PaintProbe.h"
 #include "PendingCreateJournal.h"
 #include "SecretColumnWatcher.h"
+#include "ThreadedKeychainStore.h"
 
 #include <QAbstractProxyModel>
 #include <QApplication>
@@ -91,7 +92,7 @@ void describeApplication(QTranslator &qtTranslator, QTranslator &translator) {
 // The console's parts, made in app/main.cpp's order, the keychain behind a counter.
 struct Console {
     QNetworkAccessManager network;
-    KeychainSecretStore keychain;
+    ThreadedKeychainStore keychain{KeychainSecretStore::defaultService()};
     CountingSecretStore secrets{&keychain};
     LocalState state;
     PendingCreateJournal journal{state};
@@ -243,13 +244,16 @@ QList<Keystroke> typingSequence(int endpoints) {
 
 class ConsoleBench final {
 public:
-    ConsoleBench(const LaunchClock &clock, int endpoints, double secretLimitMs)
+    ConsoleBench(const LaunchClock &clock, int endpoints, double secretLimitMs, bool startOnly)
         : m_clock(clock)
         , m_endpoints(endpoints)
-        , m_secretLimitMs(secretLimitMs) {}
+        , m_secretLimitMs(secretLimitMs)
+        , m_startOnly(startOnly) {}
 
     int run() {
         Console console;
+        if (const std::optional<Connection> opening = MainWindow::openingConnection(console.store))
+            console.service.prepare(*opening);
         MainWindow window(&console.service, &console.store, &console.clipboard, {});
         m_table = window.findChild<QTableView *>(QStringLiteral("endpointTable"));
         QLineEdit *search = window.findChild<QLineEdit *>(QStringLiteral("searchField"));
@@ -272,6 +276,10 @@ public:
                             .arg(m_shown->rowCount())
                             .arg(m_endpoints)
                             .arg(m_clock.elapsedMs() / 1000, 0, 'f', 0));
+        if (m_startOnly) { // the start alone, e.g. under a profiler
+            print({{QStringLiteral("rowsShownMs"), m_rowsShownMs}, {QStringLiteral("rssMiB"), m_rssMiB}});
+            std::_Exit(0);
+        }
         if (m_secretCompleteMs >= 0) // known before the first paint: on screen with the rows, not before
             m_secretCompleteMs = qMax(m_secretCompleteMs, m_rowsShownMs);
         else {
@@ -394,6 +402,7 @@ private:
     const LaunchClock &m_clock;
     const int m_endpoints;
     const double m_secretLimitMs;
+    const bool m_startOnly;
     QTableView *m_table = nullptr;
     QAbstractItemModel *m_shown = nullptr;
     PaintProbe *m_probe = nullptr;
@@ -422,9 +431,9 @@ int main(int argc, char *argv[]) {
     const int endpoints = arguments.value(1).toInt();
     if (endpoints <= 0) {
         QTextStream(stderr) << "usage: bench_console --setup BASE_URL [--seed COUNT]\n"
-                               "       bench_console ENDPOINTS [--secret-limit SECONDS]\n";
+                               "       bench_console ENDPOINTS [--secret-limit SECONDS] [--start-only]\n";
         return 2;
     }
     const double secretLimitMs = option(QStringLiteral("--secret-limit"), QStringLiteral("10")).toDouble() * 1000;
-    return ConsoleBench(clock, endpoints, secretLimitMs).run();
+    return ConsoleBench(clock, endpoints, secretLimitMs, arguments.contains(QStringLiteral("--start-only"))).run();
 }

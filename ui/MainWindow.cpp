@@ -55,6 +55,10 @@ QSettings windowSettings() {
                      QStringLiteral("console"));
 }
 
+QString lastConnectionId() {
+    return windowSettings().value(QStringLiteral("window/lastConnection")).toString();
+}
+
 QString endpointName(const Endpoint &endpoint) {
     return endpoint.label.isEmpty() ? endpoint.url : QStringLiteral("%1 (%2)").arg(endpoint.label, endpoint.url);
 }
@@ -436,14 +440,25 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     event->accept();
 }
 
+std::optional<Connection> MainWindow::openingConnection(const ConnectionStore &store,
+                                                        const QList<Connection> &sandboxConnections) {
+    const QList<Connection> connections = store.connections() + sandboxConnections;
+    const QString lastId = lastConnectionId();
+    const auto last = std::find_if(connections.cbegin(), connections.cend(),
+                                   [&lastId](const Connection &connection) { return connection.id == lastId; });
+    if (last != connections.cend())
+        return *last;
+    return connections.isEmpty() ? std::nullopt : std::optional<Connection>(connections.first());
+}
+
+// The pane picks the current connection the way openingConnection() says it will.
 void MainWindow::reloadConnections() {
     QList<Connection> connections = m_store->connections();
     QStringList sandboxIds;
     for (const Connection &connection : m_sandboxConnections)
         sandboxIds << connection.id;
     connections += m_sandboxConnections;
-    m_connectionsPane->setConnections(connections, sandboxIds,
-                                      windowSettings().value(QStringLiteral("window/lastConnection")).toString());
+    m_connectionsPane->setConnections(connections, sandboxIds, lastConnectionId());
 }
 
 void MainWindow::connectionChanged(const std::optional<Connection> &connection) {

@@ -41,6 +41,11 @@ public:
                const QList<Connection> &sandboxConnections = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // The connection a new window opens on: the last one used if it is still there, else the first.
+    // Known before the window is built, so its API key can be read meanwhile (EndpointService::prepare).
+    static std::optional<Connection> openingConnection(const ConnectionStore &store,
+                                                       const QList<Connection> &sandboxConnections = {});
+
     // A notice for the operator in the message bar (e.g. a skipped provider profile).
     void showNotice(const QString &text);
     // Settles creates a crash or a lost response left unfinished (called once after start).

@@ -108,25 +108,51 @@ void EndpointService::withClient(const Connection &connection, QObject *context,
         });
         return;
     }
-    m_secrets->read(SecretStore::apiKeyKey(connection.id), context,
-                    [this, connection, ready](const SecretResult &result, const QString &apiKey) {
+    // One keychain read per connection, however many callers wait for it (prepare() and the
+    // window's first list, say).
+    std::shared_ptr<KeyRead> &read = m_keyReads[connection.id];
+    const bool first = !read;
+    if (first)
+        read = std::make_shared<KeyRead>();
+    read->waiting.append({QPointer<QObject>(context), std::move(ready)});
+    if (!first)
+        return;
+    m_secrets->read(SecretStore::apiKeyKey(connection.id), this,
+                    [this, connection, read](const SecretResult &result, const QString &apiKey) {
+                        if (m_keyReads.value(connection.id) != read) {
+                            // The key was replaced or forgotten meanwhile: its callers ask again.
+                            for (KeyRead::Waiter &waiter : read->waiting) {
+                                if (waiter.context)
+                                    withClient(connection, waiter.context, std::move(waiter.ready));
+                            }
+                            return;
+                        }
+                        m_keyReads.remove(connection.id);
+                        ApiError error;
+                        ApiClient *client = nullptr;
                         if (!result.ok()) {
-                            ApiError error;
                             error.kind = ApiError::Kind::Keychain;
                             error.message =
                                 result.status == SecretStatus::NotFound
                                     ? tr("No API key is stored for connection \"%1\".").arg(connection.name)
                                     : tr("The API key of connection \"%1\" could not be read from the keychain: %2")
                                           .arg(connection.name, result.errorText);
-                            return ready(nullptr, error);
+                        } else {
+                            client = m_clients.value(connection.id);
+                            if (!client) {
+                                client = makeClient(connection, apiKey);
+                                m_clients.insert(connection.id, client);
+                            }
                         }
-                        ApiClient *client = m_clients.value(connection.id);
-                        if (!client) {
-                            client = makeClient(connection, apiKey);
-                            m_clients.insert(connection.id, client);
+                        for (const KeyRead::Waiter &waiter : std::as_const(read->waiting)) {
+                            if (waiter.context)
+                                waiter.ready(client, error);
                         }
-                        ready(client, {});
                     });
+}
+
+void EndpointService::prepare(const Connection &connection) {
+    withClient(connection, this, [](ApiClient *, const ApiError &) {});
 }
 
 void EndpointService::saveApiKey(const Connection &connection, const QString &apiKey, QObject *context,
@@ -177,6 +203,7 @@ void EndpointService::connectionEdited(const Connection &connection) {
 // A client being replaced may still have requests in flight, a create or rotate among them whose
 // answer carries a secret: it is deleted only once it has answered them all.
 void EndpointService::retireClient(const QString &connectionId) {
+    m_keyReads.remove(connectionId); // a key read under way reads the old key
     ApiClient *client = m_clients.take(connectionId);
     if (!client)
         return;

@@ -87,6 +87,9 @@ public:
     void useApiKey(const Connection &connection, const QString &apiKey);
     // The connection's settings (base URL, auth header) changed: the next request builds a new client.
     void connectionEdited(const Connection &connection);
+    // Reads the connection's API key now, so the first request on it need not wait for the keychain
+    // (the console, while it builds its window). A request made meanwhile waits for the same read.
+    void prepare(const Connection &connection);
 
     void list(const Connection &connection, QObject *context, ApiClient::ListDone done);
     // Each page as it arrives (see ApiClient::listPages).
@@ -124,6 +127,14 @@ signals:
 
 private:
     using ClientReady = std::function<void(ApiClient *client, const ApiError &error)>;
+    // A keychain read of a connection's API key, and who waits for it.
+    struct KeyRead {
+        struct Waiter {
+            QPointer<QObject> context;
+            ClientReady ready;
+        };
+        QList<Waiter> waiting;
+    };
     void withClient(const Connection &connection, QObject *context, ClientReady ready);
     ApiClient *makeClient(const Connection &connection, const QString &apiKey);
     void retireClient(const QString &connectionId);
@@ -155,5 +166,6 @@ private:
     SecretIndex *m_secretIndex = nullptr;
     ProviderRegistry m_registry;
     ApiClient::Policy m_policy;
-    QHash<QString, QPointer<ApiClient>> m_clients; // by connection id; each holds its API key in memory
+    QHash<QString, QPointer<ApiClient>> m_clients;       // by connection id; each holds its API key in memory
+    QHash<QString, std::shared_ptr<KeyRead>> m_keyReads; // by connection id: API keys being read
 };

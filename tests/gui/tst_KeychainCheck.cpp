@@ -13,7 +13,7 @@ class TestKeychainCheck : public QObject {
 
 private:
     std::unique_ptr<ServiceRig> m_rig;
-    KeychainSecretStore *m_keychain = nullptr;
+    SecretStore *m_keychain = nullptr;
     SecretIndex *m_index = nullptr;
     EndpointService *m_service = nullptr;
     Connection m_connection;

@@ -53,7 +53,7 @@ class TestMainWindow : public QObject {
 
 private:
     std::unique_ptr<ServiceRig> m_rig;
-    KeychainSecretStore *m_keychain = nullptr; // the rig's parts, by the names the tests use
+    SecretStore *m_keychain = nullptr; // the rig's parts, by the names the tests use
     SecretIndex *m_secretIndex = nullptr;
     EndpointService *m_service = nullptr;
     std::unique_ptr<SandboxSession> m_session;

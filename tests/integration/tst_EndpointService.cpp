@@ -2,6 +2,7 @@
 // real Secret Service keychain that ./test.sh provides.
 #include "ApiClient.h"
 #include "EndpointService.h"
+#include "InMemorySecretStore.h"
 #include "KeychainSecretStore.h"
 #include "LocalState.h"
 #include "PendingCreateJournal.h"
@@ -371,6 +372,37 @@ private slots:
         QVERIFY(!removeEndpoint(*m_service, connection, created.endpoint.id).isError());
         QVERIFY(m_service->secretsOnRecord(connection).isEmpty());
         m_service->setSecretIndex(nullptr);
+    }
+
+    // The console reads the opening connection's API key while it builds its window: its first list
+    // waits for that read instead of making another. A key saved while a read is under way is the
+    // one used. (A store that counts its calls; the sandbox refuses any other key.)
+    void preparedKeyReadIsSharedAndNeverStale() {
+        InMemorySecretStore keys;
+        auto service = makeService(&keys, m_journal.get());
+        const auto listOn = [&](const Connection &connection) {
+            std::optional<ApiError> listed;
+            service->list(connection, this, [&](const ApiError &error, const QList<Endpoint> &) { listed = error; });
+            [&] { QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 10000); }();
+            return listed.value_or(ApiError());
+        };
+
+        const Connection connection = connectionTo(QStringLiteral("layers"));
+        keys.write(SecretStore::apiKeyKey(connection.id), m_apiKey, this, {});
+        int before = keys.callCount();
+        service->prepare(connection);
+        const ApiError first = listOn(connection);
+        QVERIFY2(!first.isError(), qPrintable(first.toString()));
+        QCOMPARE(keys.callCount() - before, 1);
+
+        const Connection replaced = connectionTo(QStringLiteral("layers"));
+        keys.write(SecretStore::apiKeyKey(replaced.id), QStringLiteral("sk_test_an_old_key"), this, {});
+        service->prepare(replaced);                        // reads the old key...
+        service->saveApiKey(replaced, m_apiKey, this, {}); // ...which is replaced before the answer is read
+        before = keys.callCount();
+        const ApiError second = listOn(replaced);
+        QVERIFY2(!second.isError(), qPrintable(second.toString()));
+        QCOMPARE(keys.callCount() - before, 1); // the list's own read of the new key
     }
 
     void validationStopsBeforeSending() {

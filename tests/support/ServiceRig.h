@@ -6,14 +6,17 @@
 #include "PendingCreateJournal.h"
 #include "ProviderRegistry.h"
 #include "SecretIndex.h"
+#include "ThreadedKeychainStore.h"
 
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <QUuid>
 
-// EndpointService wired as the console wires it, on the real keychain under a service name of its
-// own (so tests never see each other's entries) and a state database in a temporary folder, with
-// the secret index. Header-only, for GUI and integration tests.
+// EndpointService wired as the console wires it, on the real keychain (in its own thread, as in
+// the console) under a service name of its own (so tests never see each other's entries) and a
+// state database in a temporary folder, with the secret index. Header-only, for GUI and
+// integration tests. A process uses one keychain thread: tests that use a rig reach the keychain
+// only through it.
 struct ServiceRig {
     explicit ServiceRig(const QString &keychainPrefix)
         : keychain(keychainPrefix + QUuid::createUuid().toString(QUuid::Id128))
@@ -26,7 +29,7 @@ struct ServiceRig {
 
     QTemporaryDir dir;
     QNetworkAccessManager network;
-    KeychainSecretStore keychain;
+    ThreadedKeychainStore keychain;
     LocalState state;
     PendingCreateJournal journal;
     SecretIndex secretIndex;
