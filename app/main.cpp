@@ -1,4 +1,5 @@
 // webhook-console: the desktop console.
+#include "ApplicationIcon.h"
 #include "ClipboardGuard.h"
 #include "ConnectionStore.h"
 #include "EndpointService.h"
@@ -12,7 +13,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QNetworkAccessManager>
@@ -69,10 +69,6 @@ int main(int argc, char *argv[]) {
     QApplication::setApplicationDisplayName(QObject::tr("Webhook Console"));
     // The desktop entry's id, so Wayland compositors and taskbars match the window to its icon.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.webhook_console.WebhookConsole"));
-    QIcon icon;
-    for (int size : {16, 24, 32, 48, 64, 128, 256})
-        icon.addFile(QStringLiteral(":/icons/webhook-console-%1.png").arg(size), QSize(size, size));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.webhook_console.WebhookConsole"), icon));
 
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -132,6 +128,7 @@ int main(int argc, char *argv[]) {
     // The keychain reads the API key while the window is built (it works in a thread of its own).
     if (const std::optional<Connection> opening = MainWindow::openingConnection(store, sandboxConnections))
         service.prepare(*opening);
+    ApplicationIcon::install();
     MainWindow window(&service, &store, &clipboard, sandboxConnections);
     shownWindow = &window;
     window.show();

@@ -19,6 +19,7 @@
 //       - apiKeyReads, secretReads, keychainWrites, keychainRemoves: keychain calls made until then;
 //       - filter: keystrokes typed into the search field, each timed from the key to the table's
 //         model holding the rows that match and its viewport painted.
+#include "ApplicationIcon.h"
 #include "BenchData.h"
 #include "ClipboardGuard.h"
 #include "ConnectionStore.h"
@@ -41,7 +42,6 @@
 #include <QDBusObjectPath>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QIcon>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -71,17 +71,13 @@ Connection benchConnection(const QString &baseUrl) {
     return connection;
 }
 
-// The names, icon and translations app/main.cpp gives the console (the names also decide where
-// its settings and state database are).
+// The names and translations app/main.cpp gives the console (the names also decide where its
+// settings and state database are).
 void describeApplication(QTranslator &qtTranslator, QTranslator &translator) {
     QCoreApplication::setApplicationName(QStringLiteral("webhook-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WEBHOOK_CONSOLE_VERSION));
     QApplication::setApplicationDisplayName(QStringLiteral("Webhook Console"));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.webhook_console.WebhookConsole"));
-    QIcon icon;
-    for (int size : {16, 24, 32, 48, 64, 128, 256})
-        icon.addFile(QStringLiteral(":/icons/webhook-console-%1.png").arg(size), QSize(size, size));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.webhook_console.WebhookConsole"), icon));
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
@@ -254,6 +250,7 @@ public:
         Console console;
         if (const std::optional<Connection> opening = MainWindow::openingConnection(console.store))
             console.service.prepare(*opening);
+        ApplicationIcon::install();
         MainWindow window(&console.service, &console.store, &console.clipboard, {});
         m_table = window.findChild<QTableView *>(QStringLiteral("endpointTable"));
         QLineEdit *search = window.findChild<QLineEdit *>(QStringLiteral("searchField"));
