@@ -508,6 +508,10 @@ void MainWindow::reload(std::function<void()> loaded) {
     // Pages are parsed as they arrive; the table takes them all at once, in one insertion (or, on
     // a refresh, one in-place update that touches only the rows that changed).
     auto arrived = std::make_shared<QList<Endpoint>>();
+    // Which of them have a secret on record is read now, while the keychain and the provider
+    // answer, and shown with the rows. A secret noted meanwhile is noted in it too (secretNoted).
+    auto onRecord = std::make_shared<QSet<QString>>(m_service->secretsOnRecord(connection));
+    m_secretsOnRecordInLoad.append(onRecord);
     m_service->listPages(
         connection, this,
         [this, connection, arrived, loading](const QList<Endpoint> &page) {
@@ -516,7 +520,8 @@ void MainWindow::reload(std::function<void()> loaded) {
                 statusBar()->showMessage(
                     tr("%1 %Ln so far", "loading…, endpoints read", int(arrived->size())).arg(loading));
         },
-        [this, connection, loaded, arrived](const ApiError &error) {
+        [this, connection, loaded, arrived, onRecord](const ApiError &error) {
+            m_secretsOnRecordInLoad.removeAll(onRecord);
             trackRequest(-1);
             statusBar()->clearMessage();
             if (!m_connection || m_connection->id != connection.id)
@@ -531,7 +536,8 @@ void MainWindow::reload(std::function<void()> loaded) {
                     tr("Retry loading %1").arg(connection.name));
             // setEndpoints updates rows in place, so selection and scroll position survive a refresh.
             m_model->setEndpoints(*arrived);
-            showSecretsOnRecord();
+            if (m_service->hasSecretIndex()) // with none, nothing is on record: the column says "not checked"
+                m_model->setSecretStoredIds(*onRecord);
             updateStatusCounts();
             selectionChanged();
             if (error.limitReached)
@@ -542,13 +548,8 @@ void MainWindow::reload(std::function<void()> loaded) {
 }
 
 // Which endpoints have a secret comes from the secret index, not the keychain: one local query
-// instead of a keychain search per endpoint. The keychain is asked when the operator acts on one
-// endpoint, or on all of them with Check Keychain.
-void MainWindow::showSecretsOnRecord() {
-    if (!m_service->hasSecretIndex())
-        return; // nothing on record: the column stays "not checked" until the operator acts
-    m_model->setSecretStoredIds(m_service->secretsOnRecord(*m_connection));
-}
+// instead of a keychain search per endpoint (EndpointService::secretsOnRecord, read by reload()).
+// The keychain is asked when the operator acts on one endpoint, or on all of them with Check Keychain.
 
 void MainWindow::checkKeychain() {
     if (m_keychainCheck) { // the action says "Stop Checking" meanwhile
@@ -605,6 +606,12 @@ void MainWindow::keychainChecked(const KeychainCheck::Summary &summary) {
 void MainWindow::secretNoted(const QString &connectionId, const QString &endpointId, bool stored) {
     if (!m_connection || m_connection->id != connectionId)
         return;
+    for (const std::shared_ptr<QSet<QString>> &onRecord : std::as_const(m_secretsOnRecordInLoad)) {
+        if (stored)
+            onRecord->insert(endpointId);
+        else
+            onRecord->remove(endpointId);
+    }
     m_model->setSecretStored(endpointId, stored);
     const std::optional<Endpoint> current = currentEndpoint();
     if (current && current->id == endpointId)

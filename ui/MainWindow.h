@@ -9,7 +9,9 @@
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QPointer>
+#include <QSet>
 
+#include <memory>
 #include <optional>
 
 class ClipboardGuard;
@@ -69,7 +71,6 @@ private:
     // refresh() with something to do once the list is in (and applied), if it came.
     void reload(std::function<void()> loaded);
     void updateNoMatchHint();
-    void showSecretsOnRecord();
     void secretNoted(const QString &connectionId, const QString &endpointId, bool stored);
     std::optional<bool> secretStored(const QString &endpointId) const; // as the table shows it
     void checkKeychain();
@@ -139,7 +140,9 @@ private:
     QProgressBar *m_spinner;
     QToolBar *m_toolBar = nullptr;
     int m_requestsInFlight = 0;
-    bool m_loading = false;    // a list request for the current connection is under way
+    bool m_loading = false; // a list request for the current connection is under way
+    // What the secret index said as each list under way began, kept current as secrets are noted.
+    QList<std::shared_ptr<QSet<QString>>> m_secretsOnRecordInLoad;
     bool m_loadFailed = false; // the last one failed: the table is stale or empty for that reason
 
     QAction *m_newAction;

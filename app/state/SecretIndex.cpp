@@ -34,17 +34,26 @@ bool SecretIndex::record(const QString &connectionId, const QString &endpointId,
         error);
 }
 
+// One row of all the ids, joined by SQLite: fetching 10,000 rows through QSqlQuery one by one took
+// twice as long, on the console's GUI thread. Endpoint ids never hold a line break (they are checked
+// against their profile's idPattern before they are recorded).
 QSet<QString> SecretIndex::storedEndpoints(const QString &connectionId) const {
     QSet<QString> endpoints;
     QSqlQuery query(m_state.database());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT endpoint_id FROM secret_index WHERE connection_id = ?"));
+    query.prepare(
+        QStringLiteral("SELECT group_concat(endpoint_id, char(10)) FROM secret_index WHERE connection_id = ?"));
     query.addBindValue(connectionId);
     if (!query.exec()) {
         qCWarning(lcState).noquote() << m_state.describe(query.lastError());
         return endpoints;
     }
-    while (query.next())
-        endpoints.insert(query.value(0).toString());
+    if (!query.next() || query.isNull(0))
+        return endpoints;
+    const QString ids = query.value(0).toString();
+    const QList<QStringView> split = QStringView(ids).split(u'\n');
+    endpoints.reserve(split.size());
+    for (const QStringView id : split)
+        endpoints.insert(id.toString());
     return endpoints;
 }

@@ -1059,6 +1059,27 @@ private slots:
         QCOMPARE(m_secretIndex->storedEndpoints(connectionFor(QStringLiteral("layers")).id).contains(storedId), false);
     }
 
+    // A list reads the secret index as it starts and shows it with the rows; a secret stored while
+    // the list is under way must not be undone by that earlier reading.
+    void aSecretStoredDuringALoadStaysStored() {
+        waitForLoad();
+        const QString missing = labelWithSecret(QStringLiteral("Missing"));
+        QVERIFY(!missing.isEmpty());
+        const QString missingId = idOf(missing);
+        sandbox()->setLatencyMs(300);
+        action("refreshAction")->trigger();
+        QVERIFY(!m_window->statusBar()->currentMessage().isEmpty()); // under way
+        bool imported = false;
+        m_service->importSecret(connectionFor(QStringLiteral("layers")), missingId,
+                                QStringLiteral("whsec_c3RvcmVkIGR1cmluZyBhIGxvYWQ="), this,
+                                [&](const SecretResult &result) { imported = result.ok(); });
+        QTRY_VERIFY_WITH_TIMEOUT(imported, 10000);
+        QVERIFY2(!m_window->statusBar()->currentMessage().isEmpty(), "the list ended before the import");
+        waitForLoad();
+        sandbox()->setLatencyMs(0);
+        QCOMPARE(secretCellOf(missing), QStringLiteral("Stored"));
+    }
+
     void copyingAsksTheKeychainAndHealsTheIndex() {
         waitForLoad();
         const QString missing = labelWithSecret(QStringLiteral("Missing"));
