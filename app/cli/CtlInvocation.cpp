@@ -78,6 +78,9 @@ QString CtlInvocation::usage() {
               "  webhookctl -c NAME events\n"
               "  webhookctl -c NAME secret show ID      (prints the stored signing secret)\n"
               "  webhookctl -c NAME secret import ID    (reads a signing secret from stdin into the keychain)\n"
+              "  webhookctl -c NAME secret forget-previous ID\n"
+              "             (a rotate keeps the secret it replaced, to recognise deliveries still signed\n"
+              "             with it; this removes it from the keychain)\n"
               "  webhookctl --help | --version\n"
               "\n"
               "Global options:\n"
@@ -163,8 +166,10 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
             invocation.command = Command::SecretShow;
         } else if (sub == QLatin1String("import")) {
             invocation.command = Command::SecretImport;
+        } else if (sub == QLatin1String("forget-previous")) {
+            invocation.command = Command::SecretForgetPrevious;
         } else {
-            *error = tr("\"secret\" takes show or import.");
+            *error = tr("\"secret\" takes show, import or forget-previous.");
             return std::nullopt;
         }
         expectedWords = 1;

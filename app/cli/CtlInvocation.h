@@ -29,6 +29,7 @@ struct CtlInvocation {
         Events,
         SecretShow,
         SecretImport,
+        SecretForgetPrevious,
     };
 
     Command command = Command::Help;

@@ -415,6 +415,12 @@ void WebhookCtl::runEndpointCommand(const Connection &connection) {
             if (!outcome.succeeded())
                 return fail(outcome.error);
             const QString done = tr("Rotated the signing secret of %1.").arg(id);
+            // The new secret is what matters; the old one is only kept to recognise late deliveries.
+            if (!outcome.previousNotKept.isEmpty())
+                m_err << tr("webhookctl: warning: the secret it replaced was not kept as the previous generation "
+                            "(%1); deliveries still signed with it will not be recognised.")
+                             .arg(safe(outcome.previousNotKept))
+                      << Qt::endl;
             reportSecretOutcome(outcome, done, done);
         });
         return;
@@ -438,6 +444,8 @@ void WebhookCtl::runEndpointCommand(const Connection &connection) {
         return runSecretShow(connection);
     case Command::SecretImport:
         return runSecretImport(connection);
+    case Command::SecretForgetPrevious:
+        return runSecretForgetPrevious(connection);
     default:
         m_err << CtlInvocation::usage();
         return finish(UsageError);
@@ -548,6 +556,18 @@ void WebhookCtl::runSecretImport(const Connection &connection) {
         if (!result.ok())
             return fail(ProviderError, tr("The secret could not be stored in the keychain: %1").arg(result.errorText));
         m_out << tr("Stored the signing secret of %1 in the keychain.").arg(id) << Qt::endl;
+        finish(Done);
+    });
+}
+
+void WebhookCtl::runSecretForgetPrevious(const Connection &connection) {
+    const QString id = m_invocation.endpointId;
+    m_service->forgetPreviousSecret(connection, id, this, [this, id](const SecretResult &result) {
+        if (!result.ok())
+            return fail(ProviderError,
+                        tr("The previous signing secret of %1 could not be removed from the keychain: %2")
+                            .arg(id, result.errorText));
+        m_out << tr("The previous signing secret of %1 is no longer kept.").arg(id) << Qt::endl;
         finish(Done);
     });
 }

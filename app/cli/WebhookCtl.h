@@ -46,6 +46,7 @@ private:
     void runUpdate(const Connection &connection);
     void runSecretShow(const Connection &connection);
     void runSecretImport(const Connection &connection);
+    void runSecretForgetPrevious(const Connection &connection);
 
     void printEndpoint(const Endpoint &endpoint);
     void runList(const Connection &connection);

@@ -341,10 +341,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;secret&quot; takes show or import.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -434,6 +430,9 @@
   webhookctl -c NAME events
   webhookctl -c NAME secret show ID      (prints the stored signing secret)
   webhookctl -c NAME secret import ID    (reads a signing secret from stdin into the keychain)
+  webhookctl -c NAME secret forget-previous ID
+             (a rotate keeps the secret it replaced, to recognise deliveries still signed
+             with it; this removes it from the keychain)
   webhookctl --help | --version
 
 Global options:
@@ -447,6 +446,10 @@ Global options:
 Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (nothing sent);
 3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;secret&quot; takes show, import or forget-previous.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1045,6 +1048,18 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
         <source>has more than %1 entries</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 sent an endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent an endpoint (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EndpointService</name>
@@ -1142,6 +1157,10 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
     </message>
     <message>
         <source>%1 was created, but its signing secret was lost with the response. Delete and recreate the endpoint to get a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain could not be read before the rotate: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2155,14 +2174,6 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 sent an endpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 sent an endpoint (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>an endpoint</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3154,6 +3165,18 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>webhookctl: warning: the secret it replaced was not kept as the previous generation (%1); deliveries still signed with it will not be recognised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous signing secret of %1 could not be removed from the keychain: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous signing secret of %1 is no longer kept.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
