@@ -1,7 +1,11 @@
 #include "CtlInvocation.h"
 
+#include "TerminalText.h"
+#include "Timestamp.h"
+
 #include <QCoreApplication>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace {
@@ -14,13 +18,17 @@ using Command = CtlInvocation::Command;
 
 // Options that take a value, and the commands that accept each option.
 const QSet<QString> &valueOptions() {
-    static const QSet<QString> options{
-        QStringLiteral("--connection"),     QStringLiteral("--provider"),    QStringLiteral("--base-url"),
-        QStringLiteral("--environment"),    QStringLiteral("--auth"),        QStringLiteral("--url"),
-        QStringLiteral("--event"),          QStringLiteral("--description"), QStringLiteral("--name"),
-        QStringLiteral("--project-id"),     QStringLiteral("--scope"),       QStringLiteral("--metadata"),
-        QStringLiteral("--header"),         QStringLiteral("--timeout-ms"),  QStringLiteral("--deadline"),
-        QStringLiteral("--request-timeout")};
+    static const QSet<QString> options{QStringLiteral("--connection"), QStringLiteral("--provider"),
+                                       QStringLiteral("--base-url"),   QStringLiteral("--environment"),
+                                       QStringLiteral("--auth"),       QStringLiteral("--url"),
+                                       QStringLiteral("--event"),      QStringLiteral("--description"),
+                                       QStringLiteral("--name"),       QStringLiteral("--project-id"),
+                                       QStringLiteral("--scope"),      QStringLiteral("--metadata"),
+                                       QStringLiteral("--header"),     QStringLiteral("--timeout-ms"),
+                                       QStringLiteral("--deadline"),   QStringLiteral("--request-timeout"),
+                                       QStringLiteral("--body-file"),  QStringLiteral("--timestamp"),
+                                       QStringLiteral("--id"),         QStringLiteral("--received-at"),
+                                       QStringLiteral("--scheme")};
     return options;
 }
 
@@ -43,6 +51,13 @@ QSet<QString> optionsOf(Command command) {
     case Command::Create:
     case Command::Update:
         return endpointOptions();
+    case Command::SecretImport:
+        return {QStringLiteral("--any-form")};
+    case Command::Sign:
+        return {QStringLiteral("--body-file"), QStringLiteral("--timestamp"), QStringLiteral("--id")};
+    case Command::Verify:
+        return {QStringLiteral("--header"), QStringLiteral("--body-file"), QStringLiteral("--received-at"),
+                QStringLiteral("--scheme"), QStringLiteral("--json")};
     default:
         return {};
     }
@@ -56,6 +71,36 @@ bool parseKeyValue(const QString &option, const QString &text, StringMap *into, 
     }
     into->insert(text.left(equals), text.mid(equals + 1));
     return true;
+}
+
+// verify --header 'Name: value': an HTTP field name, then the value (trimmed; no line breaks).
+bool parseHeader(const QString &text, QList<QPair<QByteArray, QByteArray>> *into, QString *error) {
+    static const QRegularExpression name(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
+    const int colon = text.indexOf(QLatin1Char(':'));
+    const QString key = colon > 0 ? text.left(colon) : QString();
+    const QString value = colon > 0 ? text.mid(colon + 1).trimmed() : QString();
+    if (!name.match(key).hasMatch() || value.contains(QLatin1Char('\r')) || value.contains(QLatin1Char('\n')) ||
+        value.contains(QChar(0))) {
+        *error = tr("--header expects 'Name: value', not \"%1\".").arg(TerminalText::escaped(text));
+        return false;
+    }
+    into->append({key.toLatin1(), value.toUtf8()});
+    return true;
+}
+
+// RFC 3339 ("2021-02-25T15:02:10Z", "2021-02-25t16:02:10.5+01:00"): a zone is required, since the
+// time is compared with a Unix timestamp. Fractions finer than milliseconds are cut.
+QDateTime parseRfc3339(const QString &text) {
+    static const QRegularExpression form(QStringLiteral("^([0-9]{4}-[0-9]{2}-[0-9]{2})[Tt]([0-9]{2}:[0-9]{2}:[0-9]{2})"
+                                                        "(?:\\.([0-9]+))?([Zz]|[+-][0-9]{2}:[0-9]{2})$"));
+    const QRegularExpressionMatch match = form.match(text);
+    if (!match.hasMatch())
+        return {};
+    const QString normalised = match.captured(1) + QLatin1Char('T') + match.captured(2) + QLatin1Char('.') +
+                               match.captured(3).left(3).leftJustified(3, QLatin1Char('0')) +
+                               match.captured(4).toUpper();
+    const std::optional<qint64> msecs = Timestamp::parseCommon(normalised);
+    return msecs ? QDateTime::fromMSecsSinceEpoch(*msecs, Qt::UTC) : QDateTime();
 }
 
 } // namespace
@@ -77,7 +122,28 @@ QString CtlInvocation::usage() {
               "  webhookctl -c NAME pause ID | resume ID | rotate-secret ID | test ID | delete ID\n"
               "  webhookctl -c NAME events\n"
               "  webhookctl -c NAME secret show ID      (prints the stored signing secret)\n"
-              "  webhookctl -c NAME secret import ID    (reads a signing secret from stdin into the keychain)\n"
+              "  webhookctl -c NAME secret import ID [--any-form]\n"
+              "             (reads a signing secret from stdin into the keychain; one that does not fit\n"
+              "             the provider's form is refused, unless --any-form is given: for secrets made\n"
+              "             elsewhere and test vectors)\n"
+              "  webhookctl -c NAME secret forget-previous ID\n"
+              "             (a rotate keeps the secret it replaced, to recognise deliveries still signed\n"
+              "             with it; this removes it from the keychain)\n"
+              "  webhookctl -c NAME sign ID [--body-file F] [--timestamp UNIX-SECONDS] [--id MESSAGE-ID]\n"
+              "             (prints the headers a delivery of the body, signed with the endpoint's secret\n"
+              "             as its profile's signature scheme says, would carry; never the secret. The\n"
+              "             body is the file's bytes, else stdin's; the timestamp defaults to now, and a\n"
+              "             message id, where the scheme signs one, to msg_ and random letters)\n"
+              "  webhookctl -c NAME verify ID --header 'Name: value'... [--body-file F]\n"
+              "             [--received-at RFC3339] [--scheme standard-webhooks|stripe|github|shopify|slack]\n"
+              "             [--json]\n"
+              "             (checks a delivery's signature, on the body's raw bytes (the file, else stdin),\n"
+              "             against the endpoint's secret and its previous one, then the other endpoints'\n"
+              "             secrets in the keychain, and says why it fails: ok, no-signature,\n"
+              "             stale-timestamp, other-secret, previous-secret, body-reencoded,\n"
+              "             key-interpretation, encoding, other-scheme or mismatch. The scheme defaults to\n"
+              "             the profile's, --received-at (the time the timestamp tolerance is measured\n"
+              "             from) to now. --json prints {\"valid\", \"diagnosis\", \"message\"})\n"
               "  webhookctl --help | --version\n"
               "\n"
               "Global options:\n"
@@ -89,7 +155,8 @@ QString CtlInvocation::usage() {
               "                       no sooner than twice this after its program stopped\n"
               "\n"
               "Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (nothing sent);\n"
-              "3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).\n");
+              "3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).\n"
+              "verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.\n");
 }
 
 std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, QString *error) {
@@ -135,7 +202,8 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
         {QStringLiteral("update"), Command::Update}, {QStringLiteral("pause"), Command::Pause},
         {QStringLiteral("resume"), Command::Resume}, {QStringLiteral("rotate-secret"), Command::RotateSecret},
         {QStringLiteral("test"), Command::Test},     {QStringLiteral("delete"), Command::Delete},
-        {QStringLiteral("events"), Command::Events}};
+        {QStringLiteral("events"), Command::Events}, {QStringLiteral("sign"), Command::Sign},
+        {QStringLiteral("verify"), Command::Verify}};
 
     if (words.isEmpty()) {
         *error = tr("No command given.");
@@ -163,8 +231,10 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
             invocation.command = Command::SecretShow;
         } else if (sub == QLatin1String("import")) {
             invocation.command = Command::SecretImport;
+        } else if (sub == QLatin1String("forget-previous")) {
+            invocation.command = Command::SecretForgetPrevious;
         } else {
-            *error = tr("\"secret\" takes show or import.");
+            *error = tr("\"secret\" takes show, import or forget-previous.");
             return std::nullopt;
         }
         expectedWords = 1;
@@ -229,7 +299,8 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
             invocation.deadlineSeconds = seconds;
             continue;
         }
-        if (!valueOptions().contains(option) && option != QLatin1String("--json") && option != QLatin1String("--raw")) {
+        if (!valueOptions().contains(option) && option != QLatin1String("--json") && option != QLatin1String("--raw") &&
+            option != QLatin1String("--any-form")) {
             *error = tr("Unknown option %1.").arg(option);
             return std::nullopt;
         }
@@ -242,6 +313,48 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
             invocation.json = true;
         } else if (option == QLatin1String("--raw")) {
             invocation.raw = true;
+        } else if (option == QLatin1String("--any-form")) {
+            invocation.anyForm = true;
+        } else if (option == QLatin1String("--body-file")) {
+            if (value.isEmpty()) {
+                *error = tr("--body-file needs a file name.");
+                return std::nullopt;
+            }
+            invocation.bodyFile = value;
+        } else if (option == QLatin1String("--timestamp")) {
+            static const QRegularExpression unixSeconds(QStringLiteral("^[0-9]{1,12}$"));
+            if (!unixSeconds.match(value).hasMatch()) {
+                *error = tr("--timestamp expects a Unix time in whole seconds, not \"%1\".")
+                             .arg(TerminalText::escaped(value));
+                return std::nullopt;
+            }
+            invocation.timestamp = value.toLongLong();
+        } else if (option == QLatin1String("--id")) {
+            static const QRegularExpression visible(QStringLiteral("^[!-~]{1,256}$"));
+            if (!visible.match(value).hasMatch()) {
+                *error = tr("--id expects a message id of visible ASCII characters, not \"%1\".")
+                             .arg(TerminalText::escaped(value));
+                return std::nullopt;
+            }
+            invocation.messageId = value;
+        } else if (option == QLatin1String("--received-at")) {
+            invocation.receivedAt = parseRfc3339(value);
+            if (!invocation.receivedAt.isValid()) {
+                *error = tr("--received-at expects an RFC 3339 time with its zone, such as 2021-02-25T15:02:10Z, "
+                            "not \"%1\".")
+                             .arg(TerminalText::escaped(value));
+                return std::nullopt;
+            }
+        } else if (option == QLatin1String("--scheme")) {
+            invocation.scheme = SignatureScheme::kindFromName(value);
+            if (!invocation.scheme) {
+                *error = tr("--scheme expects standard-webhooks, stripe, github, shopify or slack, not \"%1\".")
+                             .arg(TerminalText::escaped(value));
+                return std::nullopt;
+            }
+        } else if (option == QLatin1String("--header") && invocation.command == Command::Verify) {
+            if (!parseHeader(value, &invocation.deliveryHeaders, error))
+                return std::nullopt;
         } else if (option == QLatin1String("--provider")) {
             invocation.providerId = value;
         } else if (option == QLatin1String("--base-url")) {

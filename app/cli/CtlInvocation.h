@@ -2,7 +2,12 @@
 
 #include "Connection.h"
 #include "EndpointDraft.h"
+#include "SignatureScheme.h"
 
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QPair>
 #include <QStringList>
 
 #include <optional>
@@ -29,6 +34,9 @@ struct CtlInvocation {
         Events,
         SecretShow,
         SecretImport,
+        SecretForgetPrevious,
+        Sign,
+        Verify,
     };
 
     Command command = Command::Help;
@@ -51,6 +59,17 @@ struct CtlInvocation {
     // create / update: what the operator typed; update applies only the options given
     EndpointDraft draft;
     QStringList optionsGiven; // canonical field names set on the command line ("url", "events", ...)
+
+    // secret import
+    bool anyForm = false; // --any-form: store a secret even if it does not fit the profile's form
+
+    // sign and verify: the delivery's body is the file's bytes, or stdin's when no file is given
+    QString bodyFile;
+    std::optional<qint64> timestamp; // sign --timestamp, Unix seconds; default: now
+    QString messageId;               // sign --id; default: msg_ and random letters, where the scheme signs one
+    QList<QPair<QByteArray, QByteArray>> deliveryHeaders; // verify --header 'Name: value', in order
+    QDateTime receivedAt;                                 // verify --received-at; invalid: now
+    std::optional<SignatureScheme::Kind> scheme;          // verify --scheme; default: the profile's
 
     // Parses arguments (without the program name). On a usage error returns nullopt and sets *error
     // to a sentence naming the option or argument at fault.

@@ -13,10 +13,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
+#include <QRandomGenerator>
 #include <QTimer>
 #include <QUuid>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace {
 
@@ -27,6 +29,22 @@ QString column(const QString &text, int width) {
 // Anything a provider sent goes through this before it is printed.
 QString safe(const QString &text) {
     return TerminalText::escaped(text);
+}
+
+// sign's message id where the scheme signs one: "msg_" and 24 random letters and digits, the
+// shape Standard Webhooks' own examples use.
+QString newMessageId() {
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    QString id = QStringLiteral("msg_");
+    for (int i = 0; i < 24; ++i)
+        id += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof(alphabet) - 1))]);
+    return id;
+}
+
+// A JSON string literal (quotes included), as QJsonDocument writes one.
+QByteArray jsonString(const QString &text) {
+    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2);
 }
 
 QString statusText(const Endpoint &endpoint) {
@@ -415,6 +433,12 @@ void WebhookCtl::runEndpointCommand(const Connection &connection) {
             if (!outcome.succeeded())
                 return fail(outcome.error);
             const QString done = tr("Rotated the signing secret of %1.").arg(id);
+            // The new secret is what matters; the old one is only kept to recognise late deliveries.
+            if (!outcome.previousNotKept.isEmpty())
+                m_err << tr("webhookctl: warning: the secret it replaced was not kept as the previous generation "
+                            "(%1); deliveries still signed with it will not be recognised.")
+                             .arg(safe(outcome.previousNotKept))
+                      << Qt::endl;
             reportSecretOutcome(outcome, done, done);
         });
         return;
@@ -438,6 +462,12 @@ void WebhookCtl::runEndpointCommand(const Connection &connection) {
         return runSecretShow(connection);
     case Command::SecretImport:
         return runSecretImport(connection);
+    case Command::SecretForgetPrevious:
+        return runSecretForgetPrevious(connection);
+    case Command::Sign:
+        return runSign(connection);
+    case Command::Verify:
+        return runVerify(connection);
     default:
         m_err << CtlInvocation::usage();
         return finish(UsageError);
@@ -544,10 +574,216 @@ void WebhookCtl::runSecretImport(const Connection &connection) {
     const QString secret = readStdinLine(tr("signing secret"));
     if (secret.isEmpty())
         return fail(UsageError, tr("No secret on stdin: pipe the signing secret in as one line."));
+    // As the console's Import does: a secret that does not fit the provider's form is more often a
+    // pasted API key or a truncated copy than a secret. --any-form is for secrets made elsewhere.
+    const ProviderProfile profile = *m_service->profileFor(connection);
+    const QString formProblem = profile.secretFormat().problem(secret);
+    if (!formProblem.isEmpty() && !m_invocation.anyForm)
+        return fail(UsageError, tr("The secret does not fit the %1 form (%2): %3 Nothing was stored; give --any-form "
+                                   "to store it anyway.")
+                                    .arg(profile.name(), profile.secretFormat().description(), formProblem));
     m_service->importSecret(connection, id, secret, this, [this, id](const SecretResult &result) {
         if (!result.ok())
             return fail(ProviderError, tr("The secret could not be stored in the keychain: %1").arg(result.errorText));
         m_out << tr("Stored the signing secret of %1 in the keychain.").arg(id) << Qt::endl;
         finish(Done);
     });
+}
+
+void WebhookCtl::runSecretForgetPrevious(const Connection &connection) {
+    const QString id = m_invocation.endpointId;
+    m_service->forgetPreviousSecret(connection, id, this, [this, id](const SecretResult &result) {
+        if (!result.ok())
+            return fail(ProviderError,
+                        tr("The previous signing secret of %1 could not be removed from the keychain: %2")
+                            .arg(id, result.errorText));
+        m_out << tr("The previous signing secret of %1 is no longer kept.").arg(id) << Qt::endl;
+        finish(Done);
+    });
+}
+
+bool WebhookCtl::readBody(QByteArray *body, QString *problem) {
+    constexpr qint64 limit = 16 * 1024 * 1024;
+    const bool fromFile = !m_invocation.bodyFile.isEmpty();
+    QFile input;
+    if (fromFile) {
+        input.setFileName(m_invocation.bodyFile);
+        if (!input.open(QIODevice::ReadOnly)) {
+            *problem = tr("--body-file: cannot read %1: %2").arg(m_invocation.bodyFile, input.errorString());
+            return false;
+        }
+    } else if (isatty(STDIN_FILENO) || !input.open(stdin, QIODevice::ReadOnly)) {
+        *problem = tr("No body: give --body-file F, or pipe the body's bytes in on stdin.");
+        return false;
+    }
+    // Bytes as they are: no text mode, no decoding, so a signature is checked over what was sent.
+    body->clear();
+    while (body->size() <= limit) {
+        const QByteArray chunk = input.read(64 * 1024);
+        if (chunk.isEmpty())
+            break;
+        body->append(chunk);
+    }
+    if (body->size() > limit) {
+        *problem = tr("The body is larger than 16 MiB.");
+        return false;
+    }
+    if (!fromFile && body->isEmpty()) {
+        *problem = tr("No body: stdin was empty. Give --body-file F (an empty file for an empty body), or pipe the "
+                      "body's bytes in on stdin.");
+        return false;
+    }
+    return true;
+}
+
+std::optional<SignatureScheme> WebhookCtl::signatureSchemeFor(const ProviderProfile &profile) const {
+    const SignatureScheme stated = profile.signatureScheme();
+    if (!m_invocation.scheme)
+        return stated.isStated() ? std::optional<SignatureScheme>(stated) : std::nullopt;
+    // The profile's own section when it names the same scheme (its header names, key, tolerance).
+    if (stated.isStated() && stated.kind() == *m_invocation.scheme)
+        return stated;
+    return SignatureScheme::standard(*m_invocation.scheme);
+}
+
+void WebhookCtl::runSign(const Connection &connection) {
+    const QString id = m_invocation.endpointId;
+    const ProviderProfile profile = *m_service->profileFor(connection);
+    const std::optional<SignatureScheme> scheme = signatureSchemeFor(profile);
+    if (!scheme)
+        return fail(
+            UsageError,
+            tr("The %1 profile states no signature scheme, so there is nothing to sign with.").arg(profile.name()));
+    const QString kind = SignatureScheme::kindName(scheme->kind());
+    const bool signsId = scheme->signedContent().contains(QLatin1String("{id}"));
+    if (!m_invocation.messageId.isEmpty() && !signsId)
+        return fail(UsageError, tr("--id: the %1 scheme of %2 signs no message id.").arg(kind, profile.name()));
+    if (m_invocation.timestamp && !scheme->hasTimestamp())
+        return fail(UsageError, tr("--timestamp: the %1 scheme of %2 signs no timestamp.").arg(kind, profile.name()));
+    QByteArray body;
+    QString problem;
+    if (!readBody(&body, &problem))
+        return fail(UsageError, problem);
+    const QString messageId = !signsId                           ? QString()
+                              : m_invocation.messageId.isEmpty() ? newMessageId()
+                                                                 : m_invocation.messageId;
+    const qint64 timestamp = m_invocation.timestamp.value_or(QDateTime::currentSecsSinceEpoch());
+
+    m_service->readSecret(
+        connection, id, this,
+        [this, connection, id, scheme = *scheme, body, messageId, timestamp](const SecretResult &result,
+                                                                             const QString &secret) {
+            if (result.status == SecretStatus::NotFound)
+                return fail(ProviderError,
+                            tr("No signing secret is stored for %1 on connection \"%2\".").arg(id, connection.name));
+            if (!result.ok())
+                return fail(ProviderError, tr("The keychain could not be read: %1").arg(result.errorText));
+            const auto headers = SignatureVerifier(scheme).signedHeaders(body, secret, messageId, timestamp);
+            if (!headers)
+                return fail(ProviderError, tr("The signing secret of %1 does not make a key as the profile says "
+                                              "(base64 after \"%2\"); give the secret in that form, or correct "
+                                              "the profile's signature section.")
+                                               .arg(id, scheme.keyPrefix()));
+            for (const auto &[name, value] : *headers)
+                m_out << safe(name) << ": " << safe(value) << '\n';
+            finish(Done);
+        });
+}
+
+void WebhookCtl::runVerify(const Connection &connection) {
+    const QString id = m_invocation.endpointId;
+    const ProviderProfile profile = *m_service->profileFor(connection);
+    const std::optional<SignatureScheme> scheme = signatureSchemeFor(profile);
+    if (!scheme)
+        return fail(UsageError, tr("The %1 profile states no signature scheme: give --scheme.").arg(profile.name()));
+    QByteArray body;
+    QString problem;
+    if (!readBody(&body, &problem))
+        return fail(UsageError, problem);
+    const QDateTime receivedAt =
+        m_invocation.receivedAt.isValid() ? m_invocation.receivedAt : QDateTime::currentDateTimeUtc();
+    const Delivery delivery(m_invocation.deliveryHeaders, body, receivedAt);
+
+    m_service->readSecret(
+        connection, id, this,
+        [this, connection, id, scheme = *scheme, delivery](const SecretResult &result, const QString &secret) {
+            if (!result.ok() && result.status != SecretStatus::NotFound)
+                return fail(ProviderError, tr("The keychain could not be read: %1").arg(result.errorText));
+            if (result.status == SecretStatus::NotFound)
+                m_err << tr("webhookctl: no signing secret is stored for %1 on connection \"%2\"; only the other "
+                            "secrets in the keychain are tried.")
+                             .arg(safe(id), safe(connection.name))
+                      << Qt::endl;
+            m_service->readPreviousSecret(
+                connection, id, this,
+                [this, connection, id, scheme, delivery,
+                 current = secret](const SecretResult &read, const QString &previous, const QDateTime &replacedAt) {
+                    SignatureVerifier::Secrets secrets{current, std::nullopt, {}};
+                    if (read.ok())
+                        secrets.previous = SignatureVerifier::PreviousSecret{previous, replacedAt};
+                    const SignatureVerifier verifier(scheme);
+                    const SignatureVerdict own = verifier.verify(delivery, secrets);
+                    // The other endpoints' secrets are read only when this endpoint's own did not
+                    // settle it: a valid, late or previous-secret signature, or none to check at all.
+                    using Diagnosis = SignatureVerdict::Diagnosis;
+                    if (own.diagnosis() == Diagnosis::Ok || own.diagnosis() == Diagnosis::StaleTimestamp ||
+                        own.diagnosis() == Diagnosis::PreviousSecret || own.diagnosis() == Diagnosis::NoSignature)
+                        return reportVerdict(own);
+                    readOtherSecrets(connection.id, id,
+                                     [this, verifier, delivery,
+                                      secrets](const QList<SignatureVerifier::OtherSecret> &others) mutable {
+                                         secrets.others = others;
+                                         reportVerdict(verifier.verify(delivery, secrets));
+                                     });
+                });
+        });
+}
+
+struct WebhookCtl::OtherSecretsRun {
+    QList<QPair<Connection, QString>> pending; // connection and endpoint id, still to read
+    QList<SignatureVerifier::OtherSecret> found;
+    std::function<void(const QList<SignatureVerifier::OtherSecret> &)> done;
+};
+
+void WebhookCtl::readOtherSecrets(const QString &connectionId, const QString &endpointId,
+                                  std::function<void(const QList<SignatureVerifier::OtherSecret> &)> done) {
+    auto run = std::make_shared<OtherSecretsRun>();
+    run->done = std::move(done);
+    QHash<QString, Connection> connections;
+    for (const Connection &connection : m_connections->connections())
+        connections.insert(connection.id, connection);
+    // An entry of a connection no longer configured has no profile to check its id against: skipped.
+    for (const SecretIndex::Entry &entry : m_secretIndex->allStored()) {
+        if ((entry.connectionId == connectionId && entry.endpointId == endpointId) ||
+            !connections.contains(entry.connectionId))
+            continue;
+        run->pending.append({connections.value(entry.connectionId), entry.endpointId});
+    }
+    readNextOtherSecret(run);
+}
+
+void WebhookCtl::readNextOtherSecret(const std::shared_ptr<OtherSecretsRun> &run) {
+    if (run->pending.isEmpty())
+        return run->done(run->found);
+    const auto [connection, endpointId] = run->pending.takeFirst();
+    m_service->readSecret(connection, endpointId, this,
+                          [this, run, connection = connection, endpointId = endpointId](const SecretResult &result,
+                                                                                        const QString &secret) {
+                              if (result.ok())
+                                  run->found.append({secret, endpointId, connection.name});
+                              readNextOtherSecret(run);
+                          });
+}
+
+void WebhookCtl::reportVerdict(const SignatureVerdict &verdict) {
+    if (m_invocation.json) {
+        QByteArray json = QByteArrayLiteral("{\"valid\":") + (verdict.isValid() ? "true" : "false") +
+                          ",\"diagnosis\":" + jsonString(verdict.keyword()) +
+                          ",\"message\":" + jsonString(verdict.message()) + "}\n";
+        writeOut(TerminalText::escapedJson(json));
+    } else {
+        m_out << (verdict.isValid() ? tr("valid: %1") : tr("invalid: %1")).arg(verdict.keyword()) << '\n'
+              << safe(verdict.message()) << Qt::endl;
+    }
+    finish(verdict.isValid() ? Done : SignatureInvalid);
 }

@@ -2,6 +2,7 @@
 
 #include "CtlInvocation.h"
 #include "EndpointService.h"
+#include "SignatureVerifier.h"
 
 #include <QFile>
 #include <QObject>
@@ -23,7 +24,8 @@ class WebhookCtl final : public QObject {
     Q_OBJECT
 
 public:
-    enum ExitCode { Done = 0, ProviderError = 1, UsageError = 2, SecretNotStored = 3 };
+    // verify exits SignatureInvalid (1, as a failure) when the signature is not valid.
+    enum ExitCode { Done = 0, ProviderError = 1, SignatureInvalid = 1, UsageError = 2, SecretNotStored = 3 };
 
     explicit WebhookCtl(QObject *parent = nullptr);
     ~WebhookCtl() override;
@@ -46,6 +48,20 @@ private:
     void runUpdate(const Connection &connection);
     void runSecretShow(const Connection &connection);
     void runSecretImport(const Connection &connection);
+    void runSecretForgetPrevious(const Connection &connection);
+    void runSign(const Connection &connection);
+    void runVerify(const Connection &connection);
+
+    // The body of sign and verify, as raw bytes; false with *problem set when there is none.
+    bool readBody(QByteArray *body, QString *problem);
+    // --scheme, else the profile's; nullopt when neither states one.
+    std::optional<SignatureScheme> signatureSchemeFor(const ProviderProfile &profile) const;
+    // The other endpoints' secrets in the keychain, every connection's, read one at a time.
+    struct OtherSecretsRun;
+    void readOtherSecrets(const QString &connectionId, const QString &endpointId,
+                          std::function<void(const QList<SignatureVerifier::OtherSecret> &)> done);
+    void readNextOtherSecret(const std::shared_ptr<OtherSecretsRun> &run);
+    void reportVerdict(const SignatureVerdict &verdict);
 
     void printEndpoint(const Endpoint &endpoint);
     void runList(const Connection &connection);

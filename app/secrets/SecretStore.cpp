@@ -31,6 +31,10 @@ QString SecretStore::endpointSecretKey(const QString &connectionId, const QStrin
     return connectionId + QLatin1Char('/') + endpointId;
 }
 
+QString SecretStore::previousSecretKey(const QString &connectionId, const QString &endpointId) {
+    return endpointSecretKey(connectionId, endpointId) + QStringLiteral("/previous");
+}
+
 QString SecretStore::apiKeyKey(const QString &connectionId) {
     Q_ASSERT(!connectionId.isEmpty());
     return connectionId + QStringLiteral("/api-key");

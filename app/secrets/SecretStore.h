@@ -50,6 +50,10 @@ public:
 
     // "<connection-id>/<endpoint-id>": an endpoint's signing secret.
     static QString endpointSecretKey(const QString &connectionId, const QString &endpointId);
+    // "<connection-id>/<endpoint-id>/previous": the secret an endpoint's last rotate replaced. An
+    // endpoint id never holds "/" (it must fit the profile's idPattern and is checked for it), so
+    // this key can be neither another endpoint's secret nor an API key.
+    static QString previousSecretKey(const QString &connectionId, const QString &endpointId);
     // "<connection-id>/api-key": a connection's API key.
     static QString apiKeyKey(const QString &connectionId);
 };

@@ -411,40 +411,91 @@ void EndpointService::setActive(const Connection &connection, const QString &end
 
 void EndpointService::rotateSecret(const Connection &connection, const QString &endpointId, QObject *context,
                                    std::function<void(const SecretOutcome &)> done) {
-    withClient(connection, context,
-               [this, connection, endpointId, context, done](ApiClient *client, const ApiError &error) {
-                   if (!client) {
-                       SecretOutcome failed;
-                       failed.error = error;
-                       return done(failed);
-                   }
-                   // As for create: the new secret reaches the keychain even if the caller is gone.
-                   const QPointer<QObject> caller(context);
-                   const auto finish = [caller, done](const SecretOutcome &outcome) {
-                       if (caller)
-                           done(outcome);
-                   };
-                   client->rotateSecret(endpointId, this,
-                                        [this, connection, endpointId, finish](const ApiError &error,
-                                                                               ProviderDialect::SecretResult rotated) {
-                                            SecretOutcome outcome;
-                                            if (error.isError()) {
-                                                outcome.error = error;
-                                                return finish(outcome);
-                                            }
-                                            // Some providers answer a rotate with the secret alone.
-                                            if (rotated.endpoint.id.isEmpty())
-                                                rotated.endpoint.id = endpointId;
-                                            outcome.endpoint = rotated.endpoint;
-                                            storeSecret(connection, rotated, this,
-                                                        [outcome, rotated, finish](const SecretResult &stored) mutable {
-                                                            outcome.keychain = stored;
-                                                            if (!stored.ok())
-                                                                outcome.unstoredSecret = rotated.secret;
-                                                            finish(outcome);
-                                                        });
-                                        });
-               });
+    // The secret being replaced is read before the rotate is sent, not after: once the provider
+    // answers, nothing may stand between its new secret and the keychain.
+    if (!m_secrets || !isSafeEndpointId(connection, endpointId))
+        return sendRotate(connection, endpointId, context, done, QString(), QString());
+    const QPointer<QObject> caller(context);
+    m_secrets->read(SecretStore::endpointSecretKey(connection.id, endpointId), this,
+                    [this, connection, endpointId, caller, done](const SecretResult &read, const QString &secret) {
+                        noteSecret(connection.id, endpointId, read);
+                        if (!caller)
+                            return; // gone before anything was sent: nothing to do
+                        const QString problem =
+                            read.ok() || read.status == SecretStatus::NotFound
+                                ? QString()
+                                : tr("the keychain could not be read before the rotate: %1").arg(read.errorText);
+                        sendRotate(connection, endpointId, caller, done, read.ok() ? secret : QString(), problem);
+                    });
+}
+
+void EndpointService::sendRotate(const Connection &connection, const QString &endpointId, QObject *context,
+                                 std::function<void(const SecretOutcome &)> done, const QString &replaced,
+                                 const QString &readProblem) {
+    withClient(
+        connection, context,
+        [this, connection, endpointId, context, done, replaced, readProblem](ApiClient *client, const ApiError &error) {
+            if (!client) {
+                SecretOutcome failed;
+                failed.error = error;
+                return done(failed);
+            }
+            // As for create: the new secret reaches the keychain even if the caller is gone.
+            const QPointer<QObject> caller(context);
+            const auto finish = [caller, done](const SecretOutcome &outcome) {
+                if (caller)
+                    done(outcome);
+            };
+            client->rotateSecret(endpointId, this,
+                                 [this, connection, endpointId, finish, replaced,
+                                  readProblem](const ApiError &error, ProviderDialect::SecretResult rotated) {
+                                     SecretOutcome outcome;
+                                     if (error.isError()) {
+                                         outcome.error = error;
+                                         return finish(outcome);
+                                     }
+                                     // Some providers answer a rotate with the secret alone.
+                                     if (rotated.endpoint.id.isEmpty())
+                                         rotated.endpoint.id = endpointId;
+                                     outcome.endpoint = rotated.endpoint;
+                                     storeSecret(connection, rotated, this,
+                                                 [this, connection, endpointId, outcome, rotated, finish, replaced,
+                                                  readProblem](const SecretResult &stored) mutable {
+                                                     outcome.keychain = stored;
+                                                     if (!stored.ok()) {
+                                                         outcome.unstoredSecret = rotated.secret;
+                                                         return finish(outcome);
+                                                     }
+                                                     outcome.previousNotKept = readProblem;
+                                                     if (replaced.isEmpty() || replaced == rotated.secret)
+                                                         return finish(outcome);
+                                                     keepPrevious(connection, endpointId, replaced,
+                                                                  [outcome, finish](const QString &problem) mutable {
+                                                                      outcome.previousNotKept = problem;
+                                                                      finish(outcome);
+                                                                  });
+                                                 });
+                                 });
+        });
+}
+
+// The new secret is stored by now; the previous generation is a help for diagnosis, so its
+// failure is only reported, never the rotate's.
+void EndpointService::keepPrevious(const Connection &connection, const QString &endpointId, const QString &replaced,
+                                   std::function<void(const QString &problem)> done) {
+    if (!m_secrets)
+        return done(tr("No keychain is available."));
+    const QDateTime replacedAt = QDateTime::currentDateTimeUtc();
+    m_secrets->write(SecretStore::previousSecretKey(connection.id, endpointId), replaced, this,
+                     [this, connectionId = connection.id, endpointId, replacedAt, done](const SecretResult &kept) {
+                         if (!kept.ok())
+                             return done(kept.errorText);
+                         QString error;
+                         if (m_secretIndex &&
+                             !m_secretIndex->recordPrevious(connectionId, endpointId, replacedAt, &error))
+                             qCWarning(lcService).noquote() << error; // kept; only its time is unknown
+                         done(QString());
+                     });
 }
 
 void EndpointService::sendTest(const Connection &connection, const QString &endpointId, QObject *context,
@@ -508,10 +559,12 @@ void EndpointService::forgetSecret(const Connection &connection, const QString &
     if (!isSafeEndpointId(connection, endpointId))
         return done({}); // never a key that could name another entry, such as the API key
     m_secrets->remove(SecretStore::endpointSecretKey(connection.id, endpointId), context,
-                      [this, connectionId = connection.id, endpointId, done](const SecretResult &removed) {
+                      [this, connection, endpointId, context, done](const SecretResult &removed) {
                           if (removed.ok() || removed.status == SecretStatus::NotFound)
-                              recordSecret(connectionId, endpointId, false);
-                          done({});
+                              recordSecret(connection.id, endpointId, false);
+                          // The previous generation goes with the endpoint.
+                          forgetPreviousSecret(connection, endpointId, context,
+                                               [done](const SecretResult &) { done({}); });
                       });
 }
 
@@ -552,6 +605,39 @@ void EndpointService::readSecret(const Connection &connection, const QString &en
             noteSecret(connectionId, endpointId, read);
             done(read, secret);
         });
+}
+
+void EndpointService::readPreviousSecret(const Connection &connection, const QString &endpointId, QObject *context,
+                                         PreviousCallback done) {
+    if (!isSafeEndpointId(connection, endpointId)) {
+        const SecretResult refused = unsafeIdResult(connection, endpointId);
+        QTimer::singleShot(0, context, [done, refused] { done(refused, QString(), QDateTime()); });
+        return;
+    }
+    m_secrets->read(
+        SecretStore::previousSecretKey(connection.id, endpointId), context,
+        [this, connectionId = connection.id, endpointId, done](const SecretResult &read, const QString &secret) {
+            const std::optional<QDateTime> replacedAt =
+                m_secretIndex ? m_secretIndex->previousReplacedAt(connectionId, endpointId) : std::nullopt;
+            done(read, secret, replacedAt.value_or(QDateTime()));
+        });
+}
+
+void EndpointService::forgetPreviousSecret(const Connection &connection, const QString &endpointId, QObject *context,
+                                           SecretStore::RemoveCallback done) {
+    if (!isSafeEndpointId(connection, endpointId)) {
+        const SecretResult refused = unsafeIdResult(connection, endpointId);
+        QTimer::singleShot(0, context, [done, refused] { done(refused); });
+        return;
+    }
+    m_secrets->remove(SecretStore::previousSecretKey(connection.id, endpointId), context,
+                      [this, connectionId = connection.id, endpointId, done](const SecretResult &removed) {
+                          QString error;
+                          if (removed.ok() && m_secretIndex &&
+                              !m_secretIndex->forgetPrevious(connectionId, endpointId, &error))
+                              qCWarning(lcService).noquote() << error;
+                          done(removed);
+                      });
 }
 
 QSet<QString> EndpointService::secretsOnRecord(const Connection &connection) const {

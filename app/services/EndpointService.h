@@ -32,6 +32,9 @@ public:
         Endpoint endpoint;
         SecretResult keychain;
         QString unstoredSecret;
+        // A rotate stored the new secret but could not keep the one it replaced as the previous
+        // generation: why, for a warning. Empty when it was kept, or there was none to keep.
+        QString previousNotKept;
 
         bool succeeded() const { return issues.isEmpty() && !error.isError(); }
         bool secretStored() const { return succeeded() && keychain.ok(); }
@@ -101,6 +104,9 @@ public:
                 std::function<void(const UpdateOutcome &)> done);
     void setActive(const Connection &connection, const QString &endpointId, bool active, QObject *context,
                    ApiClient::EndpointDone done);
+    // Once the new secret is in the keychain, the one it replaced is kept as the endpoint's
+    // previous generation (SecretStore::previousSecretKey), with the time, until forgotten or the
+    // endpoint is deleted: deliveries still signed with it can then be recognised.
     void rotateSecret(const Connection &connection, const QString &endpointId, QObject *context,
                       std::function<void(const SecretOutcome &)> done);
     void sendTest(const Connection &connection, const QString &endpointId, QObject *context, ApiClient::Done done);
@@ -112,6 +118,14 @@ public:
                       SecretStore::WriteCallback done);
     void readSecret(const Connection &connection, const QString &endpointId, QObject *context,
                     SecretStore::ReadCallback done);
+    // The previous generation a rotate kept, and when it was replaced (invalid when the time is
+    // not on record). NotFound when none is kept.
+    using PreviousCallback =
+        std::function<void(const SecretResult &result, const QString &secret, const QDateTime &replacedAt)>;
+    void readPreviousSecret(const Connection &connection, const QString &endpointId, QObject *context,
+                            PreviousCallback done);
+    void forgetPreviousSecret(const Connection &connection, const QString &endpointId, QObject *context,
+                              SecretStore::RemoveCallback done);
 
     // Finishes the creates a crash or a lost response left in the journal (see Recovery). Each
     // report goes to reported (if given) as soon as it is known, then all of them to done.
@@ -141,6 +155,13 @@ private:
     bool isSafeEndpointId(const Connection &connection, const QString &endpointId) const;
     void storeSecret(const Connection &connection, const ProviderDialect::SecretResult &result, QObject *context,
                      std::function<void(const SecretResult &)> done);
+    // The rotate itself, once the secret it replaces has been read (replaced is empty when there
+    // was none; readProblem says why it could not be read).
+    void sendRotate(const Connection &connection, const QString &endpointId, QObject *context,
+                    std::function<void(const SecretOutcome &)> done, const QString &replaced,
+                    const QString &readProblem);
+    void keepPrevious(const Connection &connection, const QString &endpointId, const QString &replaced,
+                      std::function<void(const QString &problem)> done);
     void confirmGone(const Connection &connection, const QString &endpointId, const ApiError &deleteError,
                      QObject *context, ApiClient::Done done);
     void forgetSecret(const Connection &connection, const QString &endpointId, QObject *context, ApiClient::Done done);

@@ -63,6 +63,13 @@ const QList<QStringList> &migrations() {
                         " endpoint_id TEXT NOT NULL,"
                         " stored_at INTEGER NOT NULL,"
                         " PRIMARY KEY (connection_id, endpoint_id)) WITHOUT ROWID")},
+        // 3: when each endpoint's previous secret generation, kept in the keychain after a rotate,
+        // was replaced (see SecretIndex); never the secret.
+        {QStringLiteral("CREATE TABLE previous_secrets ("
+                        " connection_id TEXT NOT NULL,"
+                        " endpoint_id TEXT NOT NULL,"
+                        " replaced_at INTEGER NOT NULL,"
+                        " PRIMARY KEY (connection_id, endpoint_id)) WITHOUT ROWID")},
     };
     return steps;
 }

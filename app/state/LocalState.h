@@ -23,7 +23,7 @@ class LocalState final {
     Q_DISABLE_COPY_MOVE(LocalState)
 
 public:
-    static constexpr int schemaVersion = 2;
+    static constexpr int schemaVersion = 3;
 
     explicit LocalState(const QString &filePath = defaultPath());
     ~LocalState();

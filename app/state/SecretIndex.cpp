@@ -57,3 +57,67 @@ QSet<QString> SecretIndex::storedEndpoints(const QString &connectionId) const {
         endpoints.insert(id.toString());
     return endpoints;
 }
+
+QList<SecretIndex::Entry> SecretIndex::allStored() const {
+    QList<Entry> entries;
+    QSqlQuery query(m_state.database());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT connection_id, endpoint_id FROM secret_index ORDER BY connection_id, "
+                                   "endpoint_id"))) {
+        qCWarning(lcState).noquote() << m_state.describe(query.lastError());
+        return entries;
+    }
+    while (query.next())
+        entries.append({query.value(0).toString(), query.value(1).toString()});
+    return entries;
+}
+
+bool SecretIndex::recordPrevious(const QString &connectionId, const QString &endpointId, const QDateTime &replacedAt,
+                                 QString *error) {
+    return m_state.write(
+        [&](QSqlDatabase &db, QString *why) {
+            QSqlQuery query(db);
+            // A newer rotate replaces the generation kept before it, and so its time.
+            query.prepare(QStringLiteral("INSERT OR REPLACE INTO previous_secrets (connection_id, endpoint_id, "
+                                         "replaced_at) VALUES (?, ?, ?)"));
+            query.addBindValue(connectionId);
+            query.addBindValue(endpointId);
+            query.addBindValue(replacedAt.toMSecsSinceEpoch());
+            if (query.exec())
+                return true;
+            *why = m_state.describe(query.lastError());
+            return false;
+        },
+        error);
+}
+
+bool SecretIndex::forgetPrevious(const QString &connectionId, const QString &endpointId, QString *error) {
+    return m_state.write(
+        [&](QSqlDatabase &db, QString *why) {
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral("DELETE FROM previous_secrets WHERE connection_id = ? AND endpoint_id = ?"));
+            query.addBindValue(connectionId);
+            query.addBindValue(endpointId);
+            if (query.exec())
+                return true;
+            *why = m_state.describe(query.lastError());
+            return false;
+        },
+        error);
+}
+
+std::optional<QDateTime> SecretIndex::previousReplacedAt(const QString &connectionId, const QString &endpointId) const {
+    QSqlQuery query(m_state.database());
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT replaced_at FROM previous_secrets WHERE connection_id = ? AND endpoint_id = ?"));
+    query.addBindValue(connectionId);
+    query.addBindValue(endpointId);
+    if (!query.exec()) {
+        qCWarning(lcState).noquote() << m_state.describe(query.lastError());
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    return QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), Qt::UTC);
+}

@@ -1,7 +1,11 @@
 #pragma once
 
+#include <QDateTime>
+#include <QList>
 #include <QSet>
 #include <QString>
+
+#include <optional>
 
 class LocalState;
 
@@ -13,6 +17,9 @@ class LocalState;
 // and so does every read (an operator copying or showing a secret): an entry added or removed
 // behind the program's back (another machine, seahorse) is corrected the next time the operator
 // acts on that endpoint.
+//
+// It also records when an endpoint's previous secret generation (kept in the keychain after a
+// rotate, so that deliveries still signed with it can be recognised) was replaced.
 class SecretIndex final {
     Q_DISABLE_COPY_MOVE(SecretIndex)
 
@@ -23,6 +30,21 @@ public:
     bool record(const QString &connectionId, const QString &endpointId, bool stored, QString *error = nullptr);
     // The endpoints of a connection whose secret is on record as stored.
     QSet<QString> storedEndpoints(const QString &connectionId) const;
+
+    struct Entry {
+        QString connectionId;
+        QString endpointId;
+    };
+    // Every entry on record as stored, of every connection (verify looks for another endpoint's
+    // secret among them).
+    QList<Entry> allStored() const;
+
+    // The previous generation: replacedAt when it was kept, nothing once it is forgotten.
+    bool recordPrevious(const QString &connectionId, const QString &endpointId, const QDateTime &replacedAt,
+                        QString *error = nullptr);
+    bool forgetPrevious(const QString &connectionId, const QString &endpointId, QString *error = nullptr);
+    // When the previous generation was replaced; nullopt when none is on record.
+    std::optional<QDateTime> previousReplacedAt(const QString &connectionId, const QString &endpointId) const;
 
 private:
     LocalState &m_state;

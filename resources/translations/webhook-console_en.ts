@@ -341,10 +341,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;secret&quot; takes show or import.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -417,6 +413,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&quot;secret&quot; takes show, import or forget-previous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage:
   webhookctl connection add NAME --provider layers|encrata|signa|polyai [--base-url URL]
              [--environment production|development] [--auth x-api-key|bearer]
@@ -433,7 +433,28 @@
   webhookctl -c NAME pause ID | resume ID | rotate-secret ID | test ID | delete ID
   webhookctl -c NAME events
   webhookctl -c NAME secret show ID      (prints the stored signing secret)
-  webhookctl -c NAME secret import ID    (reads a signing secret from stdin into the keychain)
+  webhookctl -c NAME secret import ID [--any-form]
+             (reads a signing secret from stdin into the keychain; one that does not fit
+             the provider&apos;s form is refused, unless --any-form is given: for secrets made
+             elsewhere and test vectors)
+  webhookctl -c NAME secret forget-previous ID
+             (a rotate keeps the secret it replaced, to recognise deliveries still signed
+             with it; this removes it from the keychain)
+  webhookctl -c NAME sign ID [--body-file F] [--timestamp UNIX-SECONDS] [--id MESSAGE-ID]
+             (prints the headers a delivery of the body, signed with the endpoint&apos;s secret
+             as its profile&apos;s signature scheme says, would carry; never the secret. The
+             body is the file&apos;s bytes, else stdin&apos;s; the timestamp defaults to now, and a
+             message id, where the scheme signs one, to msg_ and random letters)
+  webhookctl -c NAME verify ID --header &apos;Name: value&apos;... [--body-file F]
+             [--received-at RFC3339] [--scheme standard-webhooks|stripe|github|shopify|slack]
+             [--json]
+             (checks a delivery&apos;s signature, on the body&apos;s raw bytes (the file, else stdin),
+             against the endpoint&apos;s secret and its previous one, then the other endpoints&apos;
+             secrets in the keychain, and says why it fails: ok, no-signature,
+             stale-timestamp, other-secret, previous-secret, body-reencoded,
+             key-interpretation, encoding, other-scheme or mismatch. The scheme defaults to
+             the profile&apos;s, --received-at (the time the timestamp tolerance is measured
+             from) to now. --json prints {&quot;valid&quot;, &quot;diagnosis&quot;, &quot;message&quot;})
   webhookctl --help | --version
 
 Global options:
@@ -446,7 +467,28 @@ Global options:
 
 Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (nothing sent);
 3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).
+verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--body-file needs a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--timestamp expects a Unix time in whole seconds, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--id expects a message id of visible ASCII characters, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--received-at expects an RFC 3339 time with its zone, such as 2021-02-25T15:02:10Z, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--scheme expects standard-webhooks, stripe, github, shopify or slack, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1045,6 +1087,18 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
         <source>has more than %1 entries</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 sent an endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent an endpoint (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EndpointService</name>
@@ -1142,6 +1196,10 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
     </message>
     <message>
         <source>%1 was created, but its signing secret was lost with the response. Delete and recreate the endpoint to get a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain could not be read before the rotate: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2155,14 +2213,6 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 sent an endpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 sent an endpoint (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>an endpoint</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3154,6 +3204,70 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>webhookctl: warning: the secret it replaced was not kept as the previous generation (%1); deliveries still signed with it will not be recognised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous signing secret of %1 could not be removed from the keychain: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous signing secret of %1 is no longer kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret does not fit the %1 form (%2): %3 Nothing was stored; give --any-form to store it anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--body-file: cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No body: give --body-file F, or pipe the body&apos;s bytes in on stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body is larger than 16 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No body: stdin was empty. Give --body-file F (an empty file for an empty body), or pipe the body&apos;s bytes in on stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 profile states no signature scheme, so there is nothing to sign with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--id: the %1 scheme of %2 signs no message id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--timestamp: the %1 scheme of %2 signs no timestamp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing secret of %1 does not make a key as the profile says (base64 after &quot;%2&quot;); give the secret in that form, or correct the profile&apos;s signature section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 profile states no signature scheme: give --scheme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: no signing secret is stored for %1 on connection &quot;%2&quot;; only the other secrets in the keychain are tried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -20,6 +20,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <tuple>
 
 namespace {
 
@@ -152,6 +153,24 @@ private:
         return service;
     }
 
+    EndpointService::SecretOutcome rotate(EndpointService &service, const Connection &connection, const QString &id) {
+        std::optional<EndpointService::SecretOutcome> rotated;
+        service.rotateSecret(connection, id, this, [&](const EndpointService::SecretOutcome &o) { rotated = o; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(rotated.has_value(), 10000); }();
+        return rotated.value_or(EndpointService::SecretOutcome());
+    }
+
+    std::tuple<SecretResult, QString, QDateTime> readPrevious(EndpointService &service, const Connection &connection,
+                                                              const QString &id) {
+        std::optional<std::tuple<SecretResult, QString, QDateTime>> read;
+        service.readPreviousSecret(connection, id, this,
+                                   [&](const SecretResult &result, const QString &secret, const QDateTime &at) {
+                                       read = std::make_tuple(result, secret, at);
+                                   });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 10000); }();
+        return read.value_or(std::make_tuple(SecretResult(), QString(), QDateTime()));
+    }
+
 private slots:
     void initTestCase() {
         m_network = std::make_unique<QNetworkAccessManager>();
@@ -271,6 +290,76 @@ private slots:
         QVERIFY2(!removed->isError(), qPrintable(removed->toString()));
         QVERIFY(m_sandbox->endpoints(providerId).isEmpty());
         QCOMPARE(readSecret(connection, id).first.status, SecretStatus::NotFound);
+    }
+
+    // Issue 11: a rotate keeps the secret it replaced as the previous generation, in the real
+    // keychain, with the time in the state database; forgetting it, or deleting the endpoint, removes it.
+    void rotateKeepsThePreviousGeneration() {
+        SecretIndex index(*m_state);
+        m_service->setSecretIndex(&index);
+        const Connection connection = addConnection(QStringLiteral("layers"));
+        const auto created = create(*m_service, connection, draftFor(QStringLiteral("layers")));
+        QVERIFY(created.secretStored());
+        const QString id = created.endpoint.id;
+        const QString first = sandboxSecret(QStringLiteral("layers"), id);
+        QCOMPARE(std::get<0>(readPrevious(*m_service, connection, id)).status, SecretStatus::NotFound);
+
+        const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(-1);
+        auto rotated = rotate(*m_service, connection, id);
+        QVERIFY2(rotated.secretStored(), qPrintable(rotated.error.toString()));
+        QVERIFY2(rotated.previousNotKept.isEmpty(), qPrintable(rotated.previousNotKept));
+        const QString second = sandboxSecret(QStringLiteral("layers"), id);
+        QVERIFY(second != first);
+        QCOMPARE(readSecret(connection, id).second, second);
+        auto [kept, previous, replacedAt] = readPrevious(*m_service, connection, id);
+        QVERIFY2(kept.ok(), qPrintable(kept.errorText));
+        QVERIFY2(previous == first, "the previous generation must be the secret the rotate replaced");
+        QVERIFY2(replacedAt >= before && replacedAt <= QDateTime::currentDateTimeUtc(),
+                 qPrintable(replacedAt.toString(Qt::ISODateWithMs)));
+        // The time is in the database, and the database holds no secret.
+        QCOMPARE(index.previousReplacedAt(connection.id, id), std::optional<QDateTime>(replacedAt));
+
+        // A second rotate keeps only the generation just before it.
+        rotated = rotate(*m_service, connection, id);
+        QVERIFY(rotated.secretStored());
+        QCOMPARE(std::get<1>(readPrevious(*m_service, connection, id)), second);
+
+        std::optional<SecretResult> forgotten;
+        m_service->forgetPreviousSecret(connection, id, this, [&](const SecretResult &r) { forgotten = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(forgotten.has_value(), 10000);
+        QVERIFY(forgotten->ok());
+        QCOMPARE(std::get<0>(readPrevious(*m_service, connection, id)).status, SecretStatus::NotFound);
+        QVERIFY(!index.previousReplacedAt(connection.id, id));
+
+        // Kept again, then deleted with the endpoint.
+        QVERIFY(rotate(*m_service, connection, id).secretStored());
+        QVERIFY(std::get<0>(readPrevious(*m_service, connection, id)).ok());
+        QVERIFY(!removeEndpoint(*m_service, connection, id).isError());
+        QCOMPARE(std::get<0>(readPrevious(*m_service, connection, id)).status, SecretStatus::NotFound);
+        QVERIFY(!index.previousReplacedAt(connection.id, id));
+        m_service->setSecretIndex(nullptr);
+    }
+
+    // The keychain refuses the previous generation: the rotate still succeeds with the new secret
+    // stored, and the outcome says the old one was not kept.
+    void refusedPreviousGenerationStillRotates() {
+        InMemorySecretStore store;
+        auto service = makeService(&store, m_journal.get());
+        const Connection connection = connectionTo(QStringLiteral("layers"));
+        service->useApiKey(connection, m_apiKey);
+        const auto created = create(*service, connection, draftFor(QStringLiteral("layers")));
+        QVERIFY(created.secretStored());
+        const QString id = created.endpoint.id;
+        store.setFailure(SecretStatus::Denied, InMemorySecretStore::Operation::Write);
+        store.setFailingKeySuffix(QStringLiteral("/previous"));
+
+        const auto rotated = rotate(*service, connection, id);
+        QVERIFY2(rotated.secretStored(), qPrintable(rotated.keychain.errorText));
+        QCOMPARE(rotated.previousNotKept, QStringLiteral("The keychain refused access (simulated)."));
+        QVERIFY(rotated.unstoredSecret.isEmpty());
+        QCOMPARE(store.secret(SecretStore::endpointSecretKey(connection.id, id)),
+                 sandboxSecret(QStringLiteral("layers"), id));
+        QVERIFY(!store.contains(SecretStore::previousSecretKey(connection.id, id)));
     }
 
     ApiError removeEndpoint(EndpointService &service, const Connection &connection, const QString &id) {

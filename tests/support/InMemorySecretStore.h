@@ -26,7 +26,12 @@ public:
         m_failure = status;
         m_failingOperations = operations;
     }
-    void clearFailure() { m_failure = SecretStatus::Ok; }
+    void clearFailure() {
+        m_failure = SecretStatus::Ok;
+        m_failingKeySuffix.clear();
+    }
+    // Limits the failure to keys ending in suffix ("/previous": only the previous generation).
+    void setFailingKeySuffix(const QString &suffix) { m_failingKeySuffix = suffix; }
 
     // Inspection for tests; no SecretStore user can reach these.
     bool contains(const QString &key) const { return m_secrets.contains(key); }
@@ -36,7 +41,7 @@ public:
 
     void write(const QString &key, const QString &secret, QObject *context, WriteCallback done) override {
         ++m_calls;
-        SecretResult result = failure(Operation::Write);
+        SecretResult result = failure(Operation::Write, key);
         if (result.ok() && (key.isEmpty() || secret.isEmpty()))
             result = {SecretStatus::Failed, QStringLiteral("Refused to store an empty key or secret.")};
         if (result.ok())
@@ -49,7 +54,7 @@ public:
 
     void read(const QString &key, QObject *context, ReadCallback done) override {
         ++m_calls;
-        SecretResult result = failure(Operation::Read);
+        SecretResult result = failure(Operation::Read, key);
         QString secret;
         if (result.ok()) {
             if (m_secrets.contains(key))
@@ -65,7 +70,7 @@ public:
 
     void remove(const QString &key, QObject *context, RemoveCallback done) override {
         ++m_calls;
-        const SecretResult result = failure(Operation::Remove);
+        const SecretResult result = failure(Operation::Remove, key);
         if (result.ok())
             m_secrets.remove(key);
         post(context, [done = std::move(done), result] {
@@ -75,8 +80,9 @@ public:
     }
 
 private:
-    SecretResult failure(Operation operation) const {
-        if (m_failure == SecretStatus::Ok || !m_failingOperations.testFlag(operation))
+    SecretResult failure(Operation operation, const QString &key) const {
+        if (m_failure == SecretStatus::Ok || !m_failingOperations.testFlag(operation) ||
+            !key.endsWith(m_failingKeySuffix))
             return {};
         switch (m_failure) {
         case SecretStatus::Unavailable:
@@ -96,6 +102,7 @@ private:
     QHash<QString, QString> m_secrets;
     SecretStatus m_failure = SecretStatus::Ok;
     Operations m_failingOperations;
+    QString m_failingKeySuffix;
     int m_calls = 0;
 };
 

@@ -78,6 +78,35 @@ private slots:
         QTest::newRow("deadline not a number")
             << QStringLiteral("-c x list --deadline soon") << QStringLiteral("--deadline");
         QTest::newRow("deadline zero") << QStringLiteral("-c x list --deadline 0") << QStringLiteral("--deadline");
+        QTest::newRow("secret without a known sub-command")
+            << QStringLiteral("-c x secret forget abc") << QStringLiteral("show, import or forget-previous");
+        QTest::newRow("any-form on show") << QStringLiteral("-c x secret show abc --any-form")
+                                          << QStringLiteral("--any-form is not an option of \"secret\"");
+        QTest::newRow("sign without an id")
+            << QStringLiteral("-c x sign --body-file b") << QStringLiteral("endpoint ID");
+        QTest::newRow("received-at on sign") << QStringLiteral("-c x sign abc --received-at 2021-02-25T15:02:10Z")
+                                             << QStringLiteral("--received-at is not an option of \"sign\"");
+        QTest::newRow("timestamp not a number")
+            << QStringLiteral("-c x sign abc --timestamp soon")
+            << QStringLiteral("--timestamp expects a Unix time in whole seconds, not \"soon\".");
+        QTest::newRow("timestamp negative")
+            << QStringLiteral("-c x sign abc --timestamp=-5") << QStringLiteral("--timestamp expects a Unix time");
+        QTest::newRow("header on sign") << QStringLiteral("-c x sign abc --header a=b")
+                                        << QStringLiteral("--header is not an option of \"sign\"");
+        QTest::newRow("unknown scheme")
+            << QStringLiteral("-c x verify abc --scheme paypal")
+            << QStringLiteral("--scheme expects standard-webhooks, stripe, github, shopify or slack, not \"paypal\".");
+        QTest::newRow("received-at without a zone")
+            << QStringLiteral("-c x verify abc --received-at 2021-02-25T15:02:10")
+            << QStringLiteral("--received-at expects an RFC 3339 time with its zone, such as 2021-02-25T15:02:10Z, "
+                              "not \"2021-02-25T15:02:10\".");
+        QTest::newRow("received-at an impossible date")
+            << QStringLiteral("-c x verify abc --received-at 2021-02-30T15:02:10Z")
+            << QStringLiteral("--received-at expects an RFC 3339 time");
+        QTest::newRow("received-at a Unix time")
+            << QStringLiteral("-c x verify abc --received-at 1614265330") << QStringLiteral("--received-at expects");
+        QTest::newRow("received-at missing")
+            << QStringLiteral("-c x verify abc --received-at") << QStringLiteral("--received-at needs a value.");
     }
 
     void usageErrorsNameTheCulprit() {
@@ -98,6 +127,105 @@ private slots:
         const auto create = parse(QStringLiteral("-c x create --url https://a --event a.b --deadline=7"), &error);
         QVERIFY2(create, qPrintable(error));
         QCOMPARE(create->deadlineSeconds, 7);
+    }
+
+    // verify --header takes 'Name: value', not create's K=V, and echoes a bad one terminal-safe.
+    void malformedHeadersAreUsageErrors_data() {
+        QTest::addColumn<QString>("header");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no colon") << QStringLiteral("webhook-id msg_1")
+                                  << QStringLiteral("--header expects 'Name: value', not \"webhook-id msg_1\".");
+        QTest::newRow("K=V") << QStringLiteral("webhook-id=msg_1")
+                             << QStringLiteral("--header expects 'Name: value', not \"webhook-id=msg_1\".");
+        QTest::newRow("empty name") << QStringLiteral(": v1,abc")
+                                    << QStringLiteral("--header expects 'Name: value', not \": v1,abc\".");
+        QTest::newRow("space in the name") << QStringLiteral("webhook id: 1")
+                                           << QStringLiteral("--header expects 'Name: value', not \"webhook id: 1\".");
+        QTest::newRow("line break in the value")
+            << QStringLiteral("webhook-id: 1\r\nX-Evil: 2\x1b[2J")
+            << QStringLiteral("--header expects 'Name: value', not \"webhook-id: 1\\r\\nX-Evil: 2\\x1b[2J\".");
+    }
+
+    void malformedHeadersAreUsageErrors() {
+        QFETCH(QString, header);
+        QFETCH(QString, message);
+        QString error;
+        QVERIFY(!CtlInvocation::parse({QStringLiteral("-c"), QStringLiteral("x"), QStringLiteral("verify"),
+                                       QStringLiteral("abc"), QStringLiteral("--header"), header},
+                                      &error));
+        QCOMPARE(error, message);
+    }
+
+    void verifyArguments() {
+        QString error;
+        const auto invocation = CtlInvocation::parse(
+            {QStringLiteral("-c"), QStringLiteral("prod"), QStringLiteral("verify"), QStringLiteral("msg-endpoint"),
+             QStringLiteral("--header"), QStringLiteral("webhook-id: msg_p5jXN8AQM9LWM0D4loKWxJek"),
+             QStringLiteral("--header=Webhook-Signature:v1,a= v1,b=  "), QStringLiteral("--header"),
+             QStringLiteral("X-Empty:"), QStringLiteral("--body-file"), QStringLiteral("/tmp/body.json"),
+             QStringLiteral("--received-at"), QStringLiteral("2021-02-25t16:02:10.5+01:00"), QStringLiteral("--scheme"),
+             QStringLiteral("stripe"), QStringLiteral("--json")},
+            &error);
+        QVERIFY2(invocation, qPrintable(error));
+        QCOMPARE(invocation->command, Command::Verify);
+        QCOMPARE(invocation->endpointId, QStringLiteral("msg-endpoint"));
+        QCOMPARE(invocation->deliveryHeaders,
+                 (QList<QPair<QByteArray, QByteArray>>{{"webhook-id", "msg_p5jXN8AQM9LWM0D4loKWxJek"},
+                                                       {"Webhook-Signature", "v1,a= v1,b="},
+                                                       {"X-Empty", ""}}));
+        QCOMPARE(invocation->bodyFile, QStringLiteral("/tmp/body.json"));
+        QCOMPARE(invocation->receivedAt, QDateTime(QDate(2021, 2, 25), QTime(15, 2, 10, 500), Qt::UTC));
+        QCOMPARE(invocation->scheme, std::optional<SignatureScheme::Kind>(SignatureScheme::Kind::Stripe));
+        QVERIFY(invocation->json);
+        QVERIFY(invocation->draft.headers.isEmpty()); // not create's --header
+
+        const auto plain = CtlInvocation::parse({QStringLiteral("-c"), QStringLiteral("prod"), QStringLiteral("verify"),
+                                                 QStringLiteral("e"), QStringLiteral("--received-at"),
+                                                 QStringLiteral("2021-02-25T15:02:10Z")},
+                                                &error);
+        QVERIFY2(plain, qPrintable(error));
+        QCOMPARE(plain->receivedAt.toSecsSinceEpoch(), 1614265330);
+        QVERIFY(!plain->scheme);
+        QVERIFY(plain->bodyFile.isEmpty());
+        QVERIFY(!plain->json);
+    }
+
+    void signImportAndForgetArguments() {
+        QString error;
+        const auto sign =
+            parse(QStringLiteral("-c prod sign e1 --body-file b.json --timestamp 1614265330 --id msg_1"), &error);
+        QVERIFY2(sign, qPrintable(error));
+        QCOMPARE(sign->command, Command::Sign);
+        QCOMPARE(sign->endpointId, QStringLiteral("e1"));
+        QCOMPARE(sign->bodyFile, QStringLiteral("b.json"));
+        QCOMPARE(sign->timestamp, std::optional<qint64>(1614265330));
+        QCOMPARE(sign->messageId, QStringLiteral("msg_1"));
+        const auto unsignedDefaults = parse(QStringLiteral("-c prod sign e1"), &error);
+        QVERIFY2(unsignedDefaults, qPrintable(error));
+        QVERIFY(!unsignedDefaults->timestamp);
+        QVERIFY(unsignedDefaults->messageId.isEmpty());
+
+        const auto import = parse(QStringLiteral("-c prod secret import e1 --any-form"), &error);
+        QVERIFY2(import, qPrintable(error));
+        QCOMPARE(import->command, Command::SecretImport);
+        QVERIFY(import->anyForm);
+        QVERIFY(!parse(QStringLiteral("-c prod secret import e1"), &error)->anyForm);
+
+        const auto forget = parse(QStringLiteral("-c prod secret forget-previous e1"), &error);
+        QVERIFY2(forget, qPrintable(error));
+        QCOMPARE(forget->command, Command::SecretForgetPrevious);
+        QCOMPARE(forget->endpointId, QStringLiteral("e1"));
+    }
+
+    void usageNamesTheNewCommands() {
+        const QString usage = CtlInvocation::usage();
+        for (const char *line :
+             {"webhookctl -c NAME secret import ID [--any-form]", "webhookctl -c NAME secret forget-previous ID",
+              "webhookctl -c NAME sign ID [--body-file F] [--timestamp UNIX-SECONDS] [--id MESSAGE-ID]",
+              "webhookctl -c NAME verify ID --header 'Name: value'... [--body-file F]",
+              "[--received-at RFC3339] [--scheme standard-webhooks|stripe|github|shopify|slack]",
+              "verify: 0 valid, 1 invalid"})
+            QVERIFY2(usage.contains(QLatin1String(line)), line);
     }
 
     void helpAndVersionWinAnywhere() {

@@ -38,6 +38,38 @@ private slots:
         QVERIFY(index.storedEndpoints(QStringLiteral("c3")).isEmpty());
     }
 
+    void listsEveryConnectionsEntries() {
+        LocalState state(path());
+        SecretIndex index(state);
+        QVERIFY(index.record(QStringLiteral("c2"), QStringLiteral("e1"), true));
+        QVERIFY(index.record(QStringLiteral("c1"), QStringLiteral("e2"), true));
+        QVERIFY(index.record(QStringLiteral("c1"), QStringLiteral("e1"), true));
+        QVERIFY(index.record(QStringLiteral("c1"), QStringLiteral("e2"), false));
+        const QList<SecretIndex::Entry> all = index.allStored();
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all.at(0).connectionId, QStringLiteral("c1"));
+        QCOMPARE(all.at(0).endpointId, QStringLiteral("e1"));
+        QCOMPARE(all.at(1).connectionId, QStringLiteral("c2"));
+        QCOMPARE(all.at(1).endpointId, QStringLiteral("e1"));
+    }
+
+    // When the previous generation was replaced: a later rotate's time replaces it, forgetting removes it.
+    void previousGenerationTimes() {
+        LocalState state(path());
+        SecretIndex index(state);
+        QVERIFY(!index.previousReplacedAt(QStringLiteral("c1"), QStringLiteral("e1")));
+        const QDateTime first(QDate(2026, 1, 15), QTime(10, 0, 0, 250), Qt::UTC);
+        QVERIFY(index.recordPrevious(QStringLiteral("c1"), QStringLiteral("e1"), first));
+        QCOMPARE(index.previousReplacedAt(QStringLiteral("c1"), QStringLiteral("e1")), std::optional<QDateTime>(first));
+        QVERIFY(!index.previousReplacedAt(QStringLiteral("c2"), QStringLiteral("e1")));
+        const QDateTime later = first.addDays(3);
+        QVERIFY(index.recordPrevious(QStringLiteral("c1"), QStringLiteral("e1"), later));
+        QCOMPARE(index.previousReplacedAt(QStringLiteral("c1"), QStringLiteral("e1")), std::optional<QDateTime>(later));
+        QVERIFY(index.forgetPrevious(QStringLiteral("c1"), QStringLiteral("e1")));
+        QVERIFY(!index.previousReplacedAt(QStringLiteral("c1"), QStringLiteral("e1")));
+        QVERIFY(index.forgetPrevious(QStringLiteral("c1"), QStringLiteral("e1"))); // nothing left: no error
+    }
+
     // A database written by the first schema (the journal only) gains the index and keeps its entries.
     void previousSchemaIsMigrated() {
         const PendingCreateJournal::Entry entry = PendingCreateJournal::newEntry(
@@ -48,6 +80,7 @@ private slots:
             PendingCreateJournal journal(state, QString());
             QVERIFY(journal.add(entry));
             QSqlQuery query(state.database());
+            QVERIFY(query.exec(QStringLiteral("DROP TABLE previous_secrets")));
             QVERIFY(query.exec(QStringLiteral("DROP TABLE secret_index")));
             QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
         }
@@ -55,11 +88,29 @@ private slots:
         QVERIFY2(state.isUsable(), qPrintable(state.problem()));
         QSqlQuery query(state.database());
         QVERIFY(query.exec(QStringLiteral("PRAGMA user_version")) && query.next());
-        QCOMPARE(query.value(0).toInt(), 2);
+        QCOMPARE(query.value(0).toInt(), LocalState::schemaVersion);
         query.finish();
         SecretIndex index(state);
         QVERIFY(index.record(QStringLiteral("c"), QStringLiteral("e"), true));
+        QVERIFY(index.recordPrevious(QStringLiteral("c"), QStringLiteral("e"), QDateTime::currentDateTimeUtc()));
         QCOMPARE(PendingCreateJournal(state, QString()).unfinished().size(), 1);
+    }
+
+    // A database of schema 2 (journal and index) gains the previous generations' table and keeps its index.
+    void schemaTwoIsMigrated() {
+        {
+            LocalState state(path());
+            QVERIFY(SecretIndex(state).record(QStringLiteral("c"), QStringLiteral("e"), true));
+            QSqlQuery query(state.database());
+            QVERIFY(query.exec(QStringLiteral("DROP TABLE previous_secrets")));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 2")));
+        }
+        LocalState state(path());
+        QVERIFY2(state.isUsable(), qPrintable(state.problem()));
+        SecretIndex index(state);
+        QCOMPARE(index.storedEndpoints(QStringLiteral("c")), QSet<QString>{QStringLiteral("e")});
+        QVERIFY(index.recordPrevious(QStringLiteral("c"), QStringLiteral("e"), QDateTime::currentDateTimeUtc()));
+        QVERIFY(index.previousReplacedAt(QStringLiteral("c"), QStringLiteral("e")));
     }
 
 private:
