@@ -227,6 +227,7 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     });
     connect(m_model, &EndpointTableModel::countsChanged, this, &MainWindow::updateStatusCounts);
     connect(m_service, &EndpointService::secretNoted, this, &MainWindow::secretNoted);
+    connect(m_details, &EndpointDetailsPane::forgetPreviousWanted, this, &MainWindow::forgetPreviousSecret);
     connect(m_details, &EndpointDetailsPane::providerJsonWanted, this, [this](const QString &endpointId) {
         if (!m_connection)
             return;
@@ -646,6 +647,8 @@ void MainWindow::selectionChanged() {
     }
     const std::optional<Endpoint> endpoint = currentEndpoint();
     m_details->showEndpoint(endpoint, endpoint ? secretStored(endpoint->id) : std::nullopt);
+    m_details->showPreviousSecret(
+        endpoint && m_connection ? m_service->previousSecretReplacedAt(*m_connection, endpoint->id) : std::nullopt);
     updateActions();
 }
 
@@ -955,11 +958,35 @@ void MainWindow::rotateSecretOf(const Connection &connection, const Endpoint &en
                                 if (shown.endpoint.url.isEmpty())
                                     shown.endpoint = endpoint;
                                 showSecret(connection, shown, SecretDialog::Occasion::Rotated);
+                                if (!outcome.previousNotKept.isEmpty())
+                                    m_messageBar->showMessage(MessageBar::Kind::Warning, outcome.previousNotKept);
                                 if (!m_connection || m_connection->id != connection.id)
                                     return; // the operator moved on; the table shows another connection
                                 m_model->setSecretStored(endpoint.id, outcome.keychain.ok());
                                 refresh();
                             });
+}
+
+void MainWindow::forgetPreviousSecret(const QString &endpointId) {
+    const std::optional<Endpoint> endpoint = currentEndpoint();
+    if (!m_connection || !endpoint || endpoint->id != endpointId)
+        return;
+    const Connection connection = *m_connection;
+    confirm(QMessageBox::Warning, tr("Forget Previous Secret"),
+            tr("Forget the previous signing secret of %1?").arg(endpointName(*endpoint)) + QStringLiteral("\n\n") +
+                tr("It is removed from your keychain. Deliveries still signed with it can then no longer be "
+                   "recognised."),
+            tr("Forget previous secret"), [this, connection, endpoint = *endpoint] {
+                m_service->forgetPreviousSecret(
+                    connection, endpoint.id, this, [this, connection, endpoint](const SecretResult &result) {
+                        if (!result.ok())
+                            return m_messageBar->showMessage(
+                                MessageBar::Kind::Error,
+                                tr("The previous signing secret of %1 could not be removed: %2")
+                                    .arg(endpointName(endpoint), result.errorText));
+                        selectionChanged();
+                    });
+            });
 }
 
 void MainWindow::sendTest() {

@@ -61,6 +61,7 @@ private:
     // Column widths from the font, the URL stretching, and which columns give way first on a narrow window.
     void setUpColumns();
     void detailsToggled();
+    void forgetPreviousSecret(const QString &endpointId);
     void createMenusAndToolBar();
     void restoreSettings();
     void saveSettings() const;

@@ -623,6 +623,11 @@ void EndpointService::readPreviousSecret(const Connection &connection, const QSt
         });
 }
 
+std::optional<QDateTime> EndpointService::previousSecretReplacedAt(const Connection &connection,
+                                                                   const QString &endpointId) const {
+    return m_secretIndex ? m_secretIndex->previousReplacedAt(connection.id, endpointId) : std::nullopt;
+}
+
 void EndpointService::forgetPreviousSecret(const Connection &connection, const QString &endpointId, QObject *context,
                                            SecretStore::RemoveCallback done) {
     if (!isSafeEndpointId(connection, endpointId)) {

@@ -126,6 +126,9 @@ public:
                             PreviousCallback done);
     void forgetPreviousSecret(const Connection &connection, const QString &endpointId, QObject *context,
                               SecretStore::RemoveCallback done);
+    // When the previous generation on record was replaced, from the secret index (no keychain
+    // call); nullopt when none is on record. An invalid time: kept, but when is not known.
+    std::optional<QDateTime> previousSecretReplacedAt(const Connection &connection, const QString &endpointId) const;
 
     // Finishes the creates a crash or a lost response left in the journal (see Recovery). Each
     // report goes to reported (if given) as soon as it is known, then all of them to done.

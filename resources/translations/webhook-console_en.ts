@@ -846,6 +846,34 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <source>The provider&apos;s JSON could not be had: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Previous signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the previous signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the previous signing secret from your keychain. Deliveries still signed with it can then no longer be recognised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in your keychain; replaced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in your keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EndpointDialog</name>
@@ -2130,6 +2158,26 @@ The provider signs deliveries with the new secret from now on; update the receiv
     </message>
     <message>
         <source>No signing secret for this endpoint is on record: copying looks in your keychain again. Import or rotate it if it is not there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget Previous Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the previous signing secret of %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is removed from your keychain. Deliveries still signed with it can then no longer be recognised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget previous secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous signing secret of %1 could not be removed: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

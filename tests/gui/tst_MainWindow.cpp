@@ -924,6 +924,36 @@ private slots:
         dialog->findChild<QPushButton *>(QStringLiteral("closeButton"))->click();
     }
 
+    // A rotate keeps the secret it replaced; the details pane says so until the operator forgets it,
+    // which removes it from the keychain.
+    void thePreviousSecretShowsUntilForgotten() {
+        waitForLoad();
+        clickRow(QStringLiteral("Staging receiver"));
+        auto *row = m_window->findChild<QLabel *>(QStringLiteral("detail_previousSecret"));
+        auto *forget = m_window->findChild<QToolButton *>(QStringLiteral("forgetPreviousButton"));
+        QVERIFY(row && forget);
+        QVERIFY(!row->isVisible());
+        const Connection layers = connectionFor(QStringLiteral("layers"));
+        const QString id = idOf(QStringLiteral("Staging receiver"));
+        answerNextMessageBox(QStringLiteral("Rotate secret"));
+        action("rotateSecretAction")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<SecretDialog *>(), 10000);
+        m_window->findChild<SecretDialog *>()->findChild<QPushButton *>(QStringLiteral("closeButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(row->isVisible(), 10000);
+        QVERIFY2(row->text().startsWith(QStringLiteral("Kept in your keychain; replaced ")), qPrintable(row->text()));
+        QVERIFY(forget->isVisible());
+        QCOMPARE(forget->accessibleName(), QStringLiteral("Forget the previous signing secret"));
+
+        answerNextMessageBox(QStringLiteral("Forget previous secret"));
+        forget->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!row->isVisible(), 10000);
+        std::optional<SecretResult> read;
+        m_service->readPreviousSecret(
+            layers, id, this, [&](const SecretResult &result, const QString &, const QDateTime &) { read = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 10000);
+        QCOMPARE(read->status, SecretStatus::NotFound);
+    }
+
     // Issue 9.16: the label field has one name, the provider's own, in the table, the form and the details.
     void theLabelFieldHasTheProvidersName() {
         const auto header = [this] {
