@@ -73,9 +73,6 @@ EndpointDetailsPane::EndpointDetailsPane(ClipboardGuard *clipboard, QWidget *par
     , m_form(new QFormLayout)
     , m_idLabel(new QLabel(m_details))
     , m_copyId(new QToolButton(m_details))
-    , m_previousRow(new QWidget(m_details))
-    , m_previous(new QLabel(m_previousRow))
-    , m_forgetPrevious(new QToolButton(m_previousRow))
     , m_rawToggle(new QToolButton(m_details))
     , m_raw(new QPlainTextEdit(m_details)) {
     setObjectName(QStringLiteral("detailsPane"));
@@ -114,21 +111,6 @@ EndpointDetailsPane::EndpointDetailsPane(ClipboardGuard *clipboard, QWidget *par
     addField(QStringLiteral("lastSuccess"), tr("Last success:"));
     addField(QStringLiteral("lastFailure"), tr("Last failure:"));
     addField(QStringLiteral("secret"), tr("Signing secret:"));
-    m_previous->setObjectName(QStringLiteral("detail_previousSecret"));
-    m_previous->setWordWrap(true);
-    m_previous->setMinimumWidth(1);
-    m_previous->setAccessibleName(tr("Previous signing secret"));
-    m_forgetPrevious->setObjectName(QStringLiteral("forgetPreviousButton"));
-    m_forgetPrevious->setText(tr("Forget…"));
-    m_forgetPrevious->setAccessibleName(tr("Forget the previous signing secret"));
-    m_forgetPrevious->setToolTip(tr("Remove the previous signing secret from your keychain. Deliveries still "
-                                    "signed with it can then no longer be recognised."));
-    auto *previousLayout = new QHBoxLayout(m_previousRow);
-    previousLayout->setContentsMargins(0, 0, 0, 0);
-    previousLayout->addWidget(m_previous, 1);
-    previousLayout->addWidget(m_forgetPrevious, 0, Qt::AlignTop);
-    m_form->addRow(tr("Previous secret:"), m_previousRow);
-    m_form->setRowVisible(m_previousRow, false);
     addField(QStringLiteral("secretVersion"), tr("Secret version:"));
     addField(QStringLiteral("projectId"), tr("Project:"));
     addField(QStringLiteral("scope"), tr("Scope:"));
@@ -166,8 +148,7 @@ EndpointDetailsPane::EndpointDetailsPane(ClipboardGuard *clipboard, QWidget *par
     m_scroll->setWidget(m_details);
     // The scroll area itself is no stop on the way: Tab goes from Copy ID to Provider JSON.
     m_scroll->setFocusPolicy(Qt::NoFocus);
-    setTabOrder(m_copyId, m_forgetPrevious); // Forget only while it shows
-    setTabOrder(m_forgetPrevious, m_rawToggle);
+    setTabOrder(m_copyId, m_rawToggle);
     setTabOrder(m_rawToggle, m_raw);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -176,10 +157,6 @@ EndpointDetailsPane::EndpointDetailsPane(ClipboardGuard *clipboard, QWidget *par
     m_scroll->hide();
 
     connect(m_copyId, &QToolButton::clicked, this, [this] { m_clipboard->copyText(m_id); });
-    connect(m_forgetPrevious, &QToolButton::clicked, this, [this] {
-        if (!m_id.isEmpty())
-            emit forgetPreviousWanted(m_id);
-    });
     connect(m_rawToggle, &QToolButton::toggled, this, [this](bool open) {
         m_raw->setVisible(open);
         m_rawToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
@@ -201,7 +178,8 @@ QLabel *EndpointDetailsPane::addField(const QString &objectName, const QString &
     return label;
 }
 
-void EndpointDetailsPane::showEndpoint(const std::optional<Endpoint> &endpoint, std::optional<bool> secretStored) {
+void EndpointDetailsPane::showEndpoint(const std::optional<Endpoint> &endpoint, std::optional<bool> secretStored,
+                                       const std::optional<QDateTime> &previousReplacedAt) {
     const bool shown = endpoint.has_value();
     m_summary->setVisible(!shown);
     m_scroll->setVisible(shown);
@@ -228,9 +206,15 @@ void EndpointDetailsPane::showEndpoint(const std::optional<Endpoint> &endpoint, 
         endpoint->consecutiveFailures ? QString::number(*endpoint->consecutiveFailures) : QString());
     set(QStringLiteral("lastSuccess"), timeText(endpoint->lastSuccessAt));
     set(QStringLiteral("lastFailure"), timeText(endpoint->lastFailureAt));
-    set(QStringLiteral("secret"), !secretStored   ? QString()
-                                  : *secretStored ? tr("Stored in your keychain")
-                                                  : tr("Not in this keychain (import it, or rotate it)"));
+    QString secret = !secretStored   ? QString()
+                     : *secretStored ? tr("Stored in your keychain")
+                                     : tr("Not in this keychain (import it, or rotate it)");
+    if (previousReplacedAt) // until the operator forgets it (Endpoint → Forget Previous Secret)
+        secret += QLatin1Char('\n') +
+                  (previousReplacedAt->isValid()
+                       ? tr("The previous one is kept too (replaced %1)").arg(timeText(*previousReplacedAt))
+                       : tr("The previous one is kept too"));
+    set(QStringLiteral("secret"), secret);
     set(QStringLiteral("secretVersion"),
         endpoint->secretVersion ? QString::number(*endpoint->secretVersion) : QString());
     set(QStringLiteral("projectId"), endpoint->projectId);
@@ -249,14 +233,6 @@ void EndpointDetailsPane::showEndpoint(const std::optional<Endpoint> &endpoint, 
         if (m_rawToggle->isChecked())
             askForProviderJson();
     }
-}
-
-void EndpointDetailsPane::showPreviousSecret(const std::optional<QDateTime> &replacedAt) {
-    m_form->setRowVisible(m_previousRow, replacedAt.has_value() && !m_id.isEmpty());
-    if (!replacedAt)
-        return;
-    m_previous->setText(replacedAt->isValid() ? tr("Kept in your keychain; replaced %1").arg(timeText(*replacedAt))
-                                              : tr("Kept in your keychain"));
 }
 
 void EndpointDetailsPane::askForProviderJson() {

@@ -23,10 +23,10 @@ class EndpointDetailsPane final : public QWidget {
 public:
     EndpointDetailsPane(ClipboardGuard *clipboard, QWidget *parent = nullptr);
 
-    void showEndpoint(const std::optional<Endpoint> &endpoint, std::optional<bool> secretStored = std::nullopt);
-    // The previous signing secret a rotate kept for the endpoint shown (nullopt: none), with a
-    // Forget button (forgetPreviousWanted). Call after showEndpoint().
-    void showPreviousSecret(const std::optional<QDateTime> &replacedAt);
+    // previousReplacedAt: the endpoint's previous signing secret is kept (a rotate replaced it then;
+    // an invalid time when that is not on record); nullopt when none is.
+    void showEndpoint(const std::optional<Endpoint> &endpoint, std::optional<bool> secretStored = std::nullopt,
+                      const std::optional<QDateTime> &previousReplacedAt = std::nullopt);
     // Several selected: how many, and how many of them are active, paused, auto-paused...
     void showSummary(const QList<Endpoint> &endpoints);
     // The label field's title, in the provider's word for it (see EndpointLabelTitle).
@@ -42,8 +42,6 @@ signals:
     // Provider JSON was opened on an endpoint whose list entry came without the provider's object
     // (lists leave it out to save memory); the window asks the provider for it.
     void providerJsonWanted(const QString &endpointId);
-    // Forget was pressed on the endpoint's previous signing secret.
-    void forgetPreviousWanted(const QString &endpointId);
 
 private:
     QLabel *addField(const QString &objectName, const QString &title);
@@ -58,9 +56,6 @@ private:
     QLabel *m_idLabel;
     QToolButton *m_copyId;
     QHash<QString, QLabel *> m_fields;
-    QWidget *m_previousRow; // "replaced …" and Forget, in the form
-    QLabel *m_previous;
-    QToolButton *m_forgetPrevious;
     QToolButton *m_rawToggle;
     QPlainTextEdit *m_raw;
     QString m_rawFor; // the endpoint whose provider object m_raw holds, or is being asked for

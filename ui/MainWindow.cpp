@@ -220,14 +220,13 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->addActions({m_editAction, m_toggleAction, m_rotateAction, m_testAction});
         menu->addSeparator();
-        menu->addActions({m_copySecretAction, m_importSecretAction});
+        menu->addActions({m_copySecretAction, m_importSecretAction, m_forgetPreviousAction});
         menu->addSeparator();
         menu->addAction(m_deleteAction);
         menu->popup(m_table->viewport()->mapToGlobal(position));
     });
     connect(m_model, &EndpointTableModel::countsChanged, this, &MainWindow::updateStatusCounts);
     connect(m_service, &EndpointService::secretNoted, this, &MainWindow::secretNoted);
-    connect(m_details, &EndpointDetailsPane::forgetPreviousWanted, this, &MainWindow::forgetPreviousSecret);
     connect(m_details, &EndpointDetailsPane::providerJsonWanted, this, [this](const QString &endpointId) {
         if (!m_connection)
             return;
@@ -289,6 +288,10 @@ void MainWindow::createActions() {
              QStyle::SP_DialogSaveButton, &MainWindow::copySecret);
     m_importSecretAction = make(QStringLiteral("importSecretAction"), tr("&Import Secret…"), QKeySequence(),
                                 QStyle::SP_DialogOpenButton, &MainWindow::importSecret);
+    // In the menus only, without an icon: a previous secret is rarely acted on.
+    m_forgetPreviousAction = new QAction(tr("&Forget Previous Secret…"), this);
+    m_forgetPreviousAction->setObjectName(QStringLiteral("forgetPreviousSecretAction"));
+    connect(m_forgetPreviousAction, &QAction::triggered, this, &MainWindow::forgetPreviousSecret);
     m_deleteAction = make(QStringLiteral("deleteEndpointAction"), tr("&Delete…"), QKeySequence::Delete,
                           QStyle::SP_TrashIcon, &MainWindow::deleteEndpoints);
     m_refreshAction = make(QStringLiteral("refreshAction"), tr("&Refresh"), QKeySequence::Refresh,
@@ -329,7 +332,8 @@ void MainWindow::createMenusAndToolBar() {
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addActions({m_findAction, m_copySecretAction});
     QMenu *endpoint = menuBar()->addMenu(tr("E&ndpoint"));
-    endpoint->addActions({m_editAction, m_toggleAction, m_rotateAction, m_testAction, m_importSecretAction});
+    endpoint->addActions(
+        {m_editAction, m_toggleAction, m_rotateAction, m_testAction, m_importSecretAction, m_forgetPreviousAction});
     endpoint->addSeparator();
     endpoint->addAction(m_deleteAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -640,15 +644,16 @@ std::optional<Endpoint> MainWindow::currentEndpoint() const {
 
 void MainWindow::selectionChanged() {
     const QList<Endpoint> selected = selectedEndpoints();
+    m_previousReplacedAt.reset();
     if (selected.size() > 1) {
         m_details->showSummary(selected);
         updateActions();
         return;
     }
     const std::optional<Endpoint> endpoint = currentEndpoint();
-    m_details->showEndpoint(endpoint, endpoint ? secretStored(endpoint->id) : std::nullopt);
-    m_details->showPreviousSecret(
-        endpoint && m_connection ? m_service->previousSecretReplacedAt(*m_connection, endpoint->id) : std::nullopt);
+    if (endpoint && m_connection)
+        m_previousReplacedAt = m_service->previousSecretReplacedAt(*m_connection, endpoint->id);
+    m_details->showEndpoint(endpoint, endpoint ? secretStored(endpoint->id) : std::nullopt, m_previousReplacedAt);
     updateActions();
 }
 
@@ -670,6 +675,7 @@ void MainWindow::updateActions() {
                                             "your keychain again. Import or rotate it if it is not there.")
                                        : tr("Copy the signing secret; the clipboard clears after 30 seconds"));
     m_importSecretAction->setEnabled(one);
+    m_forgetPreviousAction->setEnabled(one && m_previousReplacedAt.has_value());
     m_deleteAction->setEnabled(any);
 
     // One toggle that names what it will do, to the eye and to a screen reader: resume when anything
@@ -967,9 +973,9 @@ void MainWindow::rotateSecretOf(const Connection &connection, const Endpoint &en
                             });
 }
 
-void MainWindow::forgetPreviousSecret(const QString &endpointId) {
+void MainWindow::forgetPreviousSecret() {
     const std::optional<Endpoint> endpoint = currentEndpoint();
-    if (!m_connection || !endpoint || endpoint->id != endpointId)
+    if (!m_connection || !endpoint || !m_previousReplacedAt)
         return;
     const Connection connection = *m_connection;
     confirm(QMessageBox::Warning, tr("Forget Previous Secret"),

@@ -61,7 +61,7 @@ private:
     // Column widths from the font, the URL stretching, and which columns give way first on a narrow window.
     void setUpColumns();
     void detailsToggled();
-    void forgetPreviousSecret(const QString &endpointId);
+    void forgetPreviousSecret();
     void createMenusAndToolBar();
     void restoreSettings();
     void saveSettings() const;
@@ -144,6 +144,8 @@ private:
     bool m_loading = false; // a list request for the current connection is under way
     // What the secret index said as each list under way began, kept current as secrets are noted.
     QList<std::shared_ptr<QSet<QString>>> m_secretsOnRecordInLoad;
+    // The current endpoint's previous signing secret, when one is kept (see EndpointDetailsPane::showEndpoint).
+    std::optional<QDateTime> m_previousReplacedAt;
     bool m_loadFailed = false; // the last one failed: the table is stale or empty for that reason
 
     QAction *m_newAction;
@@ -153,6 +155,7 @@ private:
     QAction *m_testAction;
     QAction *m_copySecretAction;
     QAction *m_importSecretAction;
+    QAction *m_forgetPreviousAction;
     QAction *m_deleteAction;
     QAction *m_refreshAction;
     QAction *m_checkKeychainAction;

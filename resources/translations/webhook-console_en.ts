@@ -847,31 +847,11 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Previous signing secret</source>
+        <source>The previous one is kept too (replaced %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Forget…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forget the previous signing secret</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove the previous signing secret from your keychain. Deliveries still signed with it can then no longer be recognised.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Previous secret:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kept in your keychain; replaced %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kept in your keychain</source>
+        <source>The previous one is kept too</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2178,6 +2158,10 @@ The provider signs deliveries with the new secret from now on; update the receiv
     </message>
     <message>
         <source>The previous signing secret of %1 could not be removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forget Previous Secret…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
