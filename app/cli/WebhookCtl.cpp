@@ -920,17 +920,31 @@ void WebhookCtl::judgeDelivery(const DeliveryReceiver::Request &request, const s
             }
             m_service->readPreviousSecret(
                 connection, id, this,
-                [this, scheme, request, entry, current = secret](const SecretResult &read, const QString &previous,
-                                                                 const QDateTime &replacedAt) {
+                [this, connection, id, scheme, request, entry,
+                 current = secret](const SecretResult &read, const QString &previous, const QDateTime &replacedAt) {
                     SignatureVerifier::Secrets secrets{current, std::nullopt, {}};
                     if (read.ok())
                         secrets.previous = SignatureVerifier::PreviousSecret{previous, replacedAt};
                     const Delivery delivery(request.headers, request.body, request.receivedAt);
-                    const SignatureVerdict verdict = SignatureVerifier(scheme).verify(delivery, secrets);
-                    DeliveryLog::Entry judged = entry;
-                    judged.verdict = verdict.keyword();
-                    judged.verdictMessage = verdict.message();
-                    answerDelivery(request, judged);
+                    const SignatureVerifier verifier(scheme);
+                    auto judged = [this, request, entry](const SignatureVerdict &verdict) {
+                        DeliveryLog::Entry result = entry;
+                        result.verdict = verdict.keyword();
+                        result.verdictMessage = verdict.message();
+                        answerDelivery(request, result);
+                    };
+                    // As verify does: the other endpoints' secrets only when this endpoint's own did not settle it.
+                    const SignatureVerdict own = verifier.verify(delivery, secrets);
+                    using Diagnosis = SignatureVerdict::Diagnosis;
+                    if (own.diagnosis() == Diagnosis::Ok || own.diagnosis() == Diagnosis::StaleTimestamp ||
+                        own.diagnosis() == Diagnosis::PreviousSecret || own.diagnosis() == Diagnosis::NoSignature)
+                        return judged(own);
+                    readOtherSecrets(connection.id, id,
+                                     [verifier, delivery, secrets,
+                                      judged](const QList<SignatureVerifier::OtherSecret> &others) mutable {
+                                         secrets.others = others;
+                                         judged(verifier.verify(delivery, secrets));
+                                     });
                 });
         });
 }
@@ -954,6 +968,11 @@ void WebhookCtl::answerDelivery(const DeliveryReceiver::Request &request, Delive
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     QNetworkReply *reply = m_network->sendCustomRequest(forward, request.method.toLatin1(), request.body);
+    // The target's answer is relayed to the sender, so it is bounded like a delivery.
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+        if (received > DeliveryReceiver::maxBodyBytes)
+            reply->abort();
+    });
     connect(reply, &QNetworkReply::finished, this, [this, reply, request, entry, timer]() mutable {
         reply->deleteLater();
         entry.forwardMs = timer->elapsed();

@@ -21,6 +21,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -225,13 +226,32 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!deliveryLine(*listener, 3).isEmpty(), 15000);
         QVERIFY2(deliveryLine(*listener, 3).contains(QStringLiteral(" /elsewhere 2 bytes - no-endpoint: ")),
                  qPrintable(deliveryLine(*listener, 3)));
+        // Signed with another endpoint's secret: named as such, like verify does.
+        const QString other =
+            createEndpoint(connection, QStringLiteral("http://localhost:%1/hooks/y").arg(listener->port));
+        QVERIFY(!other.isEmpty());
+        run = ctl(
+            {QStringLiteral("-c"), connection, QStringLiteral("sign"), other, QStringLiteral("--body-file"), bodyFile});
+        QCOMPARE(run.exitCode, 0);
+        QList<QPair<QByteArray, QByteArray>> otherHeaders;
+        for (const QString &line : run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const qsizetype colon = line.indexOf(QStringLiteral(": "));
+            otherHeaders.append({line.left(colon).toLatin1(), line.mid(colon + 2).toLatin1()});
+        }
+        QCOMPARE(post(listener->port, QStringLiteral("/hooks/x"), otherHeaders, body), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!deliveryLine(*listener, 4).isEmpty(), 15000);
+        QVERIFY2(deliveryLine(*listener, 4).contains(QStringLiteral(" ") + id + QStringLiteral(" other-secret: ")),
+                 qPrintable(deliveryLine(*listener, 4)));
+        QVERIFY2(deliveryLine(*listener, 4).contains(other), qPrintable(deliveryLine(*listener, 4)));
+
         {
             LocalState state(statePath());
-            const QList<DeliveryLog::Entry> stored = DeliveryLog(state).recent(2);
-            QCOMPARE(stored.size(), 2);
-            QCOMPARE(stored.at(1).verdict, QStringLiteral("previous-secret"));
-            QCOMPARE(stored.at(1).body, body);
-            QCOMPARE(stored.at(0).verdict, QStringLiteral("no-endpoint"));
+            const QList<DeliveryLog::Entry> stored = DeliveryLog(state).recent(3);
+            QCOMPARE(stored.size(), 3);
+            QCOMPARE(stored.at(2).verdict, QStringLiteral("previous-secret"));
+            QCOMPARE(stored.at(2).body, body);
+            QCOMPARE(stored.at(1).verdict, QStringLiteral("no-endpoint"));
+            QCOMPARE(stored.at(0).verdict, QStringLiteral("other-secret"));
         }
 
         stop(*listener);
@@ -258,6 +278,15 @@ private slots:
         QVERIFY(targetPort != 0);
         const QString connection = addConnection();
         QVERIFY(!connection.isEmpty());
+        {
+            // Only the newest delivery is kept from now on: the first test's go as this one comes.
+            QSettings settings = ConnectionStore::openSettings();
+            settings.setValue(QStringLiteral("deliveries/keep"), 1);
+        }
+        {
+            LocalState state(statePath());
+            QVERIFY(DeliveryLog(state).count() > 1);
+        }
         auto listener =
             startListen({QStringLiteral("-c"), connection, QStringLiteral("listen"), QStringLiteral("--forward"),
                          QStringLiteral("http://127.0.0.1:%1/in").arg(targetPort)});
@@ -269,6 +298,7 @@ private slots:
         QVERIFY2(deliveryLine(*listener, 1).contains(QStringLiteral("(forwarded: 202 in ")),
                  qPrintable(deliveryLine(*listener, 1)));
         LocalState state(statePath());
+        QCOMPARE(DeliveryLog(state).count(), 1);
         QCOMPARE(DeliveryLog(state).recent(1).first().forwardStatus, 202);
         stop(*listener);
     }
