@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
 
 namespace {
 
@@ -28,7 +29,8 @@ const QSet<QString> &valueOptions() {
                                        QStringLiteral("--deadline"),   QStringLiteral("--request-timeout"),
                                        QStringLiteral("--body-file"),  QStringLiteral("--timestamp"),
                                        QStringLiteral("--id"),         QStringLiteral("--received-at"),
-                                       QStringLiteral("--scheme")};
+                                       QStringLiteral("--scheme"),     QStringLiteral("--port"),
+                                       QStringLiteral("--forward")};
     return options;
 }
 
@@ -58,6 +60,8 @@ QSet<QString> optionsOf(Command command) {
     case Command::Verify:
         return {QStringLiteral("--header"), QStringLiteral("--body-file"), QStringLiteral("--received-at"),
                 QStringLiteral("--scheme"), QStringLiteral("--json")};
+    case Command::Listen:
+        return {QStringLiteral("--port"), QStringLiteral("--forward")};
     default:
         return {};
     }
@@ -144,6 +148,14 @@ QString CtlInvocation::usage() {
               "             key-interpretation, encoding, other-scheme or mismatch. The scheme defaults to\n"
               "             the profile's, --received-at (the time the timestamp tolerance is measured\n"
               "             from) to now. --json prints {\"valid\", \"diagnosis\", \"message\"})\n"
+              "  webhookctl [-c NAME] listen [--port N] [--forward URL]\n"
+              "             (receives deliveries on 127.0.0.1 only, until SIGINT or SIGTERM; the first line\n"
+              "             says \"listening on 127.0.0.1:PORT\" (--port 0, the default: a free port), then one\n"
+              "             line per delivery: time, method, path, size, the endpoint whose URL path it came\n"
+              "             to (of every connection, or of -c NAME), and the verdict against its secret and\n"
+              "             its previous one. Each is answered 200, or with --forward relayed to URL and\n"
+              "             answered with its status; bodies over 1 MiB are refused (413). Deliveries are\n"
+              "             kept in the local state database, the newest [deliveries] keep= (1000))\n"
               "  webhookctl --help | --version\n"
               "\n"
               "Global options:\n"
@@ -203,7 +215,7 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
         {QStringLiteral("resume"), Command::Resume}, {QStringLiteral("rotate-secret"), Command::RotateSecret},
         {QStringLiteral("test"), Command::Test},     {QStringLiteral("delete"), Command::Delete},
         {QStringLiteral("events"), Command::Events}, {QStringLiteral("sign"), Command::Sign},
-        {QStringLiteral("verify"), Command::Verify}};
+        {QStringLiteral("verify"), Command::Verify}, {QStringLiteral("listen"), Command::Listen}};
 
     if (words.isEmpty()) {
         *error = tr("No command given.");
@@ -241,7 +253,7 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
     } else if (endpointCommands.contains(verb)) {
         invocation.command = endpointCommands.value(verb);
         const bool takesId = invocation.command != Command::List && invocation.command != Command::Create &&
-                             invocation.command != Command::Events;
+                             invocation.command != Command::Events && invocation.command != Command::Listen;
         expectedWords = takesId ? 1 : 0;
     } else {
         *error = tr("Unknown command \"%1\".").arg(verb);
@@ -355,6 +367,24 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
         } else if (option == QLatin1String("--header") && invocation.command == Command::Verify) {
             if (!parseHeader(value, &invocation.deliveryHeaders, error))
                 return std::nullopt;
+        } else if (option == QLatin1String("--port")) {
+            bool ok = false;
+            const int port = value.toInt(&ok);
+            if (!ok || port < 0 || port > 65535) {
+                *error = tr("--port expects a port number from 0 to 65535 (0: a free one), not \"%1\".")
+                             .arg(TerminalText::escaped(value));
+                return std::nullopt;
+            }
+            invocation.listenPort = quint16(port);
+        } else if (option == QLatin1String("--forward")) {
+            const QUrl url(value, QUrl::StrictMode);
+            const QString scheme = url.scheme().toLower();
+            if (!url.isValid() || url.host().isEmpty() ||
+                (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
+                *error = tr("--forward expects an http or https URL, not \"%1\".").arg(TerminalText::escaped(value));
+                return std::nullopt;
+            }
+            invocation.forwardUrl = value;
         } else if (option == QLatin1String("--provider")) {
             invocation.providerId = value;
         } else if (option == QLatin1String("--base-url")) {
@@ -408,7 +438,8 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
     }
     invocation.optionsGiven.removeDuplicates();
 
-    if (connectionScoped && invocation.connectionName.isEmpty()) {
+    // listen matches deliveries against every connection's endpoints unless -c narrows it.
+    if (connectionScoped && invocation.connectionName.isEmpty() && invocation.command != Command::Listen) {
         *error = tr("\"%1\" needs a connection: -c NAME.").arg(verb);
         return std::nullopt;
     }

@@ -37,10 +37,11 @@ struct CtlInvocation {
         SecretForgetPrevious,
         Sign,
         Verify,
+        Listen,
     };
 
     Command command = Command::Help;
-    QString connectionName; // -c NAME, or the NAME of "connection add/remove"
+    QString connectionName; // -c NAME, or the NAME of "connection add/remove"; listen: optional
     QString endpointId;
     bool json = false;
     bool raw = false;         // list --json: with the provider's own object of each endpoint
@@ -70,6 +71,10 @@ struct CtlInvocation {
     QList<QPair<QByteArray, QByteArray>> deliveryHeaders; // verify --header 'Name: value', in order
     QDateTime receivedAt;                                 // verify --received-at; invalid: now
     std::optional<SignatureScheme::Kind> scheme;          // verify --scheme; default: the profile's
+
+    // listen: the port on 127.0.0.1 (0: a free one), and where each delivery is relayed to
+    quint16 listenPort = 0;
+    QString forwardUrl;
 
     // Parses arguments (without the program name). On a usage error returns nullopt and sets *error
     // to a sentence naming the option or argument at fault.

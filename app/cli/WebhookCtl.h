@@ -1,6 +1,8 @@
 #pragma once
 
 #include "CtlInvocation.h"
+#include "DeliveryLog.h"
+#include "DeliveryReceiver.h"
 #include "EndpointService.h"
 #include "SignatureVerifier.h"
 
@@ -52,6 +54,24 @@ private:
     void runSign(const Connection &connection);
     void runVerify(const Connection &connection);
 
+    // listen: the endpoints deliveries are matched to, by their URL's path.
+    struct ListenTarget {
+        Connection connection;
+        QString endpointId;
+        QString path;
+    };
+    void runListen();
+    void startReceiver();
+    // Lists the connections' endpoints again (the operator may have added one since), then done.
+    void refreshListenTargets(std::function<void()> done);
+    void listNextConnection(const std::shared_ptr<QList<Connection>> &pending,
+                            const std::shared_ptr<QList<ListenTarget>> &found, std::function<void()> done);
+    std::optional<ListenTarget> listenTargetFor(const QString &path) const;
+    void receiveDelivery(const DeliveryReceiver::Request &request);
+    void judgeDelivery(const DeliveryReceiver::Request &request, const std::optional<ListenTarget> &target);
+    void answerDelivery(const DeliveryReceiver::Request &request, DeliveryLog::Entry entry);
+    void recordDelivery(const DeliveryLog::Entry &entry);
+
     // The body of sign and verify, as raw bytes; false with *problem set when there is none.
     bool readBody(QByteArray *body, QString *problem);
     // --scheme, else the profile's; nullopt when neither states one.
@@ -92,4 +112,13 @@ private:
     KeychainSecretStore *m_secrets;
     EndpointService *m_service = nullptr; // from openService() on
     int m_worstExit = Done;               // raised by recovery reports printed before the command itself
+
+    // listen
+    QList<Connection> m_listenConnections;
+    QList<ListenTarget> m_listenTargets;
+    QDateTime m_listedAt;
+    bool m_refreshing = false;
+    QList<std::function<void()>> m_afterRefresh; // deliveries waiting for the listing under way
+    std::unique_ptr<DeliveryLog> m_deliveryLog;
+    DeliveryReceiver *m_receiver = nullptr;
 };

@@ -1,10 +1,10 @@
 #include "SandboxDelivery.h"
 
 #include "SandboxLogging.h"
+#include "SignatureVerifier.h"
 
 #include <QDateTime>
 #include <QHostAddress>
-#include <QMessageAuthenticationCode>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -25,15 +25,8 @@ bool SandboxDelivery::isLoopbackHost(const QString &host) {
     return !address.isNull() && address.isLoopback();
 }
 
-QByteArray SandboxDelivery::signature(const QString &secret, qint64 timestamp, const QByteArray &body) {
-    const QByteArray signedText = QByteArray::number(timestamp) + '.' + body;
-    const QByteArray mac =
-        QMessageAuthenticationCode::hash(signedText, secret.toUtf8(), QCryptographicHash::Sha256).toHex();
-    return QByteArrayLiteral("t=") + QByteArray::number(timestamp) + QByteArrayLiteral(",v1=") + mac;
-}
-
-void SandboxDelivery::deliver(const QString &url, const QString &secret, const QByteArray &eventId,
-                              const QByteArray &body, int timeoutMs, const Callback &done) {
+void SandboxDelivery::deliver(const QString &url, const SignatureScheme &scheme, const QString &secret,
+                              const QString &eventId, const QByteArray &body, int timeoutMs, const Callback &done) {
     QUrl target(url);
     if (!isLoopbackHost(target.host())) {
         Result result;
@@ -54,9 +47,17 @@ void SandboxDelivery::deliver(const QString &url, const QString &secret, const Q
     const qint64 timestamp = QDateTime::currentSecsSinceEpoch();
     QNetworkRequest request(target);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader(QByteArrayLiteral("Webhook-Id"), eventId);
-    request.setRawHeader(QByteArrayLiteral("Webhook-Timestamp"), QByteArray::number(timestamp));
-    request.setRawHeader(QByteArrayLiteral("Webhook-Signature"), signature(secret, timestamp, body));
+    if (scheme.isStated()) {
+        // The event id is the message id where the scheme signs one, as providers do.
+        const auto headers = SignatureVerifier(scheme).signedHeaders(body, secret, eventId, timestamp);
+        if (headers) {
+            for (const auto &[name, value] : *headers)
+                request.setRawHeader(name.toLatin1(), value.toLatin1());
+        } else {
+            qCWarning(lcSandbox) << "test delivery sent unsigned: the endpoint's secret makes no key under the"
+                                 << SignatureScheme::kindName(scheme.kind()) << "scheme";
+        }
+    }
     request.setRawHeader(QByteArrayLiteral("User-Agent"), QByteArrayLiteral("webhook-sandbox"));
     // A redirect could point anywhere; a real dispatcher would not follow it either.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);

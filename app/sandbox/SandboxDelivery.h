@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SignatureScheme.h"
+
 #include <QByteArray>
 #include <QObject>
 #include <QString>
@@ -11,9 +13,10 @@ class QNetworkAccessManager;
 // Sends test events. Only loopback targets get real traffic: a signed JSON POST. Any other host
 // is simulated, never contacted: hosts ending in ".invalid" fail, all others succeed.
 //
-// Signature: header Webhook-Signature "t=<unix seconds>,v1=<hex HMAC-SHA256>" where the HMAC key
-// is the endpoint's secret (the whole string, "whsec_" included) and the signed text is
-// "<unix seconds>.<raw body>"; Webhook-Id and Webhook-Timestamp repeat the event id and time.
+// Signature: the headers the provider's profile states (its "signature" section), made by
+// SignatureVerifier::signedHeaders with the endpoint's secret, so a delivery verifies exactly as
+// one from the provider would (webhookctl verify, listen). A profile that states no scheme, or a
+// secret that makes no key under it, gives an unsigned delivery.
 class SandboxDelivery final : public QObject {
     Q_OBJECT
 
@@ -29,11 +32,10 @@ public:
     explicit SandboxDelivery(QObject *parent = nullptr);
 
     // Calls done exactly once, possibly before returning (simulated targets).
-    void deliver(const QString &url, const QString &secret, const QByteArray &eventId, const QByteArray &body,
-                 int timeoutMs, const Callback &done);
+    void deliver(const QString &url, const SignatureScheme &scheme, const QString &secret, const QString &eventId,
+                 const QByteArray &body, int timeoutMs, const Callback &done);
 
     static bool isLoopbackHost(const QString &host);
-    static QByteArray signature(const QString &secret, qint64 timestamp, const QByteArray &body);
 
 private:
     QNetworkAccessManager *m_network;

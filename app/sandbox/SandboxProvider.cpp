@@ -433,28 +433,30 @@ void SandboxProvider::sendTest(const QString &endpointId, const Reply &reply) {
                                              {QStringLiteral("message"), QStringLiteral("This is a test event.")}}}};
     const QByteArray payload = QJsonDocument(event).toJson(QJsonDocument::Compact);
     const QString providerId = id();
-    m_delivery->deliver(
-        endpoint->url, endpoint->secret, eventId.toLatin1(), payload, endpoint->timeoutMs.value_or(5000),
-        [this, providerId, endpointId, eventId, reply](const SandboxDelivery::Result &result) {
-            // The endpoint may have changed (or gone) while the delivery was under way.
-            auto current = m_state->endpoint(providerId, endpointId);
-            if (current) {
-                recordDelivery(*current, result.success);
-                m_state->replace(providerId, *current);
-                m_state->commit(providerId);
-            }
-            QJsonObject body{{QStringLiteral("id"), eventId},
-                             {QStringLiteral("type"), QStringLiteral("webhook.test")},
-                             {QStringLiteral("delivered"), result.success},
-                             {QStringLiteral("simulated"), result.simulated},
-                             {QStringLiteral("responseStatus"),
-                              result.httpStatus > 0 ? QJsonValue(result.httpStatus) : QJsonValue(QJsonValue::Null)},
-                             {QStringLiteral("error"),
-                              result.error.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(result.error)}};
-            if (current)
-                body.insert(QStringLiteral("endpoint"), render(*current));
-            reply(SandboxResponse::json(200, withExtras(body, QString())));
-        });
+    const SignatureScheme scheme = m_profile.signatureScheme();
+    const int timeoutMs = endpoint->timeoutMs.value_or(5000);
+    m_delivery->deliver(endpoint->url, scheme, endpoint->secret, eventId, payload, timeoutMs,
+                        [this, providerId, endpointId, eventId, reply](const SandboxDelivery::Result &result) {
+                            // The endpoint may have changed (or gone) while the delivery was under way.
+                            auto current = m_state->endpoint(providerId, endpointId);
+                            if (current) {
+                                recordDelivery(*current, result.success);
+                                m_state->replace(providerId, *current);
+                                m_state->commit(providerId);
+                            }
+                            QJsonObject body{
+                                {QStringLiteral("id"), eventId},
+                                {QStringLiteral("type"), QStringLiteral("webhook.test")},
+                                {QStringLiteral("delivered"), result.success},
+                                {QStringLiteral("simulated"), result.simulated},
+                                {QStringLiteral("responseStatus"),
+                                 result.httpStatus > 0 ? QJsonValue(result.httpStatus) : QJsonValue(QJsonValue::Null)},
+                                {QStringLiteral("error"),
+                                 result.error.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(result.error)}};
+                            if (current)
+                                body.insert(QStringLiteral("endpoint"), render(*current));
+                            reply(SandboxResponse::json(200, withExtras(body, QString())));
+                        });
 }
 
 void SandboxProvider::recordDelivery(SandboxEndpoint &endpoint, bool success) const {

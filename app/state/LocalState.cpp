@@ -70,6 +70,22 @@ const QList<QStringList> &migrations() {
                         " endpoint_id TEXT NOT NULL,"
                         " replaced_at INTEGER NOT NULL,"
                         " PRIMARY KEY (connection_id, endpoint_id)) WITHOUT ROWID")},
+        // 4: deliveries a local receiver captured (see DeliveryLog); bodies, never a secret.
+        {QStringLiteral("CREATE TABLE deliveries ("
+                        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        " received_at INTEGER NOT NULL,"
+                        " method TEXT NOT NULL,"
+                        " path TEXT NOT NULL,"
+                        " headers TEXT NOT NULL,"
+                        " body BLOB NOT NULL,"
+                        " size INTEGER NOT NULL,"
+                        " connection_id TEXT NOT NULL DEFAULT '',"
+                        " endpoint_id TEXT NOT NULL DEFAULT '',"
+                        " verdict TEXT NOT NULL DEFAULT '',"
+                        " verdict_message TEXT NOT NULL DEFAULT '',"
+                        " forward_status INTEGER NOT NULL DEFAULT 0,"
+                        " forward_ms INTEGER NOT NULL DEFAULT -1,"
+                        " forward_error TEXT NOT NULL DEFAULT '')")},
     };
     return steps;
 }

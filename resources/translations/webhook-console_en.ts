@@ -417,6 +417,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>--body-file needs a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--timestamp expects a Unix time in whole seconds, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--id expects a message id of visible ASCII characters, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--received-at expects an RFC 3339 time with its zone, such as 2021-02-25T15:02:10Z, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--scheme expects standard-webhooks, stripe, github, shopify or slack, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage:
   webhookctl connection add NAME --provider layers|encrata|signa|polyai [--base-url URL]
              [--environment production|development] [--auth x-api-key|bearer]
@@ -455,6 +475,14 @@
              key-interpretation, encoding, other-scheme or mismatch. The scheme defaults to
              the profile&apos;s, --received-at (the time the timestamp tolerance is measured
              from) to now. --json prints {&quot;valid&quot;, &quot;diagnosis&quot;, &quot;message&quot;})
+  webhookctl [-c NAME] listen [--port N] [--forward URL]
+             (receives deliveries on 127.0.0.1 only, until SIGINT or SIGTERM; the first line
+             says &quot;listening on 127.0.0.1:PORT&quot; (--port 0, the default: a free port), then one
+             line per delivery: time, method, path, size, the endpoint whose URL path it came
+             to (of every connection, or of -c NAME), and the verdict against its secret and
+             its previous one. Each is answered 200, or with --forward relayed to URL and
+             answered with its status; bodies over 1 MiB are refused (413). Deliveries are
+             kept in the local state database, the newest [deliveries] keep= (1000))
   webhookctl --help | --version
 
 Global options:
@@ -472,23 +500,11 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--body-file needs a file name.</source>
+        <source>--port expects a port number from 0 to 65535 (0: a free one), not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--timestamp expects a Unix time in whole seconds, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--id expects a message id of visible ASCII characters, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--received-at expects an RFC 3339 time with its zone, such as 2021-02-25T15:02:10Z, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--scheme expects standard-webhooks, stripe, github, shopify or slack, not &quot;%1&quot;.</source>
+        <source>--forward expects an http or https URL, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3299,6 +3315,42 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
     </message>
     <message>
         <source>invalid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listening on 127.0.0.1:%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: the endpoints of connection &quot;%1&quot; could not be listed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No listed endpoint&apos;s URL has the path %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 profile states no signature scheme, so nothing was checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: the delivery could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(forwarded: %1 in %2 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(forward failed: %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,13 +3,14 @@
 // profile mistake shows up here too).
 
 #include "HttpTestClient.h"
+#include "ProviderRegistry.h"
 #include "SandboxServer.h"
+#include "SignatureVerifier.h"
 
 #include <QFileInfo>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
-#include <QMessageAuthenticationCode>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -532,7 +533,7 @@ private slots:
         int answers = 0;
         receiver.route(QStringLiteral("/hook"), [&](const QHttpServerRequest &request) {
             bodies << request.body();
-            signatures << request.value("Webhook-Signature");
+            signatures << request.value("webhook-signature");
             return QHttpServerResponse(++answers == 1 ? QHttpServerResponder::StatusCode::Ok
                                                       : QHttpServerResponder::StatusCode::InternalServerError);
         });
@@ -554,21 +555,56 @@ private slots:
         QCOMPARE(bodies.size(), 1);
         const QJsonObject event = QJsonDocument::fromJson(bodies.first()).object();
         QCOMPARE(event.value("type").toString(), QStringLiteral("webhook.test"));
-        // t=<seconds>,v1=<hex HMAC-SHA256(secret, "<seconds>.<body>")>
-        const QRegularExpressionMatch parts = QRegularExpression(QStringLiteral("^t=(\\d+),v1=([0-9a-f]{64})$"))
-                                                  .match(QString::fromLatin1(signatures.first()));
-        QVERIFY2(parts.hasMatch(), signatures.first().constData());
-        const QString secret = m_server->endpoint(QStringLiteral("layers"), id)->secret;
-        const QByteArray expected =
-            QMessageAuthenticationCode::hash(parts.captured(1).toLatin1() + '.' + bodies.first(), secret.toUtf8(),
-                                             QCryptographicHash::Sha256)
-                .toHex();
-        QCOMPARE(parts.captured(2).toLatin1(), expected);
+        QVERIFY(!signatures.first().isEmpty()); // signed as the profile says: see testDeliveryVerifies
 
         const auto failed = http->send("POST", path + QStringLiteral("/test"));
         QCOMPARE(failed.object().value("delivered").toBool(), false);
         QCOMPARE(failed.object().value("responseStatus").toInt(), 500);
         QCOMPARE(http->get(path).object().value("consecutiveFailureCount").toInt(), 1);
+    }
+
+    void testDeliveryVerifies_data() { addProviderRows(); }
+
+    // Send Test Event signs with the endpoint's secret under the profile's own scheme (header
+    // names, signed content, key, encoding), so the receiver's verifier accepts it as it stands.
+    void testDeliveryVerifies() {
+        QFETCH(QString, provider);
+        const ProviderProfile profile = *ProviderRegistry().profile(provider);
+        if (profile.plainHttp() == ProviderProfile::PlainHttp::Never)
+            QSKIP("the profile accepts no plain-http URL, so no loopback receiver can be its endpoint");
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QByteArray body;
+        QHttpServer receiver;
+        receiver.route(QStringLiteral("/hooks/x"), [&](const QHttpServerRequest &request) {
+            headers = request.headers();
+            body = request.body();
+            return QHttpServerResponse(QHttpServerResponder::StatusCode::Ok);
+        });
+        const quint16 receiverPort = receiver.listen(QHostAddress::LocalHost);
+        QVERIFY(receiverPort != 0);
+
+        m_server->setDevelopment(true);
+        const Wire w = wire(provider);
+        auto http = client(provider);
+        const QString id =
+            createOne(*http, w, createBody(w, QStringLiteral("http://localhost:%1/hooks/x").arg(receiverPort)));
+        QVERIFY(!id.isEmpty());
+        const auto sent = http->send("POST", w.collection + QLatin1Char('/') + id + QStringLiteral("/test"));
+        QCOMPARE(sent.status, 200);
+        QCOMPARE(sent.object().value("delivered").toBool(), true);
+        QVERIFY(!body.isEmpty());
+
+        const SignatureScheme scheme = profile.signatureScheme();
+        QVERIFY(scheme.isStated());
+        const SignatureVerifier verifier(scheme);
+        const SignatureVerifier::Secrets secrets{m_server->endpoint(provider, id)->secret, std::nullopt, {}};
+        const SignatureVerdict verdict =
+            verifier.verify(Delivery(headers, body, QDateTime::currentDateTimeUtc()), secrets);
+        QVERIFY2(verdict.isValid(), qPrintable(verdict.keyword() + QLatin1Char(' ') + verdict.message()));
+        // The signature covers these bytes: one changed is no longer valid.
+        QByteArray changed = body;
+        changed[changed.size() - 1] = ' ';
+        QVERIFY(!verifier.verify(Delivery(headers, changed, QDateTime::currentDateTimeUtc()), secrets).isValid());
     }
 
     void layersRotateSecret() {

@@ -217,6 +217,28 @@ private slots:
         QCOMPARE(forget->endpointId, QStringLiteral("e1"));
     }
 
+    // listen needs no connection (it matches against all of them), takes no endpoint id, and
+    // checks its port and forward URL.
+    void listenArguments() {
+        QString error;
+        const auto all = parse(QStringLiteral("listen"), &error);
+        QVERIFY2(all, qPrintable(error));
+        QCOMPARE(all->command, Command::Listen);
+        QVERIFY(all->connectionName.isEmpty());
+        QCOMPARE(all->listenPort, quint16(0));
+        QVERIFY(all->forwardUrl.isEmpty());
+        const auto one = parse(QStringLiteral("-c prod listen --port 8099 --forward http://127.0.0.1:3000/in"), &error);
+        QVERIFY2(one, qPrintable(error));
+        QCOMPARE(one->connectionName, QStringLiteral("prod"));
+        QCOMPARE(one->listenPort, quint16(8099));
+        QCOMPARE(one->forwardUrl, QStringLiteral("http://127.0.0.1:3000/in"));
+        for (const char *bad : {"listen --port 65536", "listen --port http", "listen --forward ftp://a/b",
+                                "listen --forward nowhere", "listen e1", "listen --url https://a"}) {
+            QVERIFY2(!parse(QString::fromLatin1(bad), &error), bad);
+            QVERIFY(!error.isEmpty());
+        }
+    }
+
     void usageNamesTheNewCommands() {
         const QString usage = CtlInvocation::usage();
         for (const char *line :
@@ -224,7 +246,7 @@ private slots:
               "webhookctl -c NAME sign ID [--body-file F] [--timestamp UNIX-SECONDS] [--id MESSAGE-ID]",
               "webhookctl -c NAME verify ID --header 'Name: value'... [--body-file F]",
               "[--received-at RFC3339] [--scheme standard-webhooks|stripe|github|shopify|slack]",
-              "verify: 0 valid, 1 invalid"})
+              "verify: 0 valid, 1 invalid", "webhookctl [-c NAME] listen [--port N] [--forward URL]"})
             QVERIFY2(usage.contains(QLatin1String(line)), line);
     }
 
