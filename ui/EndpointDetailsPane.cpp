@@ -194,6 +194,8 @@ void EndpointDetailsPane::showEndpoint(const std::optional<Endpoint> &endpoint, 
     const auto set = [this](const QString &field, const QString &text) {
         QLabel *label = m_fields.value(field);
         label->setText(text.isEmpty() ? QStringLiteral("—") : text);
+        // The label's accessible name is its field's title, so the value is read out from here.
+        label->setAccessibleDescription(label->text());
         // Rows the provider does not have stay out of the way.
         m_form->setRowVisible(label, !text.isEmpty() || field == QLatin1String("label"));
     };

@@ -40,9 +40,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QToolButton>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUuid>
 
 #include <functional>
@@ -944,6 +944,7 @@ private slots:
                      QStringLiteral("Stored in your keychain\nThe previous one is kept too (replaced ")),
                  qPrintable(secretField->text()));
         QVERIFY(action("forgetPreviousSecretAction")->isEnabled());
+        QCOMPARE(secretField->accessibleDescription(), secretField->text()); // what a screen reader reads
 
         answerNextMessageBox(QStringLiteral("Forget previous secret"));
         action("forgetPreviousSecretAction")->trigger();
