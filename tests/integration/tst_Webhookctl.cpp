@@ -1,6 +1,7 @@
 // The real webhookctl binary against an in-process sandbox on loopback, with the real keychain
 // that ./test.sh provides. Checks exit codes, what lands on stdout/stderr, and what went on the wire.
 #include "ConnectionStore.h"
+#include "CtlProcess.h"
 #include "ProviderRegistry.h"
 #include "SandboxServer.h"
 
@@ -19,11 +20,7 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CtlRun;
 
 } // namespace
 
@@ -39,18 +36,7 @@ private:
     // Runs webhookctl without blocking the event loop, so the in-process sandbox keeps answering.
     Run ctl(const QStringList &arguments, const QByteArray &stdinData = QByteArray(),
             const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment()) {
-        QProcess process;
-        process.setProcessEnvironment(environment);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(WC_BINARY_DIR "/app/webhookctl"), arguments);
-        if (!process.waitForStarted(5000))
-            return {};
-        process.write(stdinData);
-        process.closeWriteChannel();
-        if (!finished.wait(30000))
-            process.kill();
-        Run run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+        const Run run = runCtl(arguments, stdinData, environment);
         m_outputs << run.out << run.err;
         return run;
     }
