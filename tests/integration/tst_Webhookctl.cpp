@@ -55,19 +55,8 @@ private:
         return run.exitCode == 0 ? name : QString();
     }
 
-    QStringList createArguments(const QString &connection, const QString &providerId) const {
-        QStringList arguments{QStringLiteral("-c"), connection, QStringLiteral("create"), QStringLiteral("--url"),
-                              QStringLiteral("https://hooks.example.com/") + providerId};
-        const ProviderProfile profile = *ProviderRegistry().profile(providerId);
-        for (const EventType &event : profile.catalog()) {
-            if (event.subscribable)
-                arguments << QStringLiteral("--event") << event.type;
-        }
-        arguments << (profile.wireField(QStringLiteral("label")) == QLatin1String("name")
-                          ? QStringLiteral("--name")
-                          : QStringLiteral("--description"))
-                  << QStringLiteral("cli receiver");
-        return arguments;
+    static QStringList createArguments(const QString &connection, const QString &providerId) {
+        return ::createArguments(connection, providerId, QStringLiteral("cli receiver"));
     }
 
     int posts(const QString &providerId) const {

@@ -59,17 +59,8 @@ private:
 
     // Creates an endpoint through webhookctl; its id, and its secret noted for the leak scan.
     QString createEndpoint(const QString &connection, const QString &providerId) {
-        QStringList arguments{QStringLiteral("-c"), connection, QStringLiteral("create"), QStringLiteral("--url"),
-                              QStringLiteral("https://hooks.example.com/") + providerId};
-        const ProviderProfile profile = *ProviderRegistry().profile(providerId);
-        for (const EventType &event : profile.catalog()) {
-            if (event.subscribable)
-                arguments << QStringLiteral("--event") << event.type;
-        }
-        arguments << (profile.wireField(QStringLiteral("label")) == QLatin1String("name")
-                          ? QStringLiteral("--name")
-                          : QStringLiteral("--description"))
-                  << QStringLiteral("signature receiver") << QStringLiteral("--json");
+        const QStringList arguments = createArguments(connection, providerId, QStringLiteral("signature receiver"))
+                                      << QStringLiteral("--json");
         const CtlRun created = ctl(arguments);
         if (created.exitCode != 0)
             qWarning() << created.err;

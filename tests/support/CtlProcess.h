@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ProviderRegistry.h"
+
 #include <QByteArray>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -29,4 +31,20 @@ inline CtlRun runCtl(const QStringList &arguments, const QByteArray &stdinData =
         process.kill();
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+// `webhookctl -c CONNECTION create` for https://hooks.example.com/PROVIDER, subscribed to every
+// event of the provider's catalog that can be subscribed to, with label as its label (description or name).
+inline QStringList createArguments(const QString &connection, const QString &providerId, const QString &label) {
+    QStringList arguments{QStringLiteral("-c"), connection, QStringLiteral("create"), QStringLiteral("--url"),
+                          QStringLiteral("https://hooks.example.com/") + providerId};
+    const ProviderProfile profile = *ProviderRegistry().profile(providerId);
+    for (const EventType &event : profile.catalog()) {
+        if (event.subscribable)
+            arguments << QStringLiteral("--event") << event.type;
+    }
+    arguments << (profile.wireField(QStringLiteral("label")) == QLatin1String("name") ? QStringLiteral("--name")
+                                                                                      : QStringLiteral("--description"))
+              << label;
+    return arguments;
 }
