@@ -371,9 +371,12 @@ struct ApiClient::ListWalk {
     QString cursor;
     int pagesRead = 0;
     qsizetype listed = 0;
-    bool over = false; // done was called: a page asked for ahead is then dropped
+    bool over = false;         // done was called: a page asked for ahead is then dropped
+    QPointer<QObject> context; // pages read after it is gone are dropped, as answers are
     PageDone onPage;
     Done done;
+
+    bool dropped() const { return over || !context; }
 
     void finish(const ApiError &error) {
         over = true;
@@ -383,6 +386,7 @@ struct ApiClient::ListWalk {
 
 void ApiClient::listPages(QObject *context, PageDone onPage, Done done) {
     auto walk = std::make_shared<ListWalk>();
+    walk->context = context;
     walk->onPage = std::move(onPage);
     walk->done = std::move(done);
     nextPage(walk, context);
@@ -400,8 +404,10 @@ ApiError ApiClient::listLimitReached(bool pages) const {
     return error;
 }
 
-// The next page is asked for as soon as this one's envelope names it, before this page's
-// endpoints are read and handed on: the provider and the network work while we do.
+// The next page is asked for as soon as this one's envelope names it, and this page's endpoints
+// are read in the page parser's thread: the provider, the network and that thread work while we
+// parse the next envelope. Every step after an envelope goes through the parser's queue, so pages
+// and the walk's end arrive in order.
 void ApiClient::nextPage(const std::shared_ptr<ListWalk> &walk, QObject *context) {
     const QString path = m_dialect.profile().collectionPath();
     send(QStringLiteral("GET"), path, m_dialect.listQuery(walk->cursor), std::nullopt, QString(), context,
@@ -409,46 +415,62 @@ void ApiClient::nextPage(const std::shared_ptr<ListWalk> &walk, QObject *context
              if (walk->over)
                  return;
              if (error.isError())
-                 return walk->finish(error);
+                 return m_pageParser.then(this, [walk, error] {
+                     if (!walk->dropped())
+                         walk->finish(error);
+                 });
              ApiError parseError;
              const std::optional<ProviderDialect::ListEnvelope> page = m_dialect.parseListEnvelope(body, &parseError);
              if (!page)
-                 return walk->finish(parseError);
+                 return m_pageParser.then(this, [walk, parseError] {
+                     if (!walk->dropped())
+                         walk->finish(parseError);
+                 });
              ++walk->pagesRead;
              const qsizetype room = m_policy.maxListedEndpoints - walk->listed;
              const bool overLimit = page->items.size() > room;
              const bool atLimit = page->items.size() == room && !page->nextCursor.isEmpty();
              const bool loops = !page->nextCursor.isEmpty() && page->nextCursor == walk->cursor;
              const bool pagesLeft = walk->pagesRead < m_policy.maxListPages;
+             walk->listed += std::min(page->items.size(), room);
              if (!page->nextCursor.isEmpty() && !overLimit && !atLimit && !loops && pagesLeft) {
                  walk->cursor = page->nextCursor;
                  nextPage(walk, context);
              }
 
+             // How the walk ends after this page, if it does.
+             std::optional<ApiError> end;
+             if (overLimit || atLimit) {
+                 end = listLimitReached(false);
+             } else if (page->nextCursor.isEmpty()) {
+                 end = ApiError();
+             } else if (loops) {
+                 end = ApiError();
+                 end->kind = ApiError::Kind::Malformed;
+                 end->message =
+                     tr("%1's list did not end: the same page cursor came back.").arg(m_dialect.profile().name());
+             } else if (!pagesLeft) {
+                 end = listLimitReached(true);
+             }
+
              const ProviderDialect::Raw raw =
                  m_policy.keepListedRaw ? ProviderDialect::Raw::Keep : ProviderDialect::Raw::Drop;
-             std::optional<QList<Endpoint>> endpoints = m_dialect.parseListItems(page->items, raw, &parseError);
-             if (!endpoints)
-                 return walk->finish(parseError);
-             // The endpoints up to the limit are handed on; the operator sees them, and why no more.
-             if (overLimit)
-                 endpoints->resize(room);
-             walk->listed += endpoints->size();
-             if (!endpoints->isEmpty())
-                 walk->onPage(*endpoints);
-             if (overLimit || atLimit)
-                 return walk->finish(listLimitReached(false));
-             if (page->nextCursor.isEmpty())
-                 return walk->finish({});
-             if (loops) {
-                 ApiError loop;
-                 loop.kind = ApiError::Kind::Malformed;
-                 loop.message =
-                     tr("%1's list did not end: the same page cursor came back.").arg(m_dialect.profile().name());
-                 return walk->finish(loop);
-             }
-             if (!pagesLeft)
-                 return walk->finish(listLimitReached(true));
+             m_pageParser.parse(
+                 m_dialect, page->items, raw, this,
+                 [walk, overLimit, room, end](std::optional<QList<Endpoint>> endpoints, const ApiError &itemError) {
+                     if (walk->dropped())
+                         return;
+                     if (!endpoints)
+                         return walk->finish(itemError);
+                     // The endpoints up to the limit are handed on; the operator sees
+                     // them, and why no more.
+                     if (overLimit)
+                         endpoints->resize(room);
+                     if (!endpoints->isEmpty())
+                         walk->onPage(*endpoints);
+                     if (end)
+                         walk->finish(*end);
+                 });
          });
 }
 

@@ -2,6 +2,7 @@
 
 #include "ApiError.h"
 #include "Connection.h"
+#include "PageParser.h"
 #include "ProviderDialect.h"
 
 #include <QByteArray>
@@ -115,4 +116,5 @@ private:
     QString m_apiKey; // only to cut it out of error texts that echo it
     Policy m_policy;
     int m_inFlight = 0;
+    PageParser m_pageParser; // last: destroyed first, so the page it reads still has its dialect
 };
