@@ -509,6 +509,25 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
 </context>
 <context>
+    <name>DeliveryInspector</name>
+    <message>
+        <source>No listed endpoint&apos;s URL has the path %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched by its signature: no endpoint&apos;s URL has the path %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 profile states no signature scheme, so nothing was checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DraftValidator</name>
     <message>
         <source>%1 requires a %2 for every endpoint.</source>
@@ -3327,14 +3346,6 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
     </message>
     <message>
         <source>webhookctl: the endpoints of connection &quot;%1&quot; could not be listed: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No listed endpoint&apos;s URL has the path %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The %1 profile states no signature scheme, so nothing was checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
