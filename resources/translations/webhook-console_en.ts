@@ -2758,6 +2758,10 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <source>No such webhook endpoint.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The endpoint does not subscribe to %1; it would never be sent one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SandboxServer</name>
@@ -2782,6 +2786,14 @@ The provider signs deliveries with the new secret from now on; update the receiv
     <name>SandboxSession</name>
     <message>
         <source>%1 sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sandbox answered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the built-in sandbox&apos;s connections deliver samples.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
