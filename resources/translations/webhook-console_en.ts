@@ -528,6 +528,108 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
 </context>
 <context>
+    <name>DeliveryTableModel</name>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another endpoint&apos;s secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body re-encoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key read the other way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched to no endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint %1 of connection %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bytes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DraftValidator</name>
     <message>
         <source>%1 requires a %2 for every endpoint.</source>
