@@ -192,6 +192,8 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     layout->addLayout(filterRow);
     layout->addWidget(splitter, 1);
 
+    // Opening the view (View → Deliveries) puts the keyboard on the rows.
+    setFocusProxy(m_table);
     setTabOrder(m_listenButton, m_port);
     setTabOrder(m_port, m_copyAddress);
     setTabOrder(m_copyAddress, m_address);

@@ -85,6 +85,7 @@ private:
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
         QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_VERIFY(child<QDockWidget>("deliveriesDock")->isVisible());
+        QTRY_VERIFY(deliveryTable()->hasFocus()); // the keyboard is on the rows
         m_tester = std::make_unique<QAbstractItemModelTester>(rows());
     }
 
