@@ -127,8 +127,11 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     m_eventFilter->setAccessibleName(tr("Event type filter"));
     m_verdictFilter->setObjectName(QStringLiteral("deliveryVerdictFilter"));
     m_verdictFilter->setAccessibleName(tr("Verdict filter"));
-    for (QComboBox *combo : {m_endpointFilter, m_eventFilter, m_verdictFilter})
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Endpoint ids are long: the choices are wide in the list, the combo stays its own width.
+    for (QComboBox *combo : {m_endpointFilter, m_eventFilter, m_verdictFilter}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(16);
+    }
 
     m_replayAction->setObjectName(QStringLiteral("replayDeliveryAction"));
     m_copyCurlAction->setObjectName(QStringLiteral("copyAsCurlAction"));
@@ -151,13 +154,21 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(DeliveryTableModel::Path, QHeaderView::Stretch);
-    const int character = fontMetrics().averageCharWidth();
-    m_table->horizontalHeader()->resizeSection(DeliveryTableModel::Time, character * 21);
-    m_table->horizontalHeader()->resizeSection(DeliveryTableModel::Method, character * 8);
-    m_table->horizontalHeader()->resizeSection(DeliveryTableModel::Endpoint, character * 18);
-    m_table->horizontalHeader()->resizeSection(DeliveryTableModel::Event, character * 16);
-    m_table->horizontalHeader()->resizeSection(DeliveryTableModel::Size, character * 10);
-    m_table->horizontalHeader()->resizeSection(DeliveryTableModel::Verdict, character * 24);
+    // Widths for what the columns show, from the font; the path takes what is left.
+    const QFontMetrics metrics = fontMetrics();
+    const int padding = 2 * metrics.averageCharWidth() + 12;
+    const auto fitting = [&](const QString &text) { return metrics.horizontalAdvance(text) + padding; };
+    QHeaderView *header = m_table->horizontalHeader();
+    header->resizeSection(DeliveryTableModel::Time, fitting(QStringLiteral("2026-12-31 23:59:59")));
+    header->resizeSection(DeliveryTableModel::Method, fitting(QStringLiteral("DELETE")));
+    header->resizeSection(DeliveryTableModel::Endpoint, fitting(QStringLiteral("0123456789ab")));
+    header->resizeSection(DeliveryTableModel::Event, fitting(QStringLiteral("job.completed")));
+    header->resizeSection(DeliveryTableModel::Size, fitting(tr("1023 bytes")));
+    QFont bold = font();
+    bold.setBold(true);
+    header->resizeSection(DeliveryTableModel::Verdict,
+                          QFontMetrics(bold).horizontalAdvance(tr("Another endpoint's secret")) + padding +
+                              metrics.height() + 8);
     m_table->setTextElideMode(Qt::ElideMiddle);
 
     auto *listenRow = new QHBoxLayout;
@@ -187,6 +198,7 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({900, 500});
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(listenRow);
     layout->addLayout(filterRow);

@@ -721,6 +721,14 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <source>Cleared.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>1023 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another endpoint&apos;s secret</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeliveryDetails</name>
