@@ -2,6 +2,8 @@
 #include "ApplicationIcon.h"
 #include "ClipboardGuard.h"
 #include "ConnectionStore.h"
+#include "DeliveryLog.h"
+#include "DeliveryRetention.h"
 #include "EndpointService.h"
 #include "KeychainSecretStore.h"
 #include "ListLimits.h"
@@ -88,6 +90,7 @@ int main(int argc, char *argv[]) {
     PendingCreateJournal journal(state);
     const ProviderRegistry registry(ProviderRegistry::defaultUserDirectory());
     SecretIndex secretIndex(state);
+    DeliveryLog deliveryLog(state, DeliveryRetention::fromSettings().keep);
     EndpointService service(&network, &secrets, &journal, registry);
     service.setSecretIndex(&secretIndex);
     ApiClient::Policy policy;
@@ -129,7 +132,8 @@ int main(int argc, char *argv[]) {
     if (const std::optional<Connection> opening = MainWindow::openingConnection(store, sandboxConnections))
         service.prepare(*opening);
     ApplicationIcon::install();
-    MainWindow window(&service, &store, &clipboard, sandboxConnections);
+    MainWindow window(&service, &store, &clipboard, sandboxConnections, &deliveryLog,
+                      sandboxConnections.isEmpty() ? nullptr : &sandbox);
     shownWindow = &window;
     window.show();
     for (const QString &notice : std::as_const(notices))

@@ -4,6 +4,7 @@
 #include "ConnectionDialog.h"
 #include "ConnectionStore.h"
 #include "ConnectionsPane.h"
+#include "DeliveriesView.h"
 #include "EndpointDetailsPane.h"
 #include "EndpointDialog.h"
 #include "EndpointFilterModel.h"
@@ -13,6 +14,7 @@
 #include "ImportSecretDialog.h"
 #include "MessageBar.h"
 #include "NoMatchHint.h"
+#include "SandboxSession.h"
 #include "SecretDialog.h"
 #include "StatusBadgeDelegate.h"
 
@@ -21,6 +23,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -85,12 +88,14 @@ bool isGone(const ApiError &error) {
 } // namespace
 
 MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, ClipboardGuard *clipboard,
-                       const QList<Connection> &sandboxConnections, QWidget *parent)
+                       const QList<Connection> &sandboxConnections, DeliveryLog *deliveries, SandboxSession *sandbox,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_service(service)
     , m_store(store)
     , m_clipboard(clipboard)
     , m_sandboxConnections(sandboxConnections)
+    , m_sandbox(sandbox)
     , m_connectionsPane(new ConnectionsPane(service->registry(), this))
     , m_messageBar(new MessageBar(this))
     , m_search(new QLineEdit(this))
@@ -183,6 +188,8 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     statusBar()->addPermanentWidget(m_spinner);
 
     createActions();
+    if (deliveries)
+        createDeliveriesDock(deliveries);
     createMenusAndToolBar();
 
     setTabOrder(m_connectionsPane, m_search);
@@ -219,6 +226,7 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
         auto *menu = new QMenu(this);
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->addActions({m_editAction, m_toggleAction, m_rotateAction, m_testAction});
+        menu->addMenu(m_sampleMenu);
         menu->addSeparator();
         menu->addActions({m_copySecretAction, m_importSecretAction, m_forgetPreviousAction});
         menu->addSeparator();
@@ -317,6 +325,12 @@ void MainWindow::createActions() {
     });
     m_addConnectionAction = make(QStringLiteral("addConnectionAction"), tr("Add &Connection…"), QKeySequence(),
                                  QStyle::SP_DriveNetIcon, &MainWindow::addConnection);
+    // Filled as it opens, with the selected endpoint's events.
+    m_sampleMenu = new QMenu(tr("Deliver &Sample"), this);
+    m_sampleMenu->setObjectName(QStringLiteral("deliverSampleMenu"));
+    m_sampleMenu->menuAction()->setObjectName(QStringLiteral("deliverSampleAction"));
+    m_sampleMenu->setToolTipsVisible(true);
+    connect(m_sampleMenu, &QMenu::aboutToShow, this, &MainWindow::fillSampleMenu);
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -332,14 +346,20 @@ void MainWindow::createMenusAndToolBar() {
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addActions({m_findAction, m_copySecretAction});
     QMenu *endpoint = menuBar()->addMenu(tr("E&ndpoint"));
-    endpoint->addActions(
-        {m_editAction, m_toggleAction, m_rotateAction, m_testAction, m_importSecretAction, m_forgetPreviousAction});
+    endpoint->addActions({m_editAction, m_toggleAction, m_rotateAction, m_testAction});
+    endpoint->addMenu(m_sampleMenu);
+    endpoint->addActions({m_importSecretAction, m_forgetPreviousAction});
     endpoint->addSeparator();
     endpoint->addAction(m_deleteAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refreshAction);
     view->addAction(m_checkKeychainAction);
     view->addAction(m_detailsAction);
+    if (m_deliveriesAction) {
+        view->addSeparator();
+        view->addAction(m_deliveriesAction);
+        view->addAction(m_deliveries->listenAction());
+    }
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Webhook Console"));
     about->setMenuRole(QAction::AboutRole);
@@ -364,6 +384,81 @@ void MainWindow::createMenusAndToolBar() {
     }
     // A toggle is announced with its state ("pressed"): the name says what pressing means.
     toolBar->widgetForAction(m_detailsAction)->setAccessibleName(tr("Show the details pane"));
+}
+
+void MainWindow::createDeliveriesDock(DeliveryLog *log) {
+    m_deliveries = new DeliveriesView(m_service, log, this);
+    m_deliveriesDock = new QDockWidget(tr("Deliveries"), this);
+    m_deliveriesDock->setObjectName(QStringLiteral("deliveriesDock"));
+    m_deliveriesDock->setWidget(m_deliveries);
+    m_deliveriesDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::TopDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_deliveriesDock);
+    m_deliveriesDock->hide();
+    m_deliveriesAction = m_deliveriesDock->toggleViewAction();
+    m_deliveriesAction->setObjectName(QStringLiteral("toggleDeliveriesAction"));
+    m_deliveriesAction->setText(tr("&Deliveries"));
+    m_deliveriesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_deliveriesAction->setToolTip(tr("Show or hide the deliveries received on 127.0.0.1 (Ctrl+Shift+D)"));
+    addAction(m_deliveriesAction);
+    addAction(m_deliveries->listenAction()); // its shortcut works wherever focus is in the window
+    connect(m_deliveriesAction, &QAction::triggered, this, [this](bool shown) {
+        if (!shown)
+            return m_table->setFocus(Qt::OtherFocusReason);
+        m_deliveriesDock->raise();
+        m_deliveries->setFocus(Qt::ShortcutFocusReason);
+    });
+    // The kept deliveries are read the first time the view is seen, not at start.
+    connect(m_deliveriesDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            m_deliveries->loadKept();
+    });
+    connect(m_deliveries, &DeliveriesView::notice, this,
+            [this](const QString &text) { m_messageBar->showMessage(MessageBar::Kind::Warning, text); });
+}
+
+void MainWindow::fillSampleMenu() {
+    m_sampleMenu->clear();
+    const std::optional<Endpoint> endpoint = currentEndpoint();
+    if (!endpoint || !m_connection)
+        return;
+    const Connection connection = *m_connection;
+    const std::optional<ProviderProfile> profile = currentProfile();
+    for (const QString &event : endpoint->events) {
+        // Menu text: an ampersand in a custom event type must not become a mnemonic.
+        QAction *sample = m_sampleMenu->addAction(QString(event).replace(QLatin1Char('&'), QStringLiteral("&&")));
+        if (profile) {
+            if (const std::optional<EventType> known = profile->catalogEvent(event))
+                sample->setToolTip(known->description);
+        }
+        connect(sample, &QAction::triggered, this,
+                [this, connection, endpoint = *endpoint, event] { deliverSample(connection, endpoint, event); });
+    }
+    if (m_sampleMenu->isEmpty())
+        m_sampleMenu->addAction(tr("The endpoint subscribes to no event"))->setEnabled(false);
+}
+
+void MainWindow::deliverSample(const Connection &connection, const Endpoint &endpoint, const QString &eventType) {
+    setRowBusy(endpoint.id, true);
+    m_sandbox->deliverSample(
+        connection, endpoint.id, eventType, this,
+        [this, connection, endpoint, eventType](const SandboxSession::SampleOutcome &outcome) {
+            setRowBusy(endpoint.id, false);
+            if (outcome.delivered)
+                m_messageBar->showMessage(MessageBar::Kind::Information,
+                                          tr("A sample %1 event was delivered to %2: the receiver answered %3.")
+                                              .arg(eventType, endpointName(endpoint))
+                                              .arg(outcome.responseStatus));
+            else
+                m_messageBar->showMessage(
+                    MessageBar::Kind::Warning,
+                    tr("The sample %1 event to %2 was not delivered: %3")
+                        .arg(eventType, endpointName(endpoint), outcome.problem),
+                    [this, connection, endpoint, eventType] { deliverSample(connection, endpoint, eventType); },
+                    tr("Retry delivering the sample %1 event").arg(eventType));
+            // The sandbox counts the delivery in the endpoint's health.
+            if (m_connection && m_connection->id == connection.id)
+                refresh();
+        });
 }
 
 void MainWindow::setUpColumns() {
@@ -464,6 +559,8 @@ void MainWindow::reloadConnections() {
         sandboxIds << connection.id;
     connections += m_sandboxConnections;
     m_connectionsPane->setConnections(connections, sandboxIds, lastConnectionId());
+    if (m_deliveries)
+        m_deliveries->setConnections(connections);
 }
 
 void MainWindow::connectionChanged(const std::optional<Connection> &connection) {
@@ -718,6 +815,11 @@ void MainWindow::updateActions() {
     m_testAction->setEnabled(one && canTest);
     m_testAction->setToolTip(profile && !canTest ? tr("%1 has no test delivery.").arg(providerName)
                                                  : tr("Ask the provider to send a test event"));
+    const bool sandboxed = m_sandbox && m_connection && m_sandbox->owns(*m_connection);
+    m_sampleMenu->menuAction()->setEnabled(one && sandboxed);
+    m_sampleMenu->menuAction()->setToolTip(
+        sandboxed ? tr("Have the sandbox deliver a signed sample of one of the endpoint's events")
+                  : tr("Only the built-in sandbox's connections deliver samples (webhook-console --sandbox)"));
 }
 
 void MainWindow::updateNoMatchHint() {

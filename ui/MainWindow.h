@@ -17,6 +17,8 @@
 class ClipboardGuard;
 class ConnectionStore;
 class ConnectionsPane;
+class DeliveriesView;
+class DeliveryLog;
 class EndpointDetailsPane;
 class EndpointFilterModel;
 class EndpointTableModel;
@@ -24,12 +26,14 @@ class MessageBar;
 class NoMatchHint;
 class QAction;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QSplitter;
 class QTableView;
 class QToolBar;
+class SandboxSession;
 
 // The console: connections on the left, their endpoints in the middle, the selected one's
 // details on the right. Every action goes through EndpointService, asynchronously; a request
@@ -39,8 +43,11 @@ class MainWindow final : public QMainWindow {
 
 public:
     // sandboxConnections are listed (and usable) but not saved; they belong to an in-process sandbox.
+    // deliveries: where the Deliveries view keeps what it captures (no Deliveries view without
+    // it); sandbox: the in-process sandbox whose connections can deliver samples.
     MainWindow(EndpointService *service, ConnectionStore *store, ClipboardGuard *clipboard,
-               const QList<Connection> &sandboxConnections = {}, QWidget *parent = nullptr);
+               const QList<Connection> &sandboxConnections = {}, DeliveryLog *deliveries = nullptr,
+               SandboxSession *sandbox = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // The connection a new window opens on: the last one used if it is still there, else the first.
@@ -63,6 +70,10 @@ private:
     void detailsToggled();
     void forgetPreviousSecret();
     void createMenusAndToolBar();
+    // The Deliveries view in a dock at the bottom, hidden until View → Deliveries.
+    void createDeliveriesDock(DeliveryLog *log);
+    void fillSampleMenu();
+    void deliverSample(const Connection &connection, const Endpoint &endpoint, const QString &eventType);
     void restoreSettings();
     void saveSettings() const;
 
@@ -125,6 +136,9 @@ private:
     QList<Connection> m_sandboxConnections;
     std::optional<Connection> m_connection;
     QPointer<KeychainCheck> m_keychainCheck; // the Check Keychain under way, if any
+    SandboxSession *m_sandbox;
+    DeliveriesView *m_deliveries = nullptr; // with its dock, when a DeliveryLog was given
+    QDockWidget *m_deliveriesDock = nullptr;
 
     ConnectionsPane *m_connectionsPane;
     MessageBar *m_messageBar;
@@ -163,4 +177,6 @@ private:
     QAction *m_findAction;
     QAction *m_addConnectionAction;
     QAction *m_quitAction;
+    QAction *m_deliveriesAction = nullptr;
+    QMenu *m_sampleMenu = nullptr; // Endpoint → Deliver Sample, one entry per event of the endpoint
 };

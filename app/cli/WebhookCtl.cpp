@@ -1,6 +1,8 @@
 #include "WebhookCtl.h"
 
 #include "ConnectionStore.h"
+#include "DeliveryJudge.h"
+#include "DeliveryListener.h"
 #include "DeliveryRetention.h"
 #include "EndpointJson.h"
 #include "KeychainSecretStore.h"
@@ -11,11 +13,9 @@
 #include "TerminalText.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkReply>
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -713,75 +713,19 @@ void WebhookCtl::runVerify(const Connection &connection) {
         m_invocation.receivedAt.isValid() ? m_invocation.receivedAt : QDateTime::currentDateTimeUtc();
     const Delivery delivery(m_invocation.deliveryHeaders, body, receivedAt);
 
-    m_service->readSecret(
-        connection, id, this,
-        [this, connection, id, scheme = *scheme, delivery](const SecretResult &result, const QString &secret) {
-            if (!result.ok() && result.status != SecretStatus::NotFound)
-                return fail(ProviderError, tr("The keychain could not be read: %1").arg(result.errorText));
-            if (result.status == SecretStatus::NotFound)
-                m_err << tr("webhookctl: no signing secret is stored for %1 on connection \"%2\"; only the other "
-                            "secrets in the keychain are tried.")
+    auto *judge = new DeliveryJudge(m_service, this);
+    judge->setKnownConnections(m_connections->connections());
+    judge->judge(
+        connection, id, *scheme, delivery, this, [this, connection, id](const DeliveryJudge::Judgement &judgement) {
+            if (!judgement.verdict)
+                return fail(ProviderError, tr("The keychain could not be read: %1").arg(judgement.keychainProblem));
+            if (!judgement.currentSecretFound)
+                m_err << tr("webhookctl: no signing secret is stored for %1 on connection \"%2\"; only the "
+                            "other secrets in the keychain are tried.")
                              .arg(safe(id), safe(connection.name))
                       << Qt::endl;
-            m_service->readPreviousSecret(
-                connection, id, this,
-                [this, connection, id, scheme, delivery,
-                 current = secret](const SecretResult &read, const QString &previous, const QDateTime &replacedAt) {
-                    SignatureVerifier::Secrets secrets{current, std::nullopt, {}};
-                    if (read.ok())
-                        secrets.previous = SignatureVerifier::PreviousSecret{previous, replacedAt};
-                    const SignatureVerifier verifier(scheme);
-                    const SignatureVerdict own = verifier.verify(delivery, secrets);
-                    // The other endpoints' secrets are read only when this endpoint's own did not
-                    // settle it: a valid, late or previous-secret signature, or none to check at all.
-                    using Diagnosis = SignatureVerdict::Diagnosis;
-                    if (own.diagnosis() == Diagnosis::Ok || own.diagnosis() == Diagnosis::StaleTimestamp ||
-                        own.diagnosis() == Diagnosis::PreviousSecret || own.diagnosis() == Diagnosis::NoSignature)
-                        return reportVerdict(own);
-                    readOtherSecrets(connection.id, id,
-                                     [this, verifier, delivery,
-                                      secrets](const QList<SignatureVerifier::OtherSecret> &others) mutable {
-                                         secrets.others = others;
-                                         reportVerdict(verifier.verify(delivery, secrets));
-                                     });
-                });
+            reportVerdict(*judgement.verdict);
         });
-}
-
-struct WebhookCtl::OtherSecretsRun {
-    QList<QPair<Connection, QString>> pending; // connection and endpoint id, still to read
-    QList<SignatureVerifier::OtherSecret> found;
-    std::function<void(const QList<SignatureVerifier::OtherSecret> &)> done;
-};
-
-void WebhookCtl::readOtherSecrets(const QString &connectionId, const QString &endpointId,
-                                  std::function<void(const QList<SignatureVerifier::OtherSecret> &)> done) {
-    auto run = std::make_shared<OtherSecretsRun>();
-    run->done = std::move(done);
-    QHash<QString, Connection> connections;
-    for (const Connection &connection : m_connections->connections())
-        connections.insert(connection.id, connection);
-    // An entry of a connection no longer configured has no profile to check its id against: skipped.
-    for (const SecretIndex::Entry &entry : m_secretIndex->allStored()) {
-        if ((entry.connectionId == connectionId && entry.endpointId == endpointId) ||
-            !connections.contains(entry.connectionId))
-            continue;
-        run->pending.append({connections.value(entry.connectionId), entry.endpointId});
-    }
-    readNextOtherSecret(run);
-}
-
-void WebhookCtl::readNextOtherSecret(const std::shared_ptr<OtherSecretsRun> &run) {
-    if (run->pending.isEmpty())
-        return run->done(run->found);
-    const auto [connection, endpointId] = run->pending.takeFirst();
-    m_service->readSecret(connection, endpointId, this,
-                          [this, run, connection = connection, endpointId = endpointId](const SecretResult &result,
-                                                                                        const QString &secret) {
-                              if (result.ok())
-                                  run->found.append({secret, endpointId, connection.name});
-                              readNextOtherSecret(run);
-                          });
 }
 
 void WebhookCtl::reportVerdict(const SignatureVerdict &verdict) {
@@ -798,201 +742,43 @@ void WebhookCtl::reportVerdict(const SignatureVerdict &verdict) {
 }
 
 void WebhookCtl::runListen() {
+    QList<Connection> targets = m_connections->connections();
     if (!m_invocation.connectionName.isEmpty()) {
         const std::optional<Connection> connection = m_connections->byName(m_invocation.connectionName);
         if (!connection)
             return fail(
                 UsageError,
                 tr("No connection named \"%1\" (see: webhookctl connection list).").arg(m_invocation.connectionName));
-        m_listenConnections = {*connection};
+        targets = {*connection};
         const QString apiKey = QProcessEnvironment::systemEnvironment().value(QStringLiteral("WEBHOOK_API_KEY"));
         if (!apiKey.isEmpty())
             m_service->useApiKey(*connection, apiKey);
-    } else {
-        m_listenConnections = m_connections->connections();
     }
     m_deliveryLog = std::make_unique<DeliveryLog>(*m_state, DeliveryRetention::fromSettings().keep);
+    m_listener = new DeliveryListener(m_service, m_network, m_deliveryLog.get(), this);
+    m_listener->setConnections(targets, m_connections->connections());
+    m_listener->setForwardUrl(QUrl(m_invocation.forwardUrl));
+    connect(m_listener, &DeliveryListener::listingFailed, this, [this](const QString &name, const QString &problem) {
+        m_err << tr("webhookctl: the endpoints of connection \"%1\" could not be listed: %2")
+                     .arg(safe(name), safe(problem))
+              << Qt::endl;
+    });
+    connect(m_listener, &DeliveryListener::startFailed, this, [this](const QString &problem) {
+        fail(ProviderError, tr("Cannot listen on 127.0.0.1:%1: %2").arg(m_invocation.listenPort).arg(problem));
+    });
+    connect(m_listener, &DeliveryListener::started, this,
+            [this](quint16 port) { m_out << tr("listening on 127.0.0.1:%1").arg(port) << Qt::endl; });
+    connect(m_listener, &DeliveryListener::storeFailed, this, [this](const QString &problem) {
+        m_err << tr("webhookctl: the delivery could not be stored: %1").arg(safe(problem)) << Qt::endl;
+    });
+    connect(m_listener, &DeliveryListener::captured, this, &WebhookCtl::printDelivery);
     // Stopped by a signal through the normal path: output flushed, exit status 0.
     auto *stop = new StopSignals(this);
     connect(stop, &StopSignals::stopRequested, this, [this] { finish(Done); });
-    refreshListenTargets([this] { startReceiver(); });
+    m_listener->start(m_invocation.listenPort);
 }
 
-void WebhookCtl::startReceiver() {
-    m_receiver = new DeliveryReceiver(this);
-    QString problem;
-    if (!m_receiver->listen(m_invocation.listenPort, &problem))
-        return fail(ProviderError, tr("Cannot listen on 127.0.0.1:%1: %2").arg(m_invocation.listenPort).arg(problem));
-    connect(m_receiver, &DeliveryReceiver::received, this, &WebhookCtl::receiveDelivery);
-    m_out << tr("listening on 127.0.0.1:%1").arg(m_receiver->port()) << Qt::endl;
-}
-
-void WebhookCtl::refreshListenTargets(std::function<void()> done) {
-    m_afterRefresh.append(std::move(done));
-    if (m_refreshing)
-        return;
-    m_refreshing = true;
-    auto pending = std::make_shared<QList<Connection>>(m_listenConnections);
-    auto found = std::make_shared<QList<ListenTarget>>();
-    listNextConnection(pending, found, [this, found] {
-        m_listenTargets = *found;
-        m_listedAt = QDateTime::currentDateTimeUtc();
-        m_refreshing = false;
-        const QList<std::function<void()>> waiting = std::exchange(m_afterRefresh, {});
-        for (const auto &callback : waiting)
-            callback();
-    });
-}
-
-void WebhookCtl::listNextConnection(const std::shared_ptr<QList<Connection>> &pending,
-                                    const std::shared_ptr<QList<ListenTarget>> &found, std::function<void()> done) {
-    if (pending->isEmpty())
-        return done();
-    const Connection connection = pending->takeFirst();
-    if (!m_service->profileFor(connection))
-        return listNextConnection(pending, found, std::move(done));
-    m_service->list(connection, this,
-                    [this, connection, pending, found, done](const ApiError &error, const QList<Endpoint> &endpoints) {
-                        // One connection that cannot be listed leaves its deliveries unmatched, not the others'.
-                        if (error.isError())
-                            m_err << tr("webhookctl: the endpoints of connection \"%1\" could not be listed: %2")
-                                         .arg(safe(connection.name), safe(error.toString()))
-                                  << Qt::endl;
-                        for (const Endpoint &endpoint : endpoints) {
-                            const QString path = QUrl(endpoint.url).path();
-                            found->append({connection, endpoint.id, path.isEmpty() ? QStringLiteral("/") : path});
-                        }
-                        listNextConnection(pending, found, done);
-                    });
-}
-
-std::optional<WebhookCtl::ListenTarget> WebhookCtl::listenTargetFor(const QString &path) const {
-    for (const ListenTarget &target : m_listenTargets) {
-        if (target.path == path)
-            return target;
-    }
-    return std::nullopt;
-}
-
-void WebhookCtl::receiveDelivery(const DeliveryReceiver::Request &request) {
-    const std::optional<ListenTarget> target = listenTargetFor(request.path());
-    if (target)
-        return judgeDelivery(request, target);
-    // An endpoint created since the last listing is found by listing again: at most once a second,
-    // so unmatched requests cannot keep the provider busy, and never skipped, so none is misjudged.
-    const qint64 sinceListed = m_listedAt.msecsTo(QDateTime::currentDateTimeUtc());
-    QTimer::singleShot(std::max<qint64>(0, 1000 - sinceListed), this, [this, request] {
-        refreshListenTargets([this, request] { judgeDelivery(request, listenTargetFor(request.path())); });
-    });
-}
-
-void WebhookCtl::judgeDelivery(const DeliveryReceiver::Request &request, const std::optional<ListenTarget> &target) {
-    DeliveryLog::Entry entry;
-    entry.receivedAt = request.receivedAt;
-    entry.method = request.method;
-    entry.path = request.target;
-    entry.headers = request.headers;
-    entry.body = request.body;
-    if (!target) {
-        entry.verdict = QStringLiteral("no-endpoint");
-        entry.verdictMessage = tr("No listed endpoint's URL has the path %1.").arg(request.path());
-        return answerDelivery(request, entry);
-    }
-    entry.connectionId = target->connection.id;
-    entry.endpointId = target->endpointId;
-    const SignatureScheme scheme = m_service->profileFor(target->connection)->signatureScheme();
-    if (!scheme.isStated()) {
-        entry.verdict = QStringLiteral("no-scheme");
-        entry.verdictMessage = tr("The %1 profile states no signature scheme, so nothing was checked.")
-                                   .arg(m_service->profileFor(target->connection)->name());
-        return answerDelivery(request, entry);
-    }
-    const Connection connection = target->connection;
-    const QString id = target->endpointId;
-    m_service->readSecret(
-        connection, id, this,
-        [this, connection, id, scheme, request, entry](const SecretResult &result, const QString &secret) {
-            if (!result.ok() && result.status != SecretStatus::NotFound) {
-                DeliveryLog::Entry unread = entry;
-                unread.verdict = QStringLiteral("keychain-error");
-                unread.verdictMessage = tr("The keychain could not be read: %1").arg(result.errorText);
-                return answerDelivery(request, unread);
-            }
-            m_service->readPreviousSecret(
-                connection, id, this,
-                [this, connection, id, scheme, request, entry,
-                 current = secret](const SecretResult &read, const QString &previous, const QDateTime &replacedAt) {
-                    SignatureVerifier::Secrets secrets{current, std::nullopt, {}};
-                    if (read.ok())
-                        secrets.previous = SignatureVerifier::PreviousSecret{previous, replacedAt};
-                    const Delivery delivery(request.headers, request.body, request.receivedAt);
-                    const SignatureVerifier verifier(scheme);
-                    auto judged = [this, request, entry](const SignatureVerdict &verdict) {
-                        DeliveryLog::Entry result = entry;
-                        result.verdict = verdict.keyword();
-                        result.verdictMessage = verdict.message();
-                        answerDelivery(request, result);
-                    };
-                    // As verify does: the other endpoints' secrets only when this endpoint's own did not settle it.
-                    const SignatureVerdict own = verifier.verify(delivery, secrets);
-                    using Diagnosis = SignatureVerdict::Diagnosis;
-                    if (own.diagnosis() == Diagnosis::Ok || own.diagnosis() == Diagnosis::StaleTimestamp ||
-                        own.diagnosis() == Diagnosis::PreviousSecret || own.diagnosis() == Diagnosis::NoSignature)
-                        return judged(own);
-                    readOtherSecrets(connection.id, id,
-                                     [verifier, delivery, secrets,
-                                      judged](const QList<SignatureVerifier::OtherSecret> &others) mutable {
-                                         secrets.others = others;
-                                         judged(verifier.verify(delivery, secrets));
-                                     });
-                });
-        });
-}
-
-void WebhookCtl::answerDelivery(const DeliveryReceiver::Request &request, DeliveryLog::Entry entry) {
-    if (m_invocation.forwardUrl.isEmpty()) {
-        m_receiver->respond(request.id, 200);
-        return recordDelivery(entry);
-    }
-    QNetworkRequest forward{QUrl(m_invocation.forwardUrl)};
-    // The delivery's own headers, less those that describe this hop rather than the delivery.
-    static const QList<QByteArray> hopByHop{
-        "host", "content-length", "connection", "keep-alive",       "transfer-encoding",
-        "te",   "upgrade",        "expect",     "proxy-connection", "proxy-authorization"};
-    for (const auto &[name, value] : request.headers) {
-        if (!hopByHop.contains(name.toLower()))
-            forward.setRawHeader(name, value);
-    }
-    forward.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    forward.setTransferTimeout(10000);
-    auto timer = std::make_shared<QElapsedTimer>();
-    timer->start();
-    QNetworkReply *reply = m_network->sendCustomRequest(forward, request.method.toLatin1(), request.body);
-    // The target's answer is relayed to the sender, so it is bounded like a delivery.
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > DeliveryReceiver::maxBodyBytes)
-            reply->abort();
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, request, entry, timer]() mutable {
-        reply->deleteLater();
-        entry.forwardMs = timer->elapsed();
-        entry.forwardStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (entry.forwardStatus == 0) {
-            entry.forwardError = reply->errorString();
-            m_receiver->respond(request.id, 502);
-        } else {
-            const QByteArray answer = reply->read(DeliveryReceiver::maxBodyBytes);
-            m_receiver->respond(request.id, entry.forwardStatus, answer,
-                                reply->header(QNetworkRequest::ContentTypeHeader).toByteArray());
-        }
-        recordDelivery(entry);
-    });
-}
-
-void WebhookCtl::recordDelivery(const DeliveryLog::Entry &entry) {
-    QString problem;
-    if (!m_deliveryLog->add(entry, &problem))
-        m_err << tr("webhookctl: the delivery could not be stored: %1").arg(safe(problem)) << Qt::endl;
+void WebhookCtl::printDelivery(const DeliveryLog::Entry &entry) {
     QString line =
         QStringLiteral("%1 %2 %3 %4 %5 %6: %7")
             .arg(entry.receivedAt.toUTC().toString(Qt::ISODate), entry.method, entry.path,

@@ -2,7 +2,6 @@
 
 #include "CtlInvocation.h"
 #include "DeliveryLog.h"
-#include "DeliveryReceiver.h"
 #include "EndpointService.h"
 #include "SignatureVerifier.h"
 
@@ -13,6 +12,7 @@
 #include <memory>
 
 class ConnectionStore;
+class DeliveryListener;
 class KeychainSecretStore;
 class LocalState;
 class PendingCreateJournal;
@@ -54,33 +54,13 @@ private:
     void runSign(const Connection &connection);
     void runVerify(const Connection &connection);
 
-    // listen: the endpoints deliveries are matched to, by their URL's path.
-    struct ListenTarget {
-        Connection connection;
-        QString endpointId;
-        QString path;
-    };
     void runListen();
-    void startReceiver();
-    // Lists the connections' endpoints again (the operator may have added one since), then done.
-    void refreshListenTargets(std::function<void()> done);
-    void listNextConnection(const std::shared_ptr<QList<Connection>> &pending,
-                            const std::shared_ptr<QList<ListenTarget>> &found, std::function<void()> done);
-    std::optional<ListenTarget> listenTargetFor(const QString &path) const;
-    void receiveDelivery(const DeliveryReceiver::Request &request);
-    void judgeDelivery(const DeliveryReceiver::Request &request, const std::optional<ListenTarget> &target);
-    void answerDelivery(const DeliveryReceiver::Request &request, DeliveryLog::Entry entry);
-    void recordDelivery(const DeliveryLog::Entry &entry);
+    void printDelivery(const DeliveryLog::Entry &entry);
 
     // The body of sign and verify, as raw bytes; false with *problem set when there is none.
     bool readBody(QByteArray *body, QString *problem);
     // --scheme, else the profile's; nullopt when neither states one.
     std::optional<SignatureScheme> signatureSchemeFor(const ProviderProfile &profile) const;
-    // The other endpoints' secrets in the keychain, every connection's, read one at a time.
-    struct OtherSecretsRun;
-    void readOtherSecrets(const QString &connectionId, const QString &endpointId,
-                          std::function<void(const QList<SignatureVerifier::OtherSecret> &)> done);
-    void readNextOtherSecret(const std::shared_ptr<OtherSecretsRun> &run);
     void reportVerdict(const SignatureVerdict &verdict);
 
     void printEndpoint(const Endpoint &endpoint);
@@ -114,11 +94,6 @@ private:
     int m_worstExit = Done;               // raised by recovery reports printed before the command itself
 
     // listen
-    QList<Connection> m_listenConnections;
-    QList<ListenTarget> m_listenTargets;
-    QDateTime m_listedAt;
-    bool m_refreshing = false;
-    QList<std::function<void()>> m_afterRefresh; // deliveries waiting for the listing under way
     std::unique_ptr<DeliveryLog> m_deliveryLog;
-    DeliveryReceiver *m_receiver = nullptr;
+    DeliveryListener *m_listener = nullptr;
 };

@@ -250,7 +250,9 @@ void SandboxProvider::dispatch(const SandboxRequest &request, const QString &ope
     m_dirty = false;
     SandboxResponse response;
     if (operation == opTest) {
-        sendTest(endpointId, reply);
+        // ?event=TYPE delivers a sample of one of the endpoint's events instead of webhook.test.
+        const QString event = request.query.queryItemValue(QStringLiteral("event"), QUrl::FullyDecoded);
+        deliverEvent(endpointId, event.isEmpty() ? QStringLiteral("webhook.test") : event, reply);
         return;
     }
     if (operation == opList)
@@ -417,46 +419,59 @@ SandboxResponse SandboxProvider::rotateSecret(const QString &endpointId) {
     return secretResponse(*endpoint, m_profile.rotateResponse(), 200, QString());
 }
 
-void SandboxProvider::sendTest(const QString &endpointId, const Reply &reply) {
+void SandboxProvider::deliverEvent(const QString &endpointId, const QString &eventType, const Reply &reply) {
     const auto endpoint = m_state->endpoint(id(), endpointId);
     if (!endpoint) {
         reply(problemResponse(notFound()));
         return;
     }
+    // A sample of an event the endpoint subscribes to, as the provider would send it; the test
+    // event goes to any endpoint.
+    const bool isTest = eventType == QLatin1String("webhook.test");
+    if (!isTest && !endpoint->events.contains(eventType)) {
+        reply(problemResponse(
+            validation(tr("The endpoint does not subscribe to %1; it would never be sent one.").arg(eventType),
+                       m_profile.wireField(QStringLiteral("events")))));
+        return;
+    }
+    const std::optional<EventType> catalogued = m_profile.catalogEvent(eventType);
+    const QString message = isTest ? QStringLiteral("This is a test event.")
+                            : catalogued && !catalogued->description.isEmpty()
+                                ? QStringLiteral("A sample event: %1").arg(catalogued->description)
+                                : QStringLiteral("A sample %1 event.").arg(eventType);
     const QString eventId = QStringLiteral("evt_") + alphanumeric(*m_random, 20);
-    const QJsonObject event{
-        {QStringLiteral("id"), eventId},
-        {QStringLiteral("type"), QStringLiteral("webhook.test")},
-        {QStringLiteral("created"), timestamp(QDateTime::currentDateTimeUtc())},
-        {QStringLiteral("data"), QJsonObject{{QStringLiteral("endpointId"), endpoint->id},
-                                             {QStringLiteral("provider"), id()},
-                                             {QStringLiteral("message"), QStringLiteral("This is a test event.")}}}};
+    const QJsonObject event{{QStringLiteral("id"), eventId},
+                            {QStringLiteral("type"), eventType},
+                            {QStringLiteral("created"), timestamp(QDateTime::currentDateTimeUtc())},
+                            {QStringLiteral("data"), QJsonObject{{QStringLiteral("endpointId"), endpoint->id},
+                                                                 {QStringLiteral("provider"), id()},
+                                                                 {QStringLiteral("message"), message}}}};
     const QByteArray payload = QJsonDocument(event).toJson(QJsonDocument::Compact);
     const QString providerId = id();
     const SignatureScheme scheme = m_profile.signatureScheme();
     const int timeoutMs = endpoint->timeoutMs.value_or(5000);
-    m_delivery->deliver(endpoint->url, scheme, endpoint->secret, eventId, payload, timeoutMs,
-                        [this, providerId, endpointId, eventId, reply](const SandboxDelivery::Result &result) {
-                            // The endpoint may have changed (or gone) while the delivery was under way.
-                            auto current = m_state->endpoint(providerId, endpointId);
-                            if (current) {
-                                recordDelivery(*current, result.success);
-                                m_state->replace(providerId, *current);
-                                m_state->commit(providerId);
-                            }
-                            QJsonObject body{
-                                {QStringLiteral("id"), eventId},
-                                {QStringLiteral("type"), QStringLiteral("webhook.test")},
-                                {QStringLiteral("delivered"), result.success},
-                                {QStringLiteral("simulated"), result.simulated},
-                                {QStringLiteral("responseStatus"),
-                                 result.httpStatus > 0 ? QJsonValue(result.httpStatus) : QJsonValue(QJsonValue::Null)},
-                                {QStringLiteral("error"),
-                                 result.error.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(result.error)}};
-                            if (current)
-                                body.insert(QStringLiteral("endpoint"), render(*current));
-                            reply(SandboxResponse::json(200, withExtras(body, QString())));
-                        });
+    m_delivery->deliver(
+        endpoint->url, scheme, endpoint->secret, eventId, payload, timeoutMs,
+        [this, providerId, endpointId, eventId, eventType, reply](const SandboxDelivery::Result &result) {
+            // The endpoint may have changed (or gone) while the delivery was under way.
+            auto current = m_state->endpoint(providerId, endpointId);
+            if (current) {
+                recordDelivery(*current, result.success);
+                m_state->replace(providerId, *current);
+                m_state->commit(providerId);
+            }
+            QJsonObject body{{QStringLiteral("id"), eventId},
+                             {QStringLiteral("type"), eventType},
+                             {QStringLiteral("delivered"), result.success},
+                             {QStringLiteral("simulated"), result.simulated},
+                             {QStringLiteral("responseStatus"),
+                              result.httpStatus > 0 ? QJsonValue(result.httpStatus) : QJsonValue(QJsonValue::Null)},
+                             {QStringLiteral("error"),
+                              result.error.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(result.error)}};
+            if (current)
+                body.insert(QStringLiteral("endpoint"), render(*current));
+            reply(SandboxResponse::json(200, withExtras(body, QString())));
+        });
 }
 
 void SandboxProvider::recordDelivery(SandboxEndpoint &endpoint, bool success) const {

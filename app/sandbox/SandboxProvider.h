@@ -54,6 +54,11 @@ public:
     // The endpoint as this provider's get/list would return it: never with the secret.
     QJsonObject render(const SandboxEndpoint &endpoint) const;
 
+    // Delivers an event of eventType to the endpoint's URL (a real POST only to loopback, signed as
+    // the profile says) and answers as the test operation does. webhook.test goes to any endpoint;
+    // any other type only to one subscribed to it (a validation error otherwise).
+    void deliverEvent(const QString &endpointId, const QString &eventType, const Reply &reply);
+
     // Adds a few endpoints (active, paused, failing, and auto-paused where the provider has it).
     void seedDemoData(QRandomGenerator &random);
 
@@ -77,7 +82,6 @@ private:
     SandboxResponse update(const QString &endpointId, const QJsonObject &body, bool admin);
     SandboxResponse remove(const QString &endpointId);
     SandboxResponse rotateSecret(const QString &endpointId);
-    void sendTest(const QString &endpointId, const Reply &reply);
 
     std::optional<Problem> applyField(SandboxEndpoint &endpoint, const QString &canonical, const QJsonValue &value,
                                       Mode mode, bool admin) const;

@@ -77,6 +77,14 @@ std::optional<SandboxEndpoint> SandboxServer::endpoint(const QString &providerId
     return m_state->endpoint(providerId, endpointId);
 }
 
+void SandboxServer::deliverSample(const QString &providerId, const QString &endpointId, const QString &eventType,
+                                  std::function<void(const SandboxResponse &)> done) {
+    SandboxProvider *target = provider(providerId);
+    if (!target)
+        return done(SandboxResponse::empty(404));
+    target->deliverEvent(endpointId, eventType, std::move(done));
+}
+
 void SandboxServer::seedDemoData() {
     // Its own generator, so demo data is the same whatever requests came before.
     QRandomGenerator random(m_options.seed ^ 0xde30da7au);

@@ -14,6 +14,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <optional>
 
 class QHttpServerRequest;
@@ -68,6 +69,12 @@ public:
     void malformedNext(int answers, MalformedBody body = MalformedBody::Cycle) {
         m_faults.malformedNext(answers, body);
     }
+
+    // Delivers a sample of eventType to an endpoint, as POST {test}?event=TYPE does, for a program
+    // running this sandbox in-process (also where the provider's API has no test operation). done
+    // gets the test operation's answer ("delivered", "responseStatus", "error"), or an error.
+    void deliverSample(const QString &providerId, const QString &endpointId, const QString &eventType,
+                       std::function<void(const SandboxResponse &)> done);
 
     // Test hooks.
     QList<SandboxRequest> requestLog() const { return m_requestLog; }

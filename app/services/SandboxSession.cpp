@@ -3,6 +3,10 @@
 #include "EndpointService.h"
 #include "SandboxServer.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QTimer>
 #include <QUuid>
 
 #include <memory>
@@ -74,6 +78,44 @@ void SandboxSession::storeSecrets(QObject *context, std::function<void(const Sec
     }
     if (progress->pending == 0)
         progress->done({});
+}
+
+bool SandboxSession::owns(const Connection &connection) const {
+    for (const Connection &own : m_connections) {
+        if (own.id == connection.id)
+            return true;
+    }
+    return false;
+}
+
+void SandboxSession::deliverSample(const Connection &connection, const QString &endpointId, const QString &eventType,
+                                   QObject *context, std::function<void(const SampleOutcome &)> done) {
+    const QPointer<QObject> caller(context);
+    auto answered = [caller, done](const SandboxResponse &response) {
+        if (!caller)
+            return;
+        SampleOutcome outcome;
+        const QJsonObject answer = QJsonDocument::fromJson(response.body).object();
+        if (response.status != 200) {
+            // The provider's error shape varies; its message is somewhere in the answer.
+            const QString message = QString::fromUtf8(response.body).left(300);
+            outcome.problem = message.isEmpty() ? tr("the sandbox answered %1").arg(response.status) : message;
+            return done(outcome);
+        }
+        outcome.delivered = answer.value(QStringLiteral("delivered")).toBool();
+        outcome.responseStatus = answer.value(QStringLiteral("responseStatus")).toInt();
+        outcome.problem = answer.value(QStringLiteral("error")).toString();
+        done(outcome);
+    };
+    if (!owns(connection)) {
+        SampleOutcome outcome;
+        outcome.problem = tr("Only the built-in sandbox's connections deliver samples.");
+        return QTimer::singleShot(0, context, [done, outcome] { done(outcome); });
+    }
+    // Later, never from inside this call, as every other service call answers.
+    QTimer::singleShot(0, this, [this, connection, endpointId, eventType, answered] {
+        m_server->deliverSample(connection.providerId, endpointId, eventType, answered);
+    });
 }
 
 // Its moc code in this object, not in the library's shared mocs_compilation: a program that does

@@ -31,6 +31,20 @@ public:
     // or an ok result.
     void storeSecrets(QObject *context, std::function<void(const SecretResult &)> done);
 
+    // Whether the connection is one of this sandbox's.
+    bool owns(const Connection &connection) const;
+    // What a sample delivery did: sent (or refused, with problem), and the receiver's answer.
+    struct SampleOutcome {
+        bool delivered = false;
+        int responseStatus = 0; // 0: no HTTP answer
+        QString problem;        // empty when delivered
+    };
+    // The sandbox delivers a sample event of eventType, signed with the endpoint's secret as the
+    // profile says, to the endpoint's URL (a real POST only when it is a loopback URL). done runs
+    // once, later, unless context is gone by then.
+    void deliverSample(const Connection &connection, const QString &endpointId, const QString &eventType,
+                       QObject *context, std::function<void(const SampleOutcome &)> done);
+
 private:
     EndpointService *m_service;
     SandboxServer *m_server;

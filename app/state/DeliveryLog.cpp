@@ -41,6 +41,10 @@ DeliveryLog::DeliveryLog(LocalState &state, int keep)
     : m_state(state)
     , m_keep(std::max(1, keep)) {}
 
+QString DeliveryLog::databasePath() const {
+    return m_state.filePath();
+}
+
 QByteArray DeliveryLog::storedValue(const QByteArray &name, const QByteArray &value) {
     // A sender's credentials (a receiver's basic-auth password, a session cookie) are not the
     // delivery's content and must not outlive the request.
@@ -141,6 +145,24 @@ bool DeliveryLog::clear(QString *error) {
         [&](QSqlDatabase &db, QString *why) {
             QSqlQuery query(db);
             if (query.exec(QStringLiteral("DELETE FROM deliveries")))
+                return true;
+            *why = m_state.describe(query.lastError());
+            return false;
+        },
+        error);
+}
+
+bool DeliveryLog::recordForward(qint64 id, int status, qint64 ms, const QString &forwardError, QString *error) {
+    return m_state.write(
+        [&](QSqlDatabase &db, QString *why) {
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral(
+                "UPDATE deliveries SET forward_status = ?, forward_ms = ?, forward_error = ? WHERE id = ?"));
+            query.addBindValue(status);
+            query.addBindValue(ms);
+            query.addBindValue(notNull(forwardError));
+            query.addBindValue(id);
+            if (query.exec())
                 return true;
             *why = m_state.describe(query.lastError());
             return false;

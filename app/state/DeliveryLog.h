@@ -1,5 +1,7 @@
 #pragma once
 
+#include "CapturedDelivery.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
@@ -10,7 +12,7 @@
 
 class LocalState;
 
-// The deliveries a local receiver (webhookctl listen, later the console's Deliveries view)
+// The deliveries a local receiver (webhookctl listen, the console's Deliveries view)
 // captured, kept in the local state database: what arrived (time, method, path, headers, the
 // body's raw bytes), which endpoint it was matched to, the signature verdict, and what a forward
 // target answered. Bodies may hold customer data, so they live only in the owner-only database.
@@ -25,27 +27,13 @@ class DeliveryLog final {
 public:
     static constexpr int defaultKeep = 1000;
 
-    struct Entry {
-        qint64 id = 0; // set by add(); increasing with arrival
-        QDateTime receivedAt;
-        QString method;
-        QString path;
-        QList<QPair<QByteArray, QByteArray>> headers; // as received, in order
-        QByteArray body;
-        QString connectionId; // empty: matched to no endpoint
-        QString endpointId;
-        QString verdict;        // SignatureVerdict keyword; empty when nothing was checked
-        QString verdictMessage; // SignatureVerdict message
-        int forwardStatus = 0;  // the forward target's HTTP status; 0: not forwarded, or no answer
-        qint64 forwardMs = -1;  // how long the forward took; -1: not forwarded
-        QString forwardError;   // why a forward got no answer
-
-        qint64 size() const { return body.size(); }
-    };
+    using Entry = CapturedDelivery;
 
     explicit DeliveryLog(LocalState &state, int keep = defaultKeep);
 
     int keep() const { return m_keep; }
+    // The database file, for a reader in another thread (a LocalState per thread).
+    QString databasePath() const;
 
     // Stores entry and drops all but the newest keep() rows. The new row's id, or nullopt with
     // *error (if given) saying why the database could not be written.
@@ -54,6 +42,8 @@ public:
     QList<Entry> recent(int limit = defaultKeep) const;
     int count() const;
     bool clear(QString *error = nullptr);
+    // What a later forward of a kept delivery (the console's Replay) got: status, time, error.
+    bool recordForward(qint64 id, int status, qint64 ms, const QString &forwardError, QString *error = nullptr);
 
     // The value stored for a header: the same, or a placeholder for a credential.
     static QByteArray storedValue(const QByteArray &name, const QByteArray &value);

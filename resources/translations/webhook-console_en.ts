@@ -509,6 +509,412 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
 </context>
 <context>
+    <name>DeliveriesView</name>
+    <message>
+        <source>&amp;Listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as c&amp;url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receive deliveries on 127.0.0.1 (Ctrl+Shift+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen for deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port to listen on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port on 127.0.0.1; &quot;Any free&quot; lets the system choose one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiver address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the receiver address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the receiver address, to paste as an endpoint&apos;s URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward to (optional), e.g. http://127.0.0.1:3000/webhooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event type filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For&amp;ward:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;ndpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verdict:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on 127.0.0.1:%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoints of %1 could not be listed, so its deliveries are not matched: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A delivery could not be kept in the local database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing endpoints…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All event types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All verdicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a forward URL above to replay a delivery to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a delivery to replay it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the selected delivery to %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy a curl command that sends the selected delivery again (without credential headers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget every captured delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaying to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replay&apos;s outcome could not be kept in the local database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replayed: the target answered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied a curl command for the selected delivery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Forget all %n captured deliveries? They are removed from the local database.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deliveries could not be cleared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1023 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another endpoint&apos;s secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryDetails</name>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body as received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward target&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pretty JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;aw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a delivery to see its headers, body and verdict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body is not JSON; Raw shows it as received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward target answered %1 in %2 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward failed after %1 ms: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryInspector</name>
+    <message>
+        <source>No listed endpoint&apos;s URL has the path %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched by its signature: no endpoint&apos;s URL has the path %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 profile states no signature scheme, so nothing was checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryTableModel</name>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another endpoint&apos;s secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body re-encoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key read the other way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched to no endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint %1 of connection %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bytes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DraftValidator</name>
     <message>
         <source>%1 requires a %2 for every endpoint.</source>
@@ -2180,6 +2586,46 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <source>&amp;Forget Previous Secret…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Deliver &amp;Sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the deliveries received on 127.0.0.1 (Ctrl+Shift+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint subscribes to no event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sample %1 event was delivered to %2: the receiver answered %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample %1 event to %2 was not delivered: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry delivering the sample %1 event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Have the sandbox deliver a signed sample of one of the endpoint&apos;s events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the built-in sandbox&apos;s connections deliver samples (webhook-console --sandbox)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -2739,6 +3185,10 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <source>No such webhook endpoint.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The endpoint does not subscribe to %1; it would never be sent one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SandboxServer</name>
@@ -2763,6 +3213,14 @@ The provider signs deliveries with the new secret from now on; update the receiv
     <name>SandboxSession</name>
     <message>
         <source>%1 sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sandbox answered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the built-in sandbox&apos;s connections deliver samples.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3327,14 +3785,6 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
     </message>
     <message>
         <source>webhookctl: the endpoints of connection &quot;%1&quot; could not be listed: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No listed endpoint&apos;s URL has the path %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The %1 profile states no signature scheme, so nothing was checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

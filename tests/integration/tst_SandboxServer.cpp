@@ -563,6 +563,39 @@ private slots:
         QCOMPARE(http->get(path).object().value("consecutiveFailureCount").toInt(), 1);
     }
 
+    // POST {test}?event=TYPE delivers a sample of one of the endpoint's events; a type it does
+    // not subscribe to is refused, as a provider would never send it one.
+    void aSampleDeliveryCarriesTheAskedEventType() {
+        QHttpServer receiver;
+        QList<QByteArray> bodies;
+        receiver.route(QStringLiteral("/hook"), [&](const QHttpServerRequest &request) {
+            bodies << request.body();
+            return QHttpServerResponse(QHttpServerResponder::StatusCode::Ok);
+        });
+        const quint16 receiverPort = receiver.listen(QHostAddress::LocalHost);
+        QVERIFY(receiverPort != 0);
+        m_server->setDevelopment(true);
+        const Wire w = wire(QStringLiteral("layers"));
+        auto http = client(QStringLiteral("layers"));
+        const QString id =
+            createOne(*http, w, createBody(w, QStringLiteral("http://127.0.0.1:%1/hook").arg(receiverPort)));
+        QVERIFY(!id.isEmpty());
+        const QString test = w.collection + QLatin1Char('/') + id + QStringLiteral("/test");
+
+        const auto sample = http->send("POST", test + QStringLiteral("?event=") + w.event);
+        QCOMPARE(sample.status, 200);
+        QCOMPARE(sample.object().value("delivered").toBool(), true);
+        QCOMPARE(sample.object().value("type").toString(), w.event);
+        QCOMPARE(bodies.size(), 1);
+        const QJsonObject event = QJsonDocument::fromJson(bodies.first()).object();
+        QCOMPARE(event.value("type").toString(), w.event);
+        QVERIFY(event.value("data").toObject().value("message").toString().startsWith(QStringLiteral("A sample")));
+
+        const auto refused = http->send("POST", test + QStringLiteral("?event=job.never"));
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(bodies.size(), 1); // nothing was sent
+    }
+
     void testDeliveryVerifies_data() { addProviderRows(); }
 
     // Send Test Event signs with the endpoint's secret under the profile's own scheme (header

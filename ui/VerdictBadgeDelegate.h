@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+// The Deliveries table's Verdict column: an icon beside the verdict's words (a tick for valid, a
+// warning for a diagnosed failure, information for one not checked), so the verdict reads
+// without colour too.
+class VerdictBadgeDelegate final : public QStyledItemDelegate {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(VerdictBadgeDelegate)
+
+public:
+    explicit VerdictBadgeDelegate(QObject *parent = nullptr);
+
+    static QIcon iconFor(const QString &keyword);
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+};
