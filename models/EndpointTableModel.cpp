@@ -49,18 +49,6 @@ QVariant optionalTime(const QDateTime &time) {
     return time.isValid() ? QVariant(time) : QVariant();
 }
 
-QCollator naturalCollator() {
-    // Qt's collator compares code points in the C locale and ignores numeric mode there; the C
-    // locale mostly means "not configured" (containers, CI), so collate as in English instead.
-    QLocale locale;
-    if (locale.language() == QLocale::C)
-        locale = QLocale(QLocale::English);
-    QCollator collator(locale);
-    collator.setNumericMode(true);
-    collator.setCaseSensitivity(Qt::CaseInsensitive);
-    return collator;
-}
-
 qint64 timeKey(const QDateTime &time) {
     return time.isValid() ? time.toMSecsSinceEpoch() : EndpointTableModel::RowKeys::Absent;
 }
@@ -111,7 +99,7 @@ QString searchText(const Endpoint &endpoint) {
 
 EndpointTableModel::EndpointTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-    , m_collator(naturalCollator()) {}
+    , m_order(NaturalOrder::forSystemLocale()) {}
 
 EndpointTableModel::~EndpointTableModel() = default;
 
@@ -612,6 +600,43 @@ EndpointTableModel::RowKeys EndpointTableModel::makeKeys(const Endpoint &endpoin
 }
 
 void EndpointTableModel::rank(int column) const {
+    const bool byLabel = column == Label;
+    std::vector<int> rows;
+    rows.reserve(m_rows.size());
+    bool direct = true;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const QString &text = byLabel ? m_rows.at(row).endpoint.label : m_rows.at(row).endpoint.url;
+        if (byLabel && text.isEmpty()) {
+            m_keys[row].sort[column] = RowKeys::Absent;
+            continue;
+        }
+        rows.push_back(row);
+        direct = direct && m_order.isDirect(text);
+    }
+    if (direct)
+        rankDirectly(rows, column);
+    else
+        rankByCollationKeys(rows, column);
+    m_ranked[byLabel] = true;
+}
+
+// Equal texts share a rank.
+void EndpointTableModel::rankDirectly(std::vector<int> &rows, int column) const {
+    const bool byLabel = column == Label;
+    const auto textOf = [this, byLabel](int row) -> const QString & {
+        return byLabel ? m_rows.at(row).endpoint.label : m_rows.at(row).endpoint.url;
+    };
+    std::sort(rows.begin(), rows.end(),
+              [&](int a, int b) { return NaturalOrder::compareDirectly(textOf(a), textOf(b)) < 0; });
+    qint64 rank = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (i > 0 && NaturalOrder::compareDirectly(textOf(rows[i - 1]), textOf(rows[i])) != 0)
+            ++rank;
+        m_keys[rows[i]].sort[column] = rank;
+    }
+}
+
+void EndpointTableModel::rankByCollationKeys(const std::vector<int> &rows, int column) const {
     // The collation keys live only while ranking: kept, they would cost more memory than the rows' text.
     struct Keyed {
         QCollatorSortKey key;
@@ -619,13 +644,10 @@ void EndpointTableModel::rank(int column) const {
     };
     const bool byLabel = column == Label;
     std::vector<Keyed> keyed;
-    keyed.reserve(m_rows.size());
-    for (int row = 0; row < m_rows.size(); ++row) {
+    keyed.reserve(rows.size());
+    for (const int row : rows) {
         const QString &text = byLabel ? m_rows.at(row).endpoint.label : m_rows.at(row).endpoint.url;
-        if (byLabel && text.isEmpty())
-            m_keys[row].sort[column] = RowKeys::Absent;
-        else
-            keyed.push_back({m_collator.sortKey(text), row});
+        keyed.push_back({m_order.collator().sortKey(text), row});
     }
     std::sort(keyed.begin(), keyed.end(), [](const Keyed &a, const Keyed &b) { return a.key.compare(b.key) < 0; });
     qint64 rank = 0;
@@ -634,7 +656,6 @@ void EndpointTableModel::rank(int column) const {
             ++rank; // equal keys share a rank
         m_keys[keyed[i].row].sort[column] = rank;
     }
-    m_ranked[byLabel] = true;
 }
 
 void EndpointTableModel::markUnranked(int row) {
@@ -676,12 +697,12 @@ void EndpointTableModel::rankAmongOthers(const QList<int> &rows, int column) {
             continue;
         }
         const auto next = std::partition_point(order.begin(), order.end(), [&](const auto &other) {
-            return m_collator.compare(textOf(other.second), textOf(row)) < 0;
+            return m_order.compare(textOf(other.second), textOf(row)) < 0;
         });
         qint64 rank = order.empty() ? 0 : order.back().first + 1;
         if (next != order.end()) {
             rank = next->first;
-            if (m_collator.compare(textOf(next->second), textOf(row)) != 0) {
+            if (m_order.compare(textOf(next->second), textOf(row)) != 0) {
                 for (auto above = next; above != order.end(); ++above)
                     ++above->first; // make room
             }

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "Endpoint.h"
+#include "NaturalOrder.h"
 
 #include <QAbstractTableModel>
-#include <QCollator>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -155,6 +155,8 @@ private:
     }
     static RowKeys makeKeys(const Endpoint &endpoint); // Secret, Url and Label sort values Absent
     void rank(int column) const;
+    void rankDirectly(std::vector<int> &rows, int column) const;
+    void rankByCollationKeys(const std::vector<int> &rows, int column) const;
     void markUnranked(int row);
     // Ranks the rows marked unranked, or leaves every row to be ranked again when they are many.
     void settleRanks();
@@ -178,7 +180,7 @@ private:
     std::array<QList<int>, 2> m_unranked;   // by URL, by label: rows whose text changed, until settleRanks()
     QHash<QString, int> m_rowById;
     QString m_labelTitle;
-    QCollator m_collator;
+    NaturalOrder m_order;
     int m_autoPausedCount = 0;
     int m_secretMissingCount = 0;
 };

@@ -54,6 +54,22 @@ const QStringList trickyTexts{
     QStringLiteral("v1.9.3"),   QStringLiteral("Ökonomie"),
 };
 
+// Printable ASCII only: ranked without ICU (NaturalOrder), which must give the collator's order.
+const QStringList asciiTexts{
+    QStringLiteral("https://hooks.example.com/10"),
+    QStringLiteral("https://hooks.example.com/9"),
+    QStringLiteral("https://Hooks.example.com/9b"),
+    QStringLiteral("https://hooks-eu.example.com/1"),
+    QStringLiteral("https://hooks.example.com:8443/a"),
+    QStringLiteral("https://hooks.example.com/_x"),
+    QStringLiteral("http://127.0.0.1:8080/in"),
+    QStringLiteral("https://hooks.example.com/0011"),
+    QStringLiteral("HOOK-2/A"),
+    QStringLiteral("hook-2/b"),
+    QStringLiteral("v1.10.0"),
+    QStringLiteral("v1.9.3"),
+};
+
 } // namespace
 
 class TestEndpointFilterModel : public QObject {
@@ -240,12 +256,20 @@ private slots:
     }
 
     // Collation keys and ranks are computed once per row; the order must still be the collator's.
-    void sortTextLikeTheNaturalCollation_data() { addTextColumns(); }
+    void sortTextLikeTheNaturalCollation_data() {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QStringList>("texts");
+        QTest::newRow("url") << int(Model::Url) << trickyTexts;
+        QTest::newRow("label") << int(Model::Label) << trickyTexts;
+        QTest::newRow("url, ascii") << int(Model::Url) << asciiTexts;
+        QTest::newRow("label, ascii") << int(Model::Label) << asciiTexts;
+    }
 
     void sortTextLikeTheNaturalCollation() {
         QFETCH(int, column);
+        QFETCH(QStringList, texts);
         QList<Endpoint> endpoints;
-        for (const QString &text : trickyTexts) {
+        for (const QString &text : texts) {
             Endpoint endpoint = makeEndpoint(text, text);
             endpoint.label = text;
             endpoints << endpoint;
@@ -254,8 +278,7 @@ private slots:
         endpoints.insert(3, unlabelled);
         m_source->setEndpoints(endpoints);
 
-        QStringList expected = naturallySorted(trickyTexts);
-        QVERIFY(expected.indexOf(QStringLiteral("hook-2")) < expected.indexOf(QStringLiteral("hook-10")));
+        QStringList expected = naturallySorted(texts);
         if (column == Model::Url)
             expected.insert(expected.size(), QStringLiteral("no label")); // "zz" collates last
         m_filter->sort(column, Qt::AscendingOrder);
