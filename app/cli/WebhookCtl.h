@@ -53,6 +53,7 @@ private:
     void runSecretForgetPrevious(const Connection &connection);
     void runSign(const Connection &connection);
     void runVerify(const Connection &connection);
+    void runDocumentCommand();
 
     // listen: the endpoints deliveries are matched to, by their URL's path.
     struct ListenTarget {

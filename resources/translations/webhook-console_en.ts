@@ -491,6 +491,26 @@
              its previous one. Each is answered 200, or with --forward relayed to URL and
              answered with its status; bodies over 1 MiB are refused (413). Deliveries are
              kept in the local state database, the newest [deliveries] keep= (1000))
+  webhookctl export [-c NAME]... [-o FILE]
+             (writes the endpoints document (YAML) of the connections named, else of all of
+             them: each endpoint&apos;s id, key, fields, status, and whether its secret is in the
+             keychain; never a secret or an API key)
+  webhookctl plan -f FILE [--var NAME=VALUE]... [--vars-file F] [--prune] [--json]
+             (what applying the document (YAML or JSON; ${NAME} in a value is a variable, $${
+             a literal ${) would do, per endpoint: + create, ~ update (each field before -&gt;
+             after), pause, resume, unchanged, and with --prune - delete the endpoints of
+             its connections it does not list; drift is what changed at the provider since
+             the last apply. Connections are matched by name to local ones. Exit status: 0
+             no changes, 2 changes pending, 1 any error, an invalid document included: then
+             nothing is sent, and each problem is printed as FILE:LINE: message)
+  webhookctl apply -f FILE [--var NAME=VALUE]... [--vars-file F] [--prune] [--yes]
+             (prints the plan, asks for y on the terminal unless --yes (without a terminal,
+             --yes is required), then carries it out: creates through the journal with the
+             secret to the keychain, updates of only the fields that change; never a
+             delete and create to change a field. Stops at the first error and says what
+             was done and what was not. Exit status: 0 applied, 1 error, 3 applied but a
+             signing secret could not be stored. WEBHOOK_API_KEY, when set, is the API key
+             of every connection of the document)
   webhookctl --help | --version
 
 Global options:
@@ -505,6 +525,176 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
 3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).
 verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes its connections from the document, not from -c.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs the document: -f FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentCommands</name>
+    <message>
+        <source>No connection named &quot;%1&quot; (see: webhookctl connection list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection &quot;%1&quot; uses provider &quot;%2&quot;, which has no profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>webhookctl: wrote %n endpoint(s) of %1 to %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>webhookctl: the document is not valid; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: WARNING: the signing secret of %1 is shown once; store it now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: the plan has errors; nothing was applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: the plan has errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apply asks before it changes anything, and stdin is not a terminal: run it with --yes to apply without asking. Nothing was applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply these %n change(s)? Only &quot;y&quot; or &quot;yes&quot; goes ahead [y/N]: </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted %1 and its keychain entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: warning: what the apply did to %1 could not be recorded in the local state (%2); the next plan may not recognise it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: WARNING: the signing secret of %1 could not be stored in the keychain (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: It is shown this once and was not written anywhere. Save it now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: %1 %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: the create may have reached %1; it is kept in the journal and settled on the next plan or apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changes: the endpoints match the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply complete: %n change(s) applied.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: the apply stopped at its first error (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: done: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: not done: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: apply the same document again to finish the job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection &quot;%1&quot; (%2, %3):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not in the document)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(drift: changed at the provider since the last apply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drift: deleted at the provider since the last apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drift: %1 changed at the provider since the last apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n endpoint(s) of these connections are not in the document and are left alone (--prune deletes them).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plan: %1 to create, %2 to update, %3 to pause, %4 to resume, %5 to delete; %6 unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
