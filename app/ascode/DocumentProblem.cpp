@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 QString DocumentProblem::toString() const {
     const QString where =
         line > 0 ? QStringLiteral("%1:%2: ").arg(fileName).arg(line) : fileName + QStringLiteral(": ");

@@ -5,6 +5,8 @@
 
 #include <QList>
 
+#include <algorithm>
+
 // What applying an endpoints document would do, per endpoint, in the document's order (deletes
 // last), and the problems found on the way: a plan with an error is never applied.
 struct Plan {

@@ -393,6 +393,43 @@ private slots:
         QCOMPARE(sandbox->endpoints(QStringLiteral("encrata")).size(), 3);
     }
 
+    // A field the provider cannot change on an existing endpoint is a plan error, never a
+    // delete and create (which would give the endpoint a new signing secret).
+    void unchangeableFieldIsAPlanErrorNotARecreate() {
+        const auto sandbox = newSandbox();
+        const QString first = QStringLiteral("8f14e45f-ceea-467f-a8d2-7a5b1f9c3e01");
+        const QString second = QStringLiteral("c9f0f895-fb98-4b91-9f16-2b6b1d3a6e02");
+        sandbox->setKnownProjectIds({first, second});
+        const QString connection = addConnection(QStringLiteral("layers"), *sandbox, QStringLiteral("project"));
+        const auto documentIn = [&](const QString &projectId) {
+            return document(connection, QStringLiteral("layers"),
+                            QStringLiteral("      - key: jobs\n        url: https://hooks.example.com/jobs\n"
+                                           "        events: [job.completed]\n        projectId: %1\n")
+                                .arg(projectId));
+        };
+        const QString v1 = write(QStringLiteral("project-1.yaml"), documentIn(first));
+        const CtlRun created = ctl({QStringLiteral("apply"), QStringLiteral("-f"), v1, QStringLiteral("--yes")});
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        const QString id = sandbox->endpoints(QStringLiteral("layers")).first().id;
+        QCOMPARE(sandbox->endpoint(QStringLiteral("layers"), id)->projectId.value_or(QString()), first);
+
+        const QString v2 = write(QStringLiteral("project-2.yaml"), documentIn(second));
+        sandbox->clearRequestLog();
+        for (const QStringList &arguments :
+             {QStringList{QStringLiteral("plan"), QStringLiteral("-f"), v2},
+              QStringList{QStringLiteral("apply"), QStringLiteral("-f"), v2, QStringLiteral("--yes")}}) {
+            const CtlRun run = ctl(arguments);
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.contains(v2 + QStringLiteral(":9: Layers cannot change the projectId of an existing "
+                                                          "endpoint")),
+                     qPrintable(run.err));
+            QVERIFY(run.err.contains(QStringLiteral("never deletes and recreates")));
+        }
+        QCOMPARE(writes(*sandbox), 0);
+        QCOMPARE(sandbox->endpoints(QStringLiteral("layers")).size(), 1);
+        QVERIFY(sandbox->endpoint(QStringLiteral("layers"), id));
+    }
+
     // An invalid document is refused whole, each problem on its line, and nothing is sent.
     void invalidDocumentSendsNothing_data() {
         QTest::addColumn<QString>("endpoints");

@@ -108,6 +108,23 @@ private slots:
         QCOMPARE(document->connections.first().endpoints.first().lineOf(QStringLiteral("url")), 9);
     }
 
+    // A JSON syntax error is reported on the line where the parser stopped: the missing comma
+    // after line 4's value shows on line 5, where the next key starts.
+    void jsonSyntaxErrorNamesItsLine() {
+        const QByteArray json = "{\n"
+                                "  \"version\": 1,\n"
+                                "  \"connections\": [\n"
+                                "    {\"name\": \"dev\"\n"
+                                "     \"provider\": \"signa\"}\n"
+                                "  ]\n"
+                                "}\n";
+        DocumentProblems problems;
+        QVERIFY(!DocumentReader().read(json, QStringLiteral("dev.json"), &problems));
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(problems.first().toString().startsWith(QStringLiteral("dev.json:5: ")),
+                 qPrintable(problems.first().toString()));
+    }
+
     void undefinedVariableIsAnErrorOnItsLine() {
         DocumentProblems problems;
         QVERIFY(!DocumentReader().read(yamlDocument, QStringLiteral("prod.yaml"), &problems));
