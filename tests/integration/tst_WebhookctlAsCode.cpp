@@ -162,13 +162,19 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("status: paused")));
         QVERIFY(text.contains(QStringLiteral("secret: required")));
 
+        // Only the connection's name changes: its base URL is the other sandbox's, which the
+        // plan warns about, and the local connection's is used.
         QString forProduction = text;
-        forProduction.replace(from, to).replace(source->baseUrl(providerId).toString(),
-                                                target->baseUrl(providerId).toString());
+        forProduction.replace(from, to);
         const QString production = write(providerId + QStringLiteral("-prod.yaml"), forProduction);
         const CtlRun plan = ctl({QStringLiteral("plan"), QStringLiteral("-f"), production});
         QVERIFY2(plan.exitCode == 2, qPrintable(plan.out + plan.err));
         QCOMPARE(plan.out.count(QStringLiteral("  + create ")), 2);
+        QVERIFY2(plan.err.contains(production + QStringLiteral(":5: warning: local connection \"%1\" uses %2, not %3; "
+                                                               "the local connection is used")
+                                                    .arg(to, target->baseUrl(providerId).toString(),
+                                                         source->baseUrl(providerId).toString())),
+                 qPrintable(plan.err));
         QCOMPARE(writes(*target), 0); // plan sends nothing but lists
 
         const CtlRun applied =
