@@ -436,6 +436,49 @@ private slots:
         QVERIFY(sandbox->endpoint(QStringLiteral("layers"), id));
     }
 
+    // No Secret Service: apply still creates each endpoint, prints each secret once to stderr and
+    // exits 3, as webhookctl create does; a document that requires the secrets then fails to plan.
+    // (Encrata: without an Idempotency-Key the create cannot be replayed later to fetch the secret
+    // again, as the journal's recovery does for Layers and Signa.)
+    void keychainUnavailableShowsEachSecretOnce() {
+        const auto sandbox = newSandbox();
+        const QString connection = addConnection(QStringLiteral("encrata"), *sandbox, QStringLiteral("nokeychain"));
+        QString endpoints;
+        for (const char *key : {"a", "b"})
+            endpoints += QStringLiteral("      - key: %1\n        url: https://hooks.example.com/%1\n"
+                                        "        events: [credits.low]\n        secret: SECRET\n")
+                             .arg(QLatin1String(key));
+        const QString path =
+            write(QStringLiteral("nokeychain.yaml"),
+                  document(connection, QStringLiteral("encrata"),
+                           QString(endpoints).replace(QStringLiteral("SECRET"), QStringLiteral("none"))));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+        environment.insert(QStringLiteral("WEBHOOK_API_KEY"), m_apiKey);
+        const CtlRun run =
+            runCtl({QStringLiteral("apply"), QStringLiteral("-f"), path, QStringLiteral("--yes")}, {}, environment);
+        QCOMPARE(run.exitCode, 3);
+        const QList<SandboxEndpoint> created = sandbox->endpoints(QStringLiteral("encrata"));
+        QCOMPARE(created.size(), 2);
+        for (const SandboxEndpoint &endpoint : created) {
+            QCOMPARE(run.err.count(endpoint.secret), 1);
+            QVERIFY(!run.out.contains(endpoint.secret));
+        }
+        QVERIFY(run.err.contains(QStringLiteral("WARNING")));
+        QVERIFY(run.out.contains(QStringLiteral("Apply complete: 2 change(s) applied.")));
+
+        const QString requiring =
+            write(QStringLiteral("nokeychain-required.yaml"),
+                  document(connection, QStringLiteral("encrata"),
+                           QString(endpoints).replace(QStringLiteral("SECRET"), QStringLiteral("required"))));
+        const CtlRun plan = ctl({QStringLiteral("plan"), QStringLiteral("-f"), requiring});
+        QVERIFY2(plan.exitCode == 1, qPrintable(plan.out + plan.err));
+        QVERIFY2(plan.err.contains(requiring + QStringLiteral(":9: the document requires the signing secret of ")),
+                 qPrintable(plan.err));
+        QVERIFY(plan.err.contains(QStringLiteral("secret import")));
+        QCOMPARE(ctl({QStringLiteral("plan"), QStringLiteral("-f"), path}).exitCode, 0);
+    }
+
     // An invalid document is refused whole, each problem on its line, and nothing is sent.
     void invalidDocumentSendsNothing_data() {
         QTest::addColumn<QString>("endpoints");
