@@ -20,7 +20,7 @@ int main(int argc, char *argv[]) {
     const std::optional<CtlInvocation> invocation = CtlInvocation::parse(app.arguments().mid(1), &error);
     if (!invocation) {
         QTextStream(stderr) << "webhookctl: " << error << "\n\n" << CtlInvocation::usage();
-        return WebhookCtl::UsageError;
+        return CtlInvocation::usageErrorExitCode(app.arguments().mid(1));
     }
     WebhookCtl ctl;
     QObject::connect(&ctl, &WebhookCtl::finished, &app, [](int exitCode) { QCoreApplication::exit(exitCode); });

@@ -7,13 +7,15 @@ WC_BUILD_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev libxkbcommon-dev
     help2man # the manual pages, written from each program's --help at build time
+    libyaml-cpp-dev # endpoint documents (webhookctl export/plan/apply); the .deb's libyaml-cpp0.7 comes from dpkg-shlibdeps
 )
 # At run time: the xcb platform plugin, the SQLite driver (local state), fonts, and a Secret Service.
 WC_RUN_PACKAGES=(qt6-qpa-plugins libqt6sql6-sqlite fonts-dejavu-core dbus gnome-keyring)
 # Tests: a private session bus with a throwaway keychain, a virtual display, desktop-file checks,
 # and building the .deb and checking it with Debian's own checker.
 WC_TEST_PACKAGES=(dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth desktop-file-utils appstream
-    dpkg-dev file lintian)
+    dpkg-dev file lintian
+    python3-jsonschema python3-yaml) # exported endpoint documents checked against docs/endpoints-document.schema.json
 
 # Installs whichever of the given packages are not installed yet (as root, or through sudo).
 wc_install_missing() {

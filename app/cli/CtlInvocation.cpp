@@ -17,6 +17,11 @@ QString tr(const char *text) {
 
 using Command = CtlInvocation::Command;
 
+// export, plan and apply work on endpoints documents, over several connections at once.
+bool isDocumentCommand(Command command) {
+    return command == Command::Export || command == Command::Plan || command == Command::Apply;
+}
+
 // Options that take a value, and the commands that accept each option.
 const QSet<QString> &valueOptions() {
     static const QSet<QString> options{QStringLiteral("--connection"), QStringLiteral("--provider"),
@@ -30,7 +35,9 @@ const QSet<QString> &valueOptions() {
                                        QStringLiteral("--body-file"),  QStringLiteral("--timestamp"),
                                        QStringLiteral("--id"),         QStringLiteral("--received-at"),
                                        QStringLiteral("--scheme"),     QStringLiteral("--port"),
-                                       QStringLiteral("--forward")};
+                                       QStringLiteral("--forward"),    QStringLiteral("--file"),
+                                       QStringLiteral("--output"),     QStringLiteral("--var"),
+                                       QStringLiteral("--vars-file")};
     return options;
 }
 
@@ -62,6 +69,14 @@ QSet<QString> optionsOf(Command command) {
                 QStringLiteral("--scheme"), QStringLiteral("--json")};
     case Command::Listen:
         return {QStringLiteral("--port"), QStringLiteral("--forward")};
+    case Command::Export:
+        return {QStringLiteral("--output")};
+    case Command::Plan:
+        return {QStringLiteral("--file"), QStringLiteral("--var"), QStringLiteral("--vars-file"),
+                QStringLiteral("--prune"), QStringLiteral("--json")};
+    case Command::Apply:
+        return {QStringLiteral("--file"), QStringLiteral("--var"), QStringLiteral("--vars-file"),
+                QStringLiteral("--prune"), QStringLiteral("--yes")};
     default:
         return {};
     }
@@ -156,6 +171,26 @@ QString CtlInvocation::usage() {
               "             its previous one. Each is answered 200, or with --forward relayed to URL and\n"
               "             answered with its status; bodies over 1 MiB are refused (413). Deliveries are\n"
               "             kept in the local state database, the newest [deliveries] keep= (1000))\n"
+              "  webhookctl export [-c NAME]... [-o FILE]\n"
+              "             (writes the endpoints document (YAML) of the connections named, else of all of\n"
+              "             them: each endpoint's id, key, fields, status, and whether its secret is in the\n"
+              "             keychain; never a secret or an API key)\n"
+              "  webhookctl plan -f FILE [--var NAME=VALUE]... [--vars-file F] [--prune] [--json]\n"
+              "             (what applying the document (YAML or JSON; ${NAME} in a value is a variable, $${\n"
+              "             a literal ${) would do, per endpoint: + create, ~ update (each field before ->\n"
+              "             after), pause, resume, unchanged, and with --prune - delete the endpoints of\n"
+              "             its connections it does not list; drift is what changed at the provider since\n"
+              "             the last apply. Connections are matched by name to local ones. Exit status: 0\n"
+              "             no changes, 2 changes pending, 1 any error, an invalid document included: then\n"
+              "             nothing is sent, and each problem is printed as FILE:LINE: message)\n"
+              "  webhookctl apply -f FILE [--var NAME=VALUE]... [--vars-file F] [--prune] [--yes]\n"
+              "             (prints the plan, asks for y on the terminal unless --yes (without a terminal,\n"
+              "             --yes is required), then carries it out: creates through the journal with the\n"
+              "             secret to the keychain, updates of only the fields that change; never a\n"
+              "             delete and create to change a field. Stops at the first error and says what\n"
+              "             was done and what was not. Exit status: 0 applied, 1 error, 3 applied but a\n"
+              "             signing secret could not be stored. WEBHOOK_API_KEY, when set, is the API key\n"
+              "             of every connection of the document)\n"
               "  webhookctl --help | --version\n"
               "\n"
               "Global options:\n"
@@ -171,6 +206,11 @@ QString CtlInvocation::usage() {
               "verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.\n");
 }
 
+int CtlInvocation::usageErrorExitCode(const QStringList &arguments) {
+    const bool planOrApply = arguments.contains(QLatin1String("plan")) || arguments.contains(QLatin1String("apply"));
+    return planOrApply ? 1 : 2;
+}
+
 std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, QString *error) {
     CtlInvocation invocation;
     QStringList words;
@@ -181,6 +221,10 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
             argument = QStringLiteral("--connection");
         if (argument == QLatin1String("-h"))
             argument = QStringLiteral("--help");
+        if (argument == QLatin1String("-f"))
+            argument = QStringLiteral("--file");
+        if (argument == QLatin1String("-o"))
+            argument = QStringLiteral("--output");
         if (!argument.startsWith(QLatin1String("--"))) {
             words << argument;
             continue;
@@ -215,7 +259,9 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
         {QStringLiteral("resume"), Command::Resume}, {QStringLiteral("rotate-secret"), Command::RotateSecret},
         {QStringLiteral("test"), Command::Test},     {QStringLiteral("delete"), Command::Delete},
         {QStringLiteral("events"), Command::Events}, {QStringLiteral("sign"), Command::Sign},
-        {QStringLiteral("verify"), Command::Verify}, {QStringLiteral("listen"), Command::Listen}};
+        {QStringLiteral("verify"), Command::Verify}, {QStringLiteral("listen"), Command::Listen},
+        {QStringLiteral("export"), Command::Export}, {QStringLiteral("plan"), Command::Plan},
+        {QStringLiteral("apply"), Command::Apply}};
 
     if (words.isEmpty()) {
         *error = tr("No command given.");
@@ -253,7 +299,8 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
     } else if (endpointCommands.contains(verb)) {
         invocation.command = endpointCommands.value(verb);
         const bool takesId = invocation.command != Command::List && invocation.command != Command::Create &&
-                             invocation.command != Command::Events && invocation.command != Command::Listen;
+                             invocation.command != Command::Events && invocation.command != Command::Listen &&
+                             !isDocumentCommand(invocation.command);
         expectedWords = takesId ? 1 : 0;
     } else {
         *error = tr("Unknown command \"%1\".").arg(verb);
@@ -286,7 +333,12 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
                 *error = tr("-c/--connection does not go with \"connection\" commands.");
                 return std::nullopt;
             }
+            if (invocation.command == Command::Plan || invocation.command == Command::Apply) {
+                *error = tr("\"%1\" takes its connections from the document, not from -c.").arg(verb);
+                return std::nullopt;
+            }
             invocation.connectionName = value;
+            invocation.connectionNames << value;
             continue;
         }
         if (option == QLatin1String("--request-timeout")) {
@@ -311,8 +363,10 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
             invocation.deadlineSeconds = seconds;
             continue;
         }
-        if (!valueOptions().contains(option) && option != QLatin1String("--json") && option != QLatin1String("--raw") &&
-            option != QLatin1String("--any-form")) {
+        static const QSet<QString> flags{QStringLiteral("--json"), QStringLiteral("--raw"),
+                                         QStringLiteral("--any-form"), QStringLiteral("--prune"),
+                                         QStringLiteral("--yes")};
+        if (!valueOptions().contains(option) && !flags.contains(option)) {
             *error = tr("Unknown option %1.").arg(option);
             return std::nullopt;
         }
@@ -327,6 +381,22 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
             invocation.raw = true;
         } else if (option == QLatin1String("--any-form")) {
             invocation.anyForm = true;
+        } else if (option == QLatin1String("--prune")) {
+            invocation.prune = true;
+        } else if (option == QLatin1String("--yes")) {
+            invocation.yes = true;
+        } else if (option == QLatin1String("--file") || option == QLatin1String("--output") ||
+                   option == QLatin1String("--vars-file")) {
+            if (value.isEmpty()) {
+                *error = tr("%1 needs a file name.").arg(option);
+                return std::nullopt;
+            }
+            QString &file = option == QLatin1String("--file")     ? invocation.documentFile
+                            : option == QLatin1String("--output") ? invocation.outputFile
+                                                                  : invocation.varsFile;
+            file = value;
+        } else if (option == QLatin1String("--var")) {
+            invocation.variables << value;
         } else if (option == QLatin1String("--body-file")) {
             if (value.isEmpty()) {
                 *error = tr("--body-file needs a file name.");
@@ -439,7 +509,8 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
     invocation.optionsGiven.removeDuplicates();
 
     // listen matches deliveries against every connection's endpoints unless -c narrows it.
-    if (connectionScoped && invocation.connectionName.isEmpty() && invocation.command != Command::Listen) {
+    if (connectionScoped && invocation.connectionName.isEmpty() && invocation.command != Command::Listen &&
+        !isDocumentCommand(invocation.command)) {
         *error = tr("\"%1\" needs a connection: -c NAME.").arg(verb);
         return std::nullopt;
     }
@@ -453,6 +524,11 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
     }
     if (invocation.command == Command::Create && invocation.draft.events.isEmpty()) {
         *error = tr("At least one --event is required.");
+        return std::nullopt;
+    }
+    if ((invocation.command == Command::Plan || invocation.command == Command::Apply) &&
+        invocation.documentFile.isEmpty()) {
+        *error = tr("\"%1\" needs the document: -f FILE.").arg(verb);
         return std::nullopt;
     }
     if (invocation.command == Command::Update && invocation.optionsGiven.isEmpty()) {

@@ -38,6 +38,9 @@ struct CtlInvocation {
         Sign,
         Verify,
         Listen,
+        Export,
+        Plan,
+        Apply,
     };
 
     Command command = Command::Help;
@@ -76,8 +79,23 @@ struct CtlInvocation {
     quint16 listenPort = 0;
     QString forwardUrl;
 
+    // export, plan and apply (endpoints as code): the connections to export (-c, repeatable; none:
+    // all), where the document goes (-o; empty: stdout) or comes from (-f), its variables
+    // (--var NAME=VALUE, in order, and --vars-file), --prune (deletes endpoints the document does
+    // not list) and --yes (apply without asking).
+    QStringList connectionNames;
+    QString outputFile;
+    QString documentFile;
+    QStringList variables;
+    QString varsFile;
+    bool prune = false;
+    bool yes = false;
+
     // Parses arguments (without the program name). On a usage error returns nullopt and sets *error
     // to a sentence naming the option or argument at fault.
     static std::optional<CtlInvocation> parse(const QStringList &arguments, QString *error);
     static QString usage();
+    // The exit status of a command line parse() refused: 2, but 1 for plan and apply, whose 2
+    // means "changes pending".
+    static int usageErrorExitCode(const QStringList &arguments);
 };

@@ -4,6 +4,7 @@
 #include "DeliveryJudge.h"
 #include "DeliveryListener.h"
 #include "DeliveryRetention.h"
+#include "DocumentCommands.h"
 #include "EndpointJson.h"
 #include "KeychainSecretStore.h"
 #include "ListLimits.h"
@@ -171,6 +172,9 @@ void WebhookCtl::run() {
         m_err << "webhookctl: " << m_journal->problem() << Qt::endl;
     if (m_invocation.command == Command::Listen)
         return runListen();
+    if (m_invocation.command == Command::Export || m_invocation.command == Command::Plan ||
+        m_invocation.command == Command::Apply)
+        return runDocumentCommand();
 
     const std::optional<Connection> connection = m_connections->byName(m_invocation.connectionName);
     if (!connection)
@@ -205,6 +209,14 @@ void WebhookCtl::run() {
             }
         },
         [this, connection](const QList<EndpointService::Recovery> &) { runEndpointCommand(*connection); });
+}
+
+// export, plan and apply: endpoints documents, over any number of connections.
+void WebhookCtl::runDocumentCommand() {
+    auto *command =
+        new DocumentCommands(m_invocation, m_service, m_connections.get(), m_state.get(), m_out, m_err, this);
+    connect(command, &DocumentCommands::finished, this, [this](int exitCode) { finish(exitCode); });
+    command->start();
 }
 
 // A profile the operator dropped in the config folder and got wrong must not vanish silently.

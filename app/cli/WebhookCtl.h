@@ -53,6 +53,7 @@ private:
     void runSecretForgetPrevious(const Connection &connection);
     void runSign(const Connection &connection);
     void runVerify(const Connection &connection);
+    void runDocumentCommand();
 
     void runListen();
     void printDelivery(const DeliveryLog::Entry &entry);

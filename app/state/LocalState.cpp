@@ -86,6 +86,16 @@ const QList<QStringList> &migrations() {
                         " forward_status INTEGER NOT NULL DEFAULT 0,"
                         " forward_ms INTEGER NOT NULL DEFAULT -1,"
                         " forward_error TEXT NOT NULL DEFAULT '')")},
+        // 5: what the last apply of an endpoints document left at each endpoint, and which document
+        // id or key it answers to (see AppliedEndpoints); never a secret.
+        {QStringLiteral("CREATE TABLE applied_endpoints ("
+                        " connection_id TEXT NOT NULL,"
+                        " endpoint_id TEXT NOT NULL,"
+                        " document_id TEXT NOT NULL DEFAULT '',"
+                        " document_key TEXT NOT NULL DEFAULT '',"
+                        " snapshot TEXT NOT NULL,"
+                        " applied_at INTEGER NOT NULL,"
+                        " PRIMARY KEY (connection_id, endpoint_id)) WITHOUT ROWID")},
     };
     return steps;
 }

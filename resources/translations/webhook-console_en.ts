@@ -437,6 +437,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>--port expects a port number from 0 to 65535 (0: a free one), not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--forward expects an http or https URL, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage:
   webhookctl connection add NAME --provider layers|encrata|signa|polyai [--base-url URL]
              [--environment production|development] [--auth x-api-key|bearer]
@@ -483,6 +491,26 @@
              its previous one. Each is answered 200, or with --forward relayed to URL and
              answered with its status; bodies over 1 MiB are refused (413). Deliveries are
              kept in the local state database, the newest [deliveries] keep= (1000))
+  webhookctl export [-c NAME]... [-o FILE]
+             (writes the endpoints document (YAML) of the connections named, else of all of
+             them: each endpoint&apos;s id, key, fields, status, and whether its secret is in the
+             keychain; never a secret or an API key)
+  webhookctl plan -f FILE [--var NAME=VALUE]... [--vars-file F] [--prune] [--json]
+             (what applying the document (YAML or JSON; ${NAME} in a value is a variable, $${
+             a literal ${) would do, per endpoint: + create, ~ update (each field before -&gt;
+             after), pause, resume, unchanged, and with --prune - delete the endpoints of
+             its connections it does not list; drift is what changed at the provider since
+             the last apply. Connections are matched by name to local ones. Exit status: 0
+             no changes, 2 changes pending, 1 any error, an invalid document included: then
+             nothing is sent, and each problem is printed as FILE:LINE: message)
+  webhookctl apply -f FILE [--var NAME=VALUE]... [--vars-file F] [--prune] [--yes]
+             (prints the plan, asks for y on the terminal unless --yes (without a terminal,
+             --yes is required), then carries it out: creates through the journal with the
+             secret to the keychain, updates of only the fields that change; never a
+             delete and create to change a field. Stops at the first error and says what
+             was done and what was not. Exit status: 0 applied, 1 error, 3 applied but a
+             signing secret could not be stored. WEBHOOK_API_KEY, when set, is the API key
+             of every connection of the document)
   webhookctl --help | --version
 
 Global options:
@@ -500,11 +528,15 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--port expects a port number from 0 to 65535 (0: a free one), not &quot;%1&quot;.</source>
+        <source>&quot;%1&quot; takes its connections from the document, not from -c.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--forward expects an http or https URL, not &quot;%1&quot;.</source>
+        <source>%1 needs a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs the document: -f FILE.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -911,6 +943,283 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
     <message>
         <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentCommands</name>
+    <message>
+        <source>No connection named &quot;%1&quot; (see: webhookctl connection list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection &quot;%1&quot; uses provider &quot;%2&quot;, which has no profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>webhookctl: wrote %n endpoint(s) of %1 to %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>webhookctl: the document is not valid; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: WARNING: the signing secret of %1 is shown once; store it now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: the plan has errors; nothing was applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: the plan has errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apply asks before it changes anything, and stdin is not a terminal: run it with --yes to apply without asking. Nothing was applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply these %n change(s)? Only &quot;y&quot; or &quot;yes&quot; goes ahead [y/N]: </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted %1 and its keychain entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: warning: what the apply did to %1 could not be recorded in the local state (%2); the next plan may not recognise it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: WARNING: the signing secret of %1 could not be stored in the keychain (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: It is shown this once and was not written anywhere. Save it now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: %1 %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: the create may have reached %1; it is kept in the journal and settled on the next plan or apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changes: the endpoints match the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply complete: %n change(s) applied.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: the apply stopped at its first error (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: done: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: not done: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: apply the same document again to finish the job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection &quot;%1&quot; (%2, %3):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not in the document)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(drift: changed at the provider since the last apply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drift: deleted at the provider since the last apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drift: %1 changed at the provider since the last apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n endpoint(s) of these connections are not in the document and are left alone (--prune deletes them).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plan: %1 to create, %2 to update, %3 to pause, %4 to resume, %5 to delete; %6 unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentEndpoint</name>
+    <message>
+        <source>key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentProblem</name>
+    <message>
+        <source>warning: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentReader</name>
+    <message>
+        <source>the document is larger than %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the document: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentValidator</name>
+    <message>
+        <source>connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown provider &quot;%1&quot;; known: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no region &quot;%2&quot;; its regions: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepts the auth schemes %2, not &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a %2 endpoint id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key &quot;%1&quot; must be 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no %2; remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot pause an endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes no %2, neither on create nor on update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata key &quot;%1&quot; is where Webhook Console keeps the endpoint&apos;s key; give the key as key: instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentVariables</name>
+    <message>
+        <source>--var expects NAME=VALUE with a NAME of letters, digits, _ . and -, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the vars file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a vars file is a mapping of names to values (name: value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a variable name (letters, digits, _ . and -)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>variable %1 needs a single value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a variable reference: write ${name}, or $${ for a literal ${</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>variable &quot;%1&quot; is not defined: give it with --var %1=VALUE or in a --vars-file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1453,6 +1762,13 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
     <message>
         <source>%1 did not answer clearly (%2). The endpoint may have been created: it is kept for recovery, so check the endpoint list before creating it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndpointFields</name>
+    <message>
+        <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2666,6 +2982,45 @@ The provider signs deliveries with the new secret from now on; update the receiv
     </message>
 </context>
 <context>
+    <name>PlanBuilder</name>
+    <message>
+        <source>there is no local connection named &quot;%1&quot;; add it with: %2 (the API key from WEBHOOK_API_KEY or stdin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local connection &quot;%1&quot; is a %2 connection, not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local connection &quot;%1&quot; uses %2, not %3; the local connection is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local connection &quot;%1&quot; is a %2 connection, not %3; the local connection is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local connection &quot;%1&quot; authenticates with %2, not %3; the local connection is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the endpoints of &quot;%1&quot; could not be listed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>endpoint %1 is the same endpoint (%2) as the one on line %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot change the %2 of an existing endpoint (%3: %4 → %5), and Webhook Console never deletes and recreates an endpoint to change a field (that would give it a new signing secret): change the document back, or delete the endpoint yourself and apply again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document requires the signing secret of %1 in the keychain, and it is not there: import it (webhookctl -c %2 secret import %1) or rotate it (webhookctl -c %2 rotate-secret %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfileReader</name>
     <message>
         <source>&quot;%1&quot;: %2</source>
@@ -3022,6 +3377,109 @@ The provider signs deliveries with the new secret from now on; update the receiv
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Reading</name>
+    <message>
+        <source>%1 must be a mapping of keys to values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; in %2; known: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is given twice in %2 (first on line %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a single value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a mapping of names to values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is given twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version must be %1, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connections must be a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document needs &quot;version: %1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document needs a list of connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>endpoints must be a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment must be production or development, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a connection needs a name (that of a local connection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; needs a provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either baseUrl or region, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secret must be required or none, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status must be active or paused, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeoutMs must be a positive whole number of milliseconds, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an endpoint needs a url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>endpoint %1 needs a list of events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url must not be empty</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3507,6 +3965,13 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
     </message>
     <message>
         <source>Its timestamp is also %1 off the time received (tolerance %2 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Uniques</name>
+    <message>
+        <source>%1 &quot;%2&quot; is given twice (first on line %3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -27,7 +27,7 @@ done
 if grep -E '^\./usr/(include|lib/.*\.a$)' <<<"$files"; then echo "development files in the package"; status=1; fi
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for package in libqt6widgets6 libqt6network6 libqt6httpserver6 libqt6keychain1 qt6-qpa-plugins libqt6sql6-sqlite; do
+for package in libqt6widgets6 libqt6network6 libqt6httpserver6 libqt6keychain1 "libyaml-cpp[0-9.]+" qt6-qpa-plugins libqt6sql6-sqlite; do
     grep -qE "(^|, )$package( |,|$)" <<<"$depends" || { echo "not a declared dependency: $package"; status=1; }
 done
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || { echo "package version is not $version"; status=1; }

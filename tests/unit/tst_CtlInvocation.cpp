@@ -250,6 +250,48 @@ private slots:
             QVERIFY2(usage.contains(QLatin1String(line)), line);
     }
 
+    void documentCommands() {
+        QString error;
+        const auto exported = parse(QStringLiteral("export -c dev -c staging -o out.yaml"), &error);
+        QVERIFY2(exported, qPrintable(error));
+        QCOMPARE(exported->command, Command::Export);
+        QCOMPARE(exported->connectionNames, (QStringList{QStringLiteral("dev"), QStringLiteral("staging")}));
+        QCOMPARE(exported->outputFile, QStringLiteral("out.yaml"));
+        QVERIFY(parse(QStringLiteral("export"), &error)); // every connection
+
+        const auto plan =
+            parse(QStringLiteral(
+                      "plan -f doc.yaml --var env=prod --var domain=shop.example --vars-file v.yaml --prune --json"),
+                  &error);
+        QVERIFY2(plan, qPrintable(error));
+        QCOMPARE(plan->command, Command::Plan);
+        QCOMPARE(plan->documentFile, QStringLiteral("doc.yaml"));
+        QCOMPARE(plan->variables, (QStringList{QStringLiteral("env=prod"), QStringLiteral("domain=shop.example")}));
+        QCOMPARE(plan->varsFile, QStringLiteral("v.yaml"));
+        QVERIFY(plan->prune && plan->json);
+
+        const auto apply = parse(QStringLiteral("apply --file=doc.yaml --yes"), &error);
+        QVERIFY2(apply, qPrintable(error));
+        QVERIFY(apply->yes && !apply->prune);
+
+        QVERIFY(!parse(QStringLiteral("plan"), &error));
+        QVERIFY(error.contains(QStringLiteral("-f FILE")));
+        QVERIFY(!parse(QStringLiteral("apply -f doc.yaml -c prod"), &error));
+        QVERIFY(error.contains(QStringLiteral("from the document")));
+        QVERIFY(!parse(QStringLiteral("plan -f doc.yaml --yes"), &error));
+        QVERIFY(!parse(QStringLiteral("export --prune"), &error));
+        // plan's 2 means "changes pending", so its usage errors exit 1.
+        QCOMPARE(CtlInvocation::usageErrorExitCode({QStringLiteral("plan"), QStringLiteral("--bogus")}), 1);
+        QCOMPARE(CtlInvocation::usageErrorExitCode(
+                     {QStringLiteral("-c"), QStringLiteral("x"), QStringLiteral("list"), QStringLiteral("--bogus")}),
+                 2);
+        const QString usage = CtlInvocation::usage();
+        for (const char *line : {"webhookctl export [-c NAME]... [-o FILE]",
+                                 "webhookctl plan -f FILE [--var NAME=VALUE]... [--vars-file F] [--prune] [--json]",
+                                 "webhookctl apply -f FILE [--var NAME=VALUE]... [--vars-file F] [--prune] [--yes]"})
+            QVERIFY2(usage.contains(QLatin1String(line)), line);
+    }
+
     void helpAndVersionWinAnywhere() {
         QString error;
         QCOMPARE(parse(QStringLiteral("-c x create --help"), &error)->command, Command::Help);

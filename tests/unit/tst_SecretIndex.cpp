@@ -80,6 +80,7 @@ private slots:
             PendingCreateJournal journal(state, QString());
             QVERIFY(journal.add(entry));
             QSqlQuery query(state.database());
+            QVERIFY(query.exec(QStringLiteral("DROP TABLE applied_endpoints")));
             QVERIFY(query.exec(QStringLiteral("DROP TABLE deliveries")));
             QVERIFY(query.exec(QStringLiteral("DROP TABLE previous_secrets")));
             QVERIFY(query.exec(QStringLiteral("DROP TABLE secret_index")));
@@ -103,6 +104,7 @@ private slots:
             LocalState state(path());
             QVERIFY(SecretIndex(state).record(QStringLiteral("c"), QStringLiteral("e"), true));
             QSqlQuery query(state.database());
+            QVERIFY(query.exec(QStringLiteral("DROP TABLE applied_endpoints")));
             QVERIFY(query.exec(QStringLiteral("DROP TABLE deliveries")));
             QVERIFY(query.exec(QStringLiteral("DROP TABLE previous_secrets")));
             QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 2")));

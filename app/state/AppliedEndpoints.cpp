@@ -1,0 +1,86 @@
+#include "AppliedEndpoints.h"
+
+#include "LocalState.h"
+#include "StateLogging.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+AppliedEndpoints::AppliedEndpoints(LocalState &state)
+    : m_state(state) {}
+
+bool AppliedEndpoints::record(const Record &record, QString *error) {
+    return m_state.write(
+        [&](QSqlDatabase &db, QString *why) {
+            QSqlQuery query(db);
+            for (const auto &[column, value] : {std::pair{QStringLiteral("document_id"), record.documentId},
+                                                std::pair{QStringLiteral("document_key"), record.documentKey}}) {
+                if (value.isEmpty())
+                    continue;
+                query.prepare(QStringLiteral("UPDATE applied_endpoints SET %1 = '' WHERE connection_id = ? AND "
+                                             "%1 = ? AND endpoint_id != ?")
+                                  .arg(column));
+                query.addBindValue(record.connectionId);
+                query.addBindValue(value);
+                query.addBindValue(record.endpointId);
+                if (!query.exec()) {
+                    *why = m_state.describe(query.lastError());
+                    return false;
+                }
+            }
+            query.prepare(QStringLiteral("INSERT OR REPLACE INTO applied_endpoints (connection_id, endpoint_id, "
+                                         "document_id, document_key, snapshot, applied_at) VALUES (?, ?, ?, ?, ?, ?)"));
+            query.addBindValue(record.connectionId);
+            query.addBindValue(record.endpointId);
+            query.addBindValue(record.documentId);
+            query.addBindValue(record.documentKey);
+            query.addBindValue(QString::fromUtf8(QJsonDocument(record.snapshot).toJson(QJsonDocument::Compact)));
+            const QDateTime at = record.appliedAt.isValid() ? record.appliedAt : QDateTime::currentDateTimeUtc();
+            query.addBindValue(at.toMSecsSinceEpoch());
+            if (query.exec())
+                return true;
+            *why = m_state.describe(query.lastError());
+            return false;
+        },
+        error);
+}
+
+bool AppliedEndpoints::forget(const QString &connectionId, const QString &endpointId, QString *error) {
+    return m_state.write(
+        [&](QSqlDatabase &db, QString *why) {
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral("DELETE FROM applied_endpoints WHERE connection_id = ? AND endpoint_id = ?"));
+            query.addBindValue(connectionId);
+            query.addBindValue(endpointId);
+            if (query.exec())
+                return true;
+            *why = m_state.describe(query.lastError());
+            return false;
+        },
+        error);
+}
+
+QList<AppliedEndpoints::Record> AppliedEndpoints::forConnection(const QString &connectionId) const {
+    QList<Record> records;
+    QSqlQuery query(m_state.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT endpoint_id, document_id, document_key, snapshot, applied_at FROM "
+                                 "applied_endpoints WHERE connection_id = ? ORDER BY endpoint_id"));
+    query.addBindValue(connectionId);
+    if (!query.exec()) {
+        qCWarning(lcState).noquote() << m_state.describe(query.lastError());
+        return records;
+    }
+    while (query.next()) {
+        Record record;
+        record.connectionId = connectionId;
+        record.endpointId = query.value(0).toString();
+        record.documentId = query.value(1).toString();
+        record.documentKey = query.value(2).toString();
+        record.snapshot = QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object();
+        record.appliedAt = QDateTime::fromMSecsSinceEpoch(query.value(4).toLongLong(), Qt::UTC);
+        records << record;
+    }
+    return records;
+}
