@@ -1,21 +1,13 @@
 #include "EndpointFields.h"
 
+#include "CanonicalFields.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace {
-
-const QString urlField = QStringLiteral("url");
-const QString eventsField = QStringLiteral("events");
-const QString labelField = QStringLiteral("label");
-const QString statusField = QStringLiteral("status");
-const QString projectIdField = QStringLiteral("projectId");
-const QString scopeField = QStringLiteral("scope");
-const QString metadataField = QStringLiteral("metadata");
-const QString headersField = QStringLiteral("headers");
-const QString timeoutField = QStringLiteral("timeoutMs");
 
 QJsonObject objectOf(const StringMap &map) {
     QJsonObject object;
@@ -42,8 +34,9 @@ QStringList listOf(const QJsonValue &value) {
 } // namespace
 
 const QStringList &EndpointFields::names() {
-    static const QStringList fields{urlField,   eventsField,   labelField,   statusField, projectIdField,
-                                    scopeField, metadataField, headersField, timeoutField};
+    static const QStringList fields{CanonicalFields::url,      CanonicalFields::events,    CanonicalFields::label,
+                                    CanonicalFields::status,   CanonicalFields::projectId, CanonicalFields::scope,
+                                    CanonicalFields::metadata, CanonicalFields::headers,   CanonicalFields::timeout};
     return fields;
 }
 
@@ -52,7 +45,8 @@ QString EndpointFields::reservedMetadataKey() {
 }
 
 bool EndpointFields::keepsKeyInMetadata(const ProviderProfile &profile) {
-    return profile.createFields().contains(metadataField) && profile.updateFields().contains(metadataField);
+    return profile.createFields().contains(CanonicalFields::metadata) &&
+           profile.updateFields().contains(CanonicalFields::metadata);
 }
 
 QJsonObject EndpointFields::of(const Endpoint &endpoint, const ProviderProfile &profile) {
@@ -61,19 +55,20 @@ QJsonObject EndpointFields::of(const Endpoint &endpoint, const ProviderProfile &
         if (profile.hasField(field) && !isEmpty(value))
             fields.insert(field, value);
     };
-    put(urlField, endpoint.url);
-    put(eventsField, QJsonArray::fromStringList(endpoint.events));
-    put(labelField, endpoint.label);
+    put(CanonicalFields::url, endpoint.url);
+    put(CanonicalFields::events, QJsonArray::fromStringList(endpoint.events));
+    put(CanonicalFields::label, endpoint.label);
     if (endpoint.status != EndpointStatus::Unknown)
-        fields.insert(statusField, endpoint.isActive() ? QStringLiteral("active") : QStringLiteral("paused"));
-    put(projectIdField, endpoint.projectId);
-    put(scopeField, endpoint.scope);
+        fields.insert(CanonicalFields::status,
+                      endpoint.isActive() ? QStringLiteral("active") : QStringLiteral("paused"));
+    put(CanonicalFields::projectId, endpoint.projectId);
+    put(CanonicalFields::scope, endpoint.scope);
     StringMap metadata = endpoint.metadata;
     metadata.remove(reservedMetadataKey());
-    put(metadataField, objectOf(metadata));
-    put(headersField, objectOf(endpoint.headers));
+    put(CanonicalFields::metadata, objectOf(metadata));
+    put(CanonicalFields::headers, objectOf(endpoint.headers));
     if (endpoint.timeoutMs)
-        put(timeoutField, *endpoint.timeoutMs);
+        put(CanonicalFields::timeout, *endpoint.timeoutMs);
     return fields;
 }
 
@@ -84,8 +79,8 @@ QString EndpointFields::keyOf(const Endpoint &endpoint) {
 EndpointDraft EndpointFields::draftOf(const QJsonObject &fields, const QString &key, const ProviderProfile &profile) {
     Endpoint blank;
     EndpointDraft draft = editedOf(blank, fields, key, profile);
-    if (fields.contains(statusField))
-        draft.enabled = fields.value(statusField).toString() == QLatin1String("active");
+    if (fields.contains(CanonicalFields::status))
+        draft.enabled = fields.value(CanonicalFields::status).toString() == QLatin1String("active");
     else
         draft.enabled.reset();
     return draft;
@@ -94,23 +89,23 @@ EndpointDraft EndpointFields::draftOf(const QJsonObject &fields, const QString &
 EndpointDraft EndpointFields::editedOf(const Endpoint &current, const QJsonObject &fields, const QString &key,
                                        const ProviderProfile &profile) {
     EndpointDraft draft = EndpointDraft::fromEndpoint(current);
-    if (fields.contains(urlField))
-        draft.url = fields.value(urlField).toString();
-    if (fields.contains(eventsField))
-        draft.events = listOf(fields.value(eventsField));
-    if (fields.contains(labelField))
-        draft.label = fields.value(labelField).toString();
-    if (fields.contains(projectIdField))
-        draft.projectId = fields.value(projectIdField).toString();
-    if (fields.contains(scopeField))
-        draft.scope = fields.value(scopeField).toString();
-    if (fields.contains(headersField))
-        draft.headers = mapOf(fields.value(headersField));
-    if (fields.contains(timeoutField))
-        draft.timeoutMs = fields.value(timeoutField).toInt();
+    if (fields.contains(CanonicalFields::url))
+        draft.url = fields.value(CanonicalFields::url).toString();
+    if (fields.contains(CanonicalFields::events))
+        draft.events = listOf(fields.value(CanonicalFields::events));
+    if (fields.contains(CanonicalFields::label))
+        draft.label = fields.value(CanonicalFields::label).toString();
+    if (fields.contains(CanonicalFields::projectId))
+        draft.projectId = fields.value(CanonicalFields::projectId).toString();
+    if (fields.contains(CanonicalFields::scope))
+        draft.scope = fields.value(CanonicalFields::scope).toString();
+    if (fields.contains(CanonicalFields::headers))
+        draft.headers = mapOf(fields.value(CanonicalFields::headers));
+    if (fields.contains(CanonicalFields::timeout))
+        draft.timeoutMs = fields.value(CanonicalFields::timeout).toInt();
     const QString kept = current.metadata.value(reservedMetadataKey());
-    if (fields.contains(metadataField))
-        draft.metadata = mapOf(fields.value(metadataField));
+    if (fields.contains(CanonicalFields::metadata))
+        draft.metadata = mapOf(fields.value(CanonicalFields::metadata));
     if (keepsKeyInMetadata(profile)) {
         // A document without a key leaves the one an earlier apply kept there.
         const QString wanted = key.isEmpty() ? kept : key;
@@ -155,15 +150,15 @@ QString EndpointFields::text(const QJsonValue &value) {
 
 QJsonObject EndpointFields::snapshot(const QJsonObject &fields) {
     QJsonObject kept = fields;
-    if (fields.contains(headersField)) {
+    if (fields.contains(CanonicalFields::headers)) {
         QJsonObject digests;
-        const QJsonObject headers = fields.value(headersField).toObject();
+        const QJsonObject headers = fields.value(CanonicalFields::headers).toObject();
         for (auto it = headers.constBegin(); it != headers.constEnd(); ++it)
             digests.insert(
                 it.key(),
                 QString::fromLatin1(
                     QCryptographicHash::hash(it.value().toString().toUtf8(), QCryptographicHash::Sha256).toHex()));
-        kept.insert(headersField, digests);
+        kept.insert(CanonicalFields::headers, digests);
     }
     return kept;
 }
