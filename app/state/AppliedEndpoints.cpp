@@ -47,18 +47,8 @@ bool AppliedEndpoints::record(const Record &record, QString *error) {
 }
 
 bool AppliedEndpoints::forget(const QString &connectionId, const QString &endpointId, QString *error) {
-    return m_state.write(
-        [&](QSqlDatabase &db, QString *why) {
-            QSqlQuery query(db);
-            query.prepare(QStringLiteral("DELETE FROM applied_endpoints WHERE connection_id = ? AND endpoint_id = ?"));
-            query.addBindValue(connectionId);
-            query.addBindValue(endpointId);
-            if (query.exec())
-                return true;
-            *why = m_state.describe(query.lastError());
-            return false;
-        },
-        error);
+    return m_state.execute(QStringLiteral("DELETE FROM applied_endpoints WHERE connection_id = ? AND endpoint_id = ?"),
+                           {connectionId, endpointId}, error);
 }
 
 QList<AppliedEndpoints::Record> AppliedEndpoints::forConnection(const QString &connectionId) const {

@@ -254,6 +254,21 @@ bool LocalState::write(const std::function<bool(QSqlDatabase &, QString *)> &wor
     return transact(work, error);
 }
 
+bool LocalState::execute(const QString &statement, const QVariantList &values, QString *error) {
+    return write(
+        [&](QSqlDatabase &db, QString *why) {
+            QSqlQuery query(db);
+            query.prepare(statement);
+            for (const QVariant &value : values)
+                query.addBindValue(value);
+            if (query.exec())
+                return true;
+            *why = describe(query.lastError());
+            return false;
+        },
+        error);
+}
+
 bool LocalState::transact(const std::function<bool(QSqlDatabase &, QString *)> &work, QString *error) {
     QString why;
     QSqlDatabase db = database();

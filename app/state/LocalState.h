@@ -2,6 +2,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariantList>
 
 #include <functional>
 
@@ -45,6 +46,9 @@ public:
     // otherwise. On failure returns false and says why in *error (if given), in words an operator
     // can act on ("the disk is full", "the folder is read-only"), never "database is locked".
     bool write(const std::function<bool(QSqlDatabase &database, QString *error)> &work, QString *error = nullptr);
+
+    // write() of one statement with its bound values.
+    bool execute(const QString &statement, const QVariantList &values, QString *error = nullptr);
 
     // The operator-facing sentence for a failed statement on this database.
     QString describe(const QSqlError &error) const;

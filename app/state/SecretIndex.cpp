@@ -74,36 +74,15 @@ QList<SecretIndex::Entry> SecretIndex::allStored() const {
 
 bool SecretIndex::recordPrevious(const QString &connectionId, const QString &endpointId, const QDateTime &replacedAt,
                                  QString *error) {
-    return m_state.write(
-        [&](QSqlDatabase &db, QString *why) {
-            QSqlQuery query(db);
-            // A newer rotate replaces the generation kept before it, and so its time.
-            query.prepare(QStringLiteral("INSERT OR REPLACE INTO previous_secrets (connection_id, endpoint_id, "
-                                         "replaced_at) VALUES (?, ?, ?)"));
-            query.addBindValue(connectionId);
-            query.addBindValue(endpointId);
-            query.addBindValue(replacedAt.toMSecsSinceEpoch());
-            if (query.exec())
-                return true;
-            *why = m_state.describe(query.lastError());
-            return false;
-        },
-        error);
+    // A newer rotate replaces the generation kept before it, and so its time.
+    return m_state.execute(QStringLiteral("INSERT OR REPLACE INTO previous_secrets (connection_id, endpoint_id, "
+                                          "replaced_at) VALUES (?, ?, ?)"),
+                           {connectionId, endpointId, replacedAt.toMSecsSinceEpoch()}, error);
 }
 
 bool SecretIndex::forgetPrevious(const QString &connectionId, const QString &endpointId, QString *error) {
-    return m_state.write(
-        [&](QSqlDatabase &db, QString *why) {
-            QSqlQuery query(db);
-            query.prepare(QStringLiteral("DELETE FROM previous_secrets WHERE connection_id = ? AND endpoint_id = ?"));
-            query.addBindValue(connectionId);
-            query.addBindValue(endpointId);
-            if (query.exec())
-                return true;
-            *why = m_state.describe(query.lastError());
-            return false;
-        },
-        error);
+    return m_state.execute(QStringLiteral("DELETE FROM previous_secrets WHERE connection_id = ? AND endpoint_id = ?"),
+                           {connectionId, endpointId}, error);
 }
 
 std::optional<QDateTime> SecretIndex::previousReplacedAt(const QString &connectionId, const QString &endpointId) const {
