@@ -54,6 +54,7 @@ PlanDialog::PlanDialog(Mode mode, EndpointService *service, AppliedEndpoints *ap
     m_variables->setObjectName(QStringLiteral("planVariables"));
     m_variables->setAccessibleName(tr("Variables"));
     m_variables->table()->setAccessibleName(tr("Variables the document uses, name and value"));
+    m_variables->table()->setMaximumHeight(fontMetrics().height() * 6);
     m_prune->setObjectName(QStringLiteral("planPrune"));
     m_prune->setAccessibleName(tr("Delete endpoints the file does not list"));
     m_inputError->setObjectName(QStringLiteral("planInputError"));
@@ -74,13 +75,16 @@ PlanDialog::PlanDialog(Mode mode, EndpointService *service, AppliedEndpoints *ap
     m_tree->setModel(m_model);
     m_tree->setAlternatingRowColors(true);
     m_tree->setUniformRowHeights(true);
-    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Fixed starting widths: a connection's heading spans the row, and must not widen the first column.
     m_tree->header()->setStretchLastSection(true);
+    m_tree->header()->resizeSection(PlanTreeModel::Change, 190);
+    m_tree->header()->resizeSection(PlanTreeModel::Endpoint, 300);
+    m_tree->header()->resizeSection(PlanTreeModel::Details, 260);
     m_showUnchanged->setObjectName(QStringLiteral("planShowUnchanged"));
     m_showUnchanged->setAccessibleName(tr("Show unchanged endpoints"));
     connect(m_showUnchanged, &QCheckBox::toggled, this, [this](bool show) {
         m_model->setShowUnchanged(show);
-        m_tree->expandAll();
+        spanHeadings();
     });
     m_status->setObjectName(QStringLiteral("planStatus"));
     m_status->setWordWrap(true);
@@ -172,6 +176,12 @@ void PlanDialog::updateApplyButton() {
     m_planButton->setDefault(!ready);
 }
 
+void PlanDialog::spanHeadings() {
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        m_tree->setFirstColumnSpanned(row, QModelIndex(), true);
+    m_tree->expandAll();
+}
+
 void PlanDialog::showProblems(const DocumentProblems &problems) {
     m_problems->clear();
     for (const DocumentProblem &problem : problems)
@@ -239,7 +249,7 @@ void PlanDialog::cancelPlan() {
 void PlanDialog::planned(const Plan &plan) {
     setBusy(false);
     m_model->setPlan(plan);
-    m_tree->expandAll();
+    spanHeadings();
     if (plan.hasErrors()) {
         showProblems(plan.problems);
         m_status->setText(tr("The plan has errors; nothing can be applied."));

@@ -48,6 +48,7 @@ signals:
 
 private:
     void browse();
+    void spanHeadings(); // warnings and connection headings across the whole row
     void showProblems(const DocumentProblems &problems);
     void planned(const Plan &plan);
     void cancelPlan();
