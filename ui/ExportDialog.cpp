@@ -96,6 +96,11 @@ void ExportDialog::showError(const QString &text) {
     m_error->setAccessibleName(text);
 }
 
+void ExportDialog::reject() {
+    if (!m_running)
+        QDialog::reject();
+}
+
 void ExportDialog::accept() {
     if (m_running)
         return;
@@ -109,7 +114,6 @@ void ExportDialog::accept() {
     }
     showError(QString());
     m_running = true;
-    m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(false);
     for (QAbstractButton *button : m_buttons->buttons())
         button->setEnabled(false);
     emit progress(tr("Exporting the endpoints of %n connection(s)…", nullptr, int(connections.size())));

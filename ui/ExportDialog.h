@@ -25,6 +25,7 @@ public:
     ~ExportDialog() override;
 
     void accept() override; // starts the export; the dialog closes once the file is written
+    void reject() override; // refused while the export runs: its progress in the status bar would never end
 
 signals:
     void progress(const QString &text); // for the status bar; empty when done
