@@ -234,8 +234,44 @@ void PlanDialog::makePlan() {
     });
     m_cancel->show();
     m_progress->setRange(0, 0);
-    setBusy(true, tr("Listing the endpoints at the providers…"));
-    m_builder->build(*document, m_connections, m_prune->isChecked());
+    recoverThenBuild(*document);
+}
+
+// Creates a crash or a lost answer left unfinished (an earlier apply's among them) are settled
+// first, so the plan sees the provider as it is and does not create them a second time.
+void PlanDialog::recoverThenBuild(const EndpointDocument &document) {
+    QList<Connection> connections;
+    for (const DocumentConnection &named : document.connections) {
+        for (const Connection &connection : std::as_const(m_connections)) {
+            if (connection.name == named.name)
+                connections << connection;
+        }
+    }
+    const QPointer<PlanBuilder> builder = m_builder;
+    const auto build = [this, builder, document] {
+        if (!builder) // cancelled meanwhile
+            return;
+        setBusy(true, tr("Listing the endpoints at the providers…"));
+        builder->build(document, m_connections, m_prune->isChecked());
+    };
+    if (m_service->unfinishedCreateCount(connections) == 0)
+        return build();
+    setBusy(true, tr("Settling creates left unfinished…"));
+    m_service->recoverPendingCreates(
+        connections, this,
+        [this](const EndpointService::Recovery &report) {
+            if (report.result != EndpointService::Recovery::Result::SecretUnstored)
+                return;
+            EndpointService::SecretOutcome outcome;
+            outcome.endpoint = report.endpoint;
+            outcome.keychain.status = SecretStatus::Failed;
+            outcome.keychain.errorText = report.error.message;
+            outcome.unstoredSecret = report.unstoredSecret;
+            Connection connection;
+            connection.id = report.connectionId;
+            emit secretNotStored(connection, outcome);
+        },
+        [build](const QList<EndpointService::Recovery> &) { build(); });
 }
 
 void PlanDialog::cancelPlan() {

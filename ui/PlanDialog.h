@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Connection.h"
+#include "EndpointDocument.h"
 #include "EndpointService.h"
 #include "Plan.h"
 #include "PlanExecutor.h"
@@ -49,6 +50,7 @@ signals:
 private:
     void browse();
     void spanHeadings(); // warnings and connection headings across the whole row
+    void recoverThenBuild(const EndpointDocument &document);
     void showProblems(const DocumentProblems &problems);
     void planned(const Plan &plan);
     void cancelPlan();

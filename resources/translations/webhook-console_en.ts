@@ -3300,6 +3300,10 @@ The provider signs deliveries with the new secret from now on; update the receiv
         <source>A signing secret could not be stored in your keychain; it is shown once.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Settling creates left unfinished…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PlanTreeModel</name>
