@@ -1,5 +1,6 @@
 // webhook-console: the desktop console.
 #include "ApplicationIcon.h"
+#include "AppliedEndpoints.h"
 #include "ClipboardGuard.h"
 #include "ConnectionStore.h"
 #include "DeliveryLog.h"
@@ -134,6 +135,8 @@ int main(int argc, char *argv[]) {
     ApplicationIcon::install();
     MainWindow window(&service, &store, &clipboard, sandboxConnections, &deliveryLog,
                       sandboxConnections.isEmpty() ? nullptr : &sandbox);
+    AppliedEndpoints applied(state);
+    window.setAppliedEndpoints(&applied);
     shownWindow = &window;
     window.show();
     for (const QString &notice : std::as_const(notices))

@@ -10,10 +10,12 @@
 #include "EndpointFilterModel.h"
 #include "EndpointLabelTitle.h"
 #include "EndpointTableModel.h"
+#include "ExportDialog.h"
 #include "FittingHeaderView.h"
 #include "ImportSecretDialog.h"
 #include "MessageBar.h"
 #include "NoMatchHint.h"
+#include "PlanDialog.h"
 #include "SandboxSession.h"
 #include "SecretDialog.h"
 #include "StatusBadgeDelegate.h"
@@ -331,6 +333,14 @@ void MainWindow::createActions() {
     m_sampleMenu->menuAction()->setObjectName(QStringLiteral("deliverSampleAction"));
     m_sampleMenu->setToolTipsVisible(true);
     connect(m_sampleMenu, &QMenu::aboutToShow, this, &MainWindow::fillSampleMenu);
+    m_exportAction = make(QStringLiteral("exportAction"), tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+                          QStyle::SP_DialogSaveButton, &MainWindow::exportToFile);
+    m_applyFromFileAction = make(QStringLiteral("applyFromFileAction"), tr("&Apply from File…"), QKeySequence::Open,
+                                 QStyle::SP_DialogOpenButton, &MainWindow::applyFromFile);
+    m_compareWithFileAction = make(QStringLiteral("compareWithFileAction"), tr("C&ompare with File…"), QKeySequence(),
+                                   QStyle::SP_FileDialogContentsView, &MainWindow::compareWithFile);
+    for (QAction *asCode : {m_exportAction, m_applyFromFileAction, m_compareWithFileAction})
+        asCode->setEnabled(false); // until setAppliedEndpoints
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -341,6 +351,8 @@ void MainWindow::createActions() {
 void MainWindow::createMenusAndToolBar() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addActions({m_newAction, m_addConnectionAction});
+    file->addSeparator();
+    file->addActions({m_exportAction, m_applyFromFileAction, m_compareWithFileAction});
     file->addSeparator();
     file->addAction(m_quitAction);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -1318,4 +1330,42 @@ void MainWindow::recoverPendingCreates() {
                                    &MainWindow::recoverPendingCreates);
             refresh();
         });
+}
+
+void MainWindow::setAppliedEndpoints(AppliedEndpoints *applied) {
+    m_applied = applied;
+    for (QAction *asCode : {m_exportAction, m_applyFromFileAction, m_compareWithFileAction})
+        asCode->setEnabled(applied != nullptr);
+}
+
+void MainWindow::exportToFile() {
+    auto *dialog = new ExportDialog(m_service, m_applied, m_store->connections() + m_sandboxConnections,
+                                    m_connection ? m_connection->id : QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportDialog::progress, this, [this](const QString &text) {
+        trackRequest(text.isEmpty() ? -1 : +1);
+        statusBar()->showMessage(text);
+    });
+    connect(dialog, &ExportDialog::exported, this,
+            [this](const QString &summary) { statusBar()->showMessage(summary, 8000); });
+    dialog->open();
+}
+
+void MainWindow::applyFromFile() {
+    auto *dialog = new PlanDialog(PlanDialog::Mode::Apply, m_service, m_applied,
+                                  m_store->connections() + m_sandboxConnections, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PlanDialog::secretNotStored, this,
+            [this](const Connection &connection, const EndpointService::SecretOutcome &outcome) {
+                showSecret(connection, outcome, SecretDialog::Occasion::Created);
+            });
+    connect(dialog, &PlanDialog::applied, this, &MainWindow::refresh);
+    dialog->open();
+}
+
+void MainWindow::compareWithFile() {
+    auto *dialog = new PlanDialog(PlanDialog::Mode::Compare, m_service, m_applied,
+                                  m_store->connections() + m_sandboxConnections, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+class AppliedEndpoints;
 class ClipboardGuard;
 class ConnectionStore;
 class ConnectionsPane;
@@ -59,6 +60,9 @@ public:
     void showNotice(const QString &text);
     // Settles creates a crash or a lost response left unfinished (called once after start).
     void recoverPendingCreates();
+    // Where File → Apply from File and Compare with File find what the last apply left (drift); the
+    // endpoints-as-code actions are enabled once it is set.
+    void setAppliedEndpoints(AppliedEndpoints *applied);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -106,6 +110,9 @@ private:
     void copySecret();
     void importSecret();
     void deleteEndpoints();
+    void exportToFile();
+    void applyFromFile();
+    void compareWithFile();
 
     // The requests behind the actions, bound to the endpoints they act on (so Retry repeats
     // exactly what failed, whatever is selected by then).
@@ -177,6 +184,10 @@ private:
     QAction *m_findAction;
     QAction *m_addConnectionAction;
     QAction *m_quitAction;
+    QAction *m_exportAction;
+    QAction *m_applyFromFileAction;
+    QAction *m_compareWithFileAction;
+    AppliedEndpoints *m_applied = nullptr;
     QAction *m_deliveriesAction = nullptr;
     QMenu *m_sampleMenu = nullptr; // Endpoint → Deliver Sample, one entry per event of the endpoint
 };

@@ -1,0 +1,353 @@
+// File → Export…, Apply from File… and Compare with File…, clicked through with QTest against an
+// in-process sandbox and the real keychain that ./test.sh provides.
+#include "AppliedEndpoints.h"
+#include "ClipboardGuard.h"
+#include "ConnectionStore.h"
+#include "DocumentReader.h"
+#include "DocumentWriter.h"
+#include "EndpointTableModel.h"
+#include "MainWindow.h"
+#include "PlanTreeModel.h"
+#include "SandboxServer.h"
+#include "SandboxSession.h"
+#include "ServiceRig.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDialog>
+#include <QFile>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <memory>
+
+class TestEndpointsAsCode : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ServiceRig> m_rig;
+    std::unique_ptr<AppliedEndpoints> m_applied;
+    std::unique_ptr<SandboxSession> m_session;
+    std::unique_ptr<ConnectionStore> m_store;
+    std::unique_ptr<ClipboardGuard> m_clipboard;
+    std::unique_ptr<MainWindow> m_window;
+    QTemporaryDir m_files;
+
+    SandboxServer *sandbox() const { return m_session->server(); }
+    QAction *action(const char *name) const { return m_window->findChild<QAction *>(QLatin1String(name)); }
+    QString path(const char *name) const { return m_files.filePath(QLatin1String(name)); }
+
+    template <typename T> T *child(QWidget *dialog, const char *name) const {
+        return dialog ? dialog->findChild<T *>(QLatin1String(name)) : nullptr;
+    }
+
+    QDialog *openDialog(const char *actionName, const char *dialogName) {
+        action(actionName)->trigger();
+        QDialog *dialog = nullptr;
+        [&] {
+            QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(QLatin1String(dialogName))) && dialog->isVisible());
+        }();
+        return dialog;
+    }
+
+    void exportTo(const QString &fileName) {
+        QDialog *dialog = openDialog("exportAction", "exportDialog");
+        QVERIFY(dialog);
+        auto *list = child<QListWidget>(dialog, "exportConnections");
+        // Only the current connection is checked (the store may hold other tests' connections too).
+        QStringList checked;
+        for (int row = 0; row < list->count(); ++row) {
+            if (list->item(row)->checkState() == Qt::Checked)
+                checked << list->item(row)->text();
+        }
+        QCOMPARE(checked, QStringList{QStringLiteral("Layers sandbox")});
+        child<QLineEdit>(dialog, "exportFile")->setText(fileName);
+        QTest::mouseClick(child<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 10000);
+        QVERIFY(QFile::exists(fileName));
+    }
+
+    EndpointDocument read(const QString &fileName) {
+        DocumentProblems problems;
+        const std::optional<EndpointDocument> document = DocumentReader().readFile(fileName, &problems);
+        [&] {
+            QVERIFY2(document && !hasErrors(problems),
+                     problems.isEmpty() ? "" : qPrintable(problems.first().toString()));
+        }();
+        return document.value_or(EndpointDocument());
+    }
+
+    static void write(const EndpointDocument &document, const QString &fileName) {
+        QFile file(fileName);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(DocumentWriter::write(document));
+    }
+
+    QList<SandboxEndpoint> layersEndpoints() const { return sandbox()->endpoints(QStringLiteral("layers")); }
+
+    // The sandbox connection's document, with one URL changed, one endpoint paused and one added.
+    void writeThreeChanges(const QString &fileName, QString *updatedId, QString *pausedId) {
+        exportTo(path("exported.yaml"));
+        EndpointDocument document = read(path("exported.yaml"));
+        QCOMPARE(document.connections.size(), 1);
+        QList<DocumentEndpoint> &endpoints = document.connections[0].endpoints;
+        for (DocumentEndpoint &endpoint : endpoints) {
+            if (endpoint.fields.value(QStringLiteral("status")).toString() != QLatin1String("active"))
+                continue;
+            if (updatedId->isEmpty()) {
+                *updatedId = endpoint.id;
+                endpoint.fields.insert(QStringLiteral("url"), QStringLiteral("https://hooks.example.com/changed"));
+            } else if (pausedId->isEmpty()) {
+                *pausedId = endpoint.id;
+                endpoint.fields.insert(QStringLiteral("status"), QStringLiteral("paused"));
+            }
+        }
+        QVERIFY(!updatedId->isEmpty() && !pausedId->isEmpty());
+        DocumentEndpoint added;
+        added.key = QStringLiteral("added-orders");
+        added.fields.insert(QStringLiteral("url"), QStringLiteral("https://hooks.example.com/added"));
+        added.fields.insert(QStringLiteral("events"),
+                            endpoints.first().fields.value(QStringLiteral("events")).toArray());
+        endpoints << added;
+        write(document, fileName);
+    }
+
+    // The visible item rows of the plan tree: "marker kind" → row index under its connection.
+    static QStringList itemRows(QTreeView *tree) {
+        QStringList rows;
+        const QAbstractItemModel *model = tree->model();
+        for (int top = 0; top < model->rowCount(); ++top) {
+            const QModelIndex connection = model->index(top, 0);
+            for (int row = 0; row < model->rowCount(connection); ++row)
+                rows << model->index(row, PlanTreeModel::Change, connection).data().toString();
+        }
+        return rows;
+    }
+
+    static QModelIndex itemRow(QTreeView *tree, const QString &changePrefix) {
+        const QAbstractItemModel *model = tree->model();
+        for (int top = 0; top < model->rowCount(); ++top) {
+            const QModelIndex connection = model->index(top, 0);
+            for (int row = 0; row < model->rowCount(connection); ++row) {
+                const QModelIndex item = model->index(row, 0, connection);
+                if (item.data().toString().startsWith(changePrefix))
+                    return item;
+            }
+        }
+        return {};
+    }
+
+    QDialog *planFor(const char *actionName, const QString &fileName) {
+        QDialog *dialog = openDialog(actionName, "planDialog");
+        if (!dialog)
+            return nullptr;
+        child<QLineEdit>(dialog, "planFile")->setText(fileName);
+        QTest::mouseClick(child<QPushButton>(dialog, "planButton"), Qt::LeftButton);
+        return dialog;
+    }
+
+    static QString status(QDialog *dialog) { return dialog->findChild<QLabel *>(QStringLiteral("planStatus"))->text(); }
+
+private slots:
+    void initTestCase() {
+        QApplication::setAttribute(Qt::AA_DontUseNativeDialogs);
+        QVERIFY(m_files.isValid());
+    }
+
+    void init() {
+        m_rig = std::make_unique<ServiceRig>(QStringLiteral("webhook-console-ascode-"));
+        m_applied = std::make_unique<AppliedEndpoints>(m_rig->state);
+        m_session = std::make_unique<SandboxSession>(&m_rig->service);
+        ApiClient::Policy policy;
+        policy.backoffBaseMs = 10; // injected failures exhaust the retries quickly
+        m_rig->service.setPolicy(policy);
+        QString error;
+        QVERIFY2(m_session->start(&error), qPrintable(error));
+        bool stored = false;
+        m_session->storeSecrets(this, [&](const SecretResult &result) {
+            QVERIFY2(result.ok(), qPrintable(result.errorText));
+            stored = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(stored, 20000);
+        m_store = std::make_unique<ConnectionStore>();
+        m_clipboard = std::make_unique<ClipboardGuard>();
+        m_window =
+            std::make_unique<MainWindow>(&m_rig->service, m_store.get(), m_clipboard.get(), m_session->connections());
+        m_window->setAppliedEndpoints(m_applied.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        auto *list = m_window->findChild<QListWidget *>(QStringLiteral("connectionList"));
+        list->setCurrentItem(list->findItems(QStringLiteral("Layers sandbox"), Qt::MatchExactly).first());
+        auto *table = m_window->findChild<QTableView *>(QStringLiteral("endpointTable"));
+        QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 4, 10000);
+    }
+
+    void cleanup() {
+        m_window.reset();
+        m_clipboard.reset();
+        m_session.reset();
+        m_applied.reset();
+        m_rig.reset();
+    }
+
+    void exportWritesTheEndpointsAndNoSecret() {
+        exportTo(path("export.yaml"));
+        const EndpointDocument document = read(path("export.yaml"));
+        QCOMPARE(document.connections.size(), 1);
+        QCOMPARE(document.connections.first().name, QStringLiteral("Layers sandbox"));
+        QStringList exported, atProvider;
+        for (const DocumentEndpoint &endpoint : document.connections.first().endpoints)
+            exported << endpoint.id;
+        for (const SandboxEndpoint &endpoint : layersEndpoints())
+            atProvider << endpoint.id;
+        exported.sort();
+        atProvider.sort();
+        QCOMPARE(exported, atProvider);
+        QFile file(path("export.yaml"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(!text.contains(sandbox()->options().apiKey.toUtf8()));
+        for (const SandboxEndpoint &endpoint : layersEndpoints())
+            QVERIFY2(!text.contains(endpoint.secret.toUtf8()), qPrintable(endpoint.id));
+    }
+
+    void applyShowsExactlyTheChangesAndMakesThem() {
+        QString updatedId, pausedId;
+        writeThreeChanges(path("changes.yaml"), &updatedId, &pausedId);
+        const int endpointsBefore = int(layersEndpoints().size());
+        QDialog *dialog = planFor("applyFromFileAction", path("changes.yaml"));
+        QVERIFY(dialog);
+        auto *tree = child<QTreeView>(dialog, "planTree");
+        // Alive as long as the model is used here: the tree is rebuilt by the toggle and the apply.
+        QAbstractItemModelTester tester(tree->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto *apply = child<QPushButton>(dialog, "planApply");
+        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 10000);
+        QStringList rows = itemRows(tree);
+        rows.sort();
+        QCOMPARE(rows,
+                 (QStringList{QStringLiteral("+ create"), QStringLiteral("~ pause"), QStringLiteral("~ update")}));
+        const QModelIndex update = itemRow(tree, QStringLiteral("~ update"));
+        QCOMPARE(update.siblingAtColumn(PlanTreeModel::Endpoint).data().toString(), updatedId);
+        QCOMPARE(tree->model()->rowCount(update), 1);
+        const QModelIndex field = tree->model()->index(0, 0, update);
+        QCOMPARE(field.data().toString(), QStringLiteral("url"));
+        QVERIFY2(field.siblingAtColumn(PlanTreeModel::Details)
+                     .data()
+                     .toString()
+                     .endsWith(QStringLiteral(" → \"https://hooks.example.com/changed\"")),
+                 qPrintable(field.siblingAtColumn(PlanTreeModel::Details).data().toString()));
+        QCOMPARE(itemRow(tree, QStringLiteral("~ pause")).siblingAtColumn(PlanTreeModel::Endpoint).data().toString(),
+                 pausedId);
+        // Unchanged endpoints are there behind the toggle.
+        child<QCheckBox>(dialog, "planShowUnchanged")->click();
+        QCOMPARE(itemRows(tree).count(QStringLiteral("= unchanged")), endpointsBefore - 2);
+        child<QCheckBox>(dialog, "planShowUnchanged")->click();
+
+        // Keyboard: Space on the focused Apply applies; it is the default button too, for Enter.
+        QVERIFY(apply->isDefault());
+        apply->setFocus();
+        QTest::keyClick(apply, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(status(dialog).contains(QStringLiteral("Apply complete: 3 change(s) applied.")),
+                                 20000);
+        QCOMPARE(itemRow(tree, QStringLiteral("+ create"))
+                     .siblingAtColumn(PlanTreeModel::Progress)
+                     .data()
+                     .toString()
+                     .left(4),
+                 QStringLiteral("done"));
+        QCOMPARE(sandbox()->endpoint(QStringLiteral("layers"), updatedId)->url,
+                 QStringLiteral("https://hooks.example.com/changed"));
+        QCOMPARE(sandbox()->endpoint(QStringLiteral("layers"), pausedId)->status, QStringLiteral("paused"));
+        QCOMPARE(int(layersEndpoints().size()), endpointsBefore + 1);
+        QVERIFY(!apply->isEnabled());
+        // The table follows.
+        auto *table = m_window->findChild<QTableView *>(QStringLiteral("endpointTable"));
+        QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), endpointsBefore + 1, 10000);
+
+        // The same file again plans nothing.
+        QTest::mouseClick(child<QPushButton>(dialog, "planButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(status(dialog).contains(QStringLiteral("No changes")), 10000);
+        QVERIFY(itemRows(tree).isEmpty());
+        QVERIFY(!apply->isEnabled());
+    }
+
+    void anInvalidFileShowsItsProblemsAndSendsNothing() {
+        QFile file(path("invalid.yaml"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("version: 1\n"
+                   "connections:\n"
+                   "  - name: Layers sandbox\n"
+                   "    provider: layers\n"
+                   "    endpoints:\n"
+                   "      - key: broken\n"
+                   "        url: not a url\n"
+                   "        events: [nope.event]\n");
+        file.close();
+        sandbox()->clearRequestLog();
+        QDialog *dialog = planFor("applyFromFileAction", path("invalid.yaml"));
+        QVERIFY(dialog);
+        auto *problems = child<QListWidget>(dialog, "planProblems");
+        QTRY_VERIFY(problems->isVisible());
+        QVERIFY(problems->count() >= 1);
+        bool named = false;
+        for (int row = 0; row < problems->count(); ++row)
+            named = named || problems->item(row)->text().startsWith(path("invalid.yaml") + QStringLiteral(":7:"));
+        QVERIFY2(named, qPrintable(problems->item(0)->text()));
+        QVERIFY(status(dialog).contains(QStringLiteral("nothing was sent")));
+        QVERIFY(!child<QPushButton>(dialog, "planApply")->isEnabled());
+        QTest::qWait(200);
+        QVERIFY(sandbox()->requestLog().isEmpty());
+    }
+
+    void compareShowsTheChangesWithoutApply() {
+        QString updatedId, pausedId;
+        writeThreeChanges(path("compare.yaml"), &updatedId, &pausedId);
+        QDialog *dialog = planFor("compareWithFileAction", path("compare.yaml"));
+        QVERIFY(dialog);
+        QVERIFY(!child<QPushButton>(dialog, "planApply"));
+        for (QPushButton *button : dialog->findChildren<QPushButton *>())
+            QVERIFY(button->text().remove(QLatin1Char('&')) != QLatin1String("Apply"));
+        auto *tree = child<QTreeView>(dialog, "planTree");
+        QTRY_COMPARE_WITH_TIMEOUT(itemRows(tree).size(), 3, 10000);
+        QCOMPARE(sandbox()->endpoint(QStringLiteral("layers"), updatedId)->url.contains(QLatin1String("changed")),
+                 false);
+    }
+
+    void aProviderFailureMidApplyShowsTheFailedItemAndTheSummary() {
+        QString updatedId, pausedId;
+        writeThreeChanges(path("failing.yaml"), &updatedId, &pausedId);
+        QDialog *dialog = planFor("applyFromFileAction", path("failing.yaml"));
+        QVERIFY(dialog);
+        auto *apply = child<QPushButton>(dialog, "planApply");
+        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 10000);
+        sandbox()->failNext(50); // every try of the first change fails
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(status(dialog).contains(QStringLiteral("stopped at its first error")), 20000);
+        sandbox()->failNext(0);
+        auto *tree = child<QTreeView>(dialog, "planTree");
+        QStringList progress;
+        const QAbstractItemModel *model = tree->model();
+        const QModelIndex connection = model->index(model->rowCount() - 1, 0);
+        for (int row = 0; row < model->rowCount(connection); ++row)
+            progress << model->index(row, PlanTreeModel::Progress, connection).data().toString();
+        QVERIFY2(progress.first().startsWith(QStringLiteral("failed: ")), qPrintable(progress.join(" | ")));
+        QCOMPARE(progress.mid(1), (QStringList{QStringLiteral("not done"), QStringLiteral("not done")}));
+        QVERIFY2(status(dialog).contains(QStringLiteral("Done: nothing.")), qPrintable(status(dialog)));
+        QVERIFY(status(dialog).contains(QStringLiteral("Not done: ")));
+        QVERIFY(!apply->isEnabled());
+        QVERIFY(sandbox()->endpoint(QStringLiteral("layers"), pausedId)->status == QLatin1String("active"));
+    }
+};
+
+QTEST_MAIN(TestEndpointsAsCode)
+#include "tst_EndpointsAsCode.moc"
