@@ -216,8 +216,18 @@ QVariant PlanTreeModel::fieldData(const Node &node, int column, int role) const 
             return {};
         }
     }
-    if (role == Qt::ToolTipRole && change.drifted)
-        return tr("Changed at the provider since the last apply; applying sets it back to the document's value.");
+    if (role == Qt::ToolTipRole) {
+        // The column cuts a long URL short; the tip shows the whole change.
+        const QString drift =
+            change.drifted
+                ? tr("Changed at the provider since the last apply; applying sets it back to the document's value.")
+                : QString();
+        if (column == Details) {
+            const QString diff = fieldData(node, column, Qt::DisplayRole).toString();
+            return drift.isEmpty() ? diff : diff + QLatin1Char('\n') + drift;
+        }
+        return drift.isEmpty() ? QVariant() : QVariant(drift);
+    }
     if (role == DriftRole)
         return change.drifted;
     return {};

@@ -246,6 +246,9 @@ private slots:
                      .toString()
                      .endsWith(QStringLiteral(" → \"https://hooks.example.com/changed\"")),
                  qPrintable(field.siblingAtColumn(PlanTreeModel::Details).data().toString()));
+        // The column may cut a long URL short; its tooltip holds the whole change.
+        QCOMPARE(field.siblingAtColumn(PlanTreeModel::Details).data(Qt::ToolTipRole).toString(),
+                 field.siblingAtColumn(PlanTreeModel::Details).data().toString());
         QCOMPARE(itemRow(tree, QStringLiteral("~ pause")).siblingAtColumn(PlanTreeModel::Endpoint).data().toString(),
                  pausedId);
         // Unchanged endpoints are there behind the toggle.
