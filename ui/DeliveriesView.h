@@ -48,6 +48,9 @@ signals:
 
 private:
     void listenToggled(bool on);
+    // The Listen toggle, the port field and the status all say the same state: not listening,
+    // starting (the endpoints being listed) or listening on a port.
+    void showListenState();
     void captured(const DeliveryLog::Entry &entry, const DeliveryForwarder::Response &forward);
     void keptLoaded(const QList<DeliveryLog::Entry> &kept);
     void selectionChanged();
@@ -77,6 +80,7 @@ private:
     QToolButton *m_copyAddress;
     QLineEdit *m_forward;
     QLabel *m_status;
+    QLabel *m_listenProblem; // why the last Listen failed, below the Listen row; hidden otherwise
     QComboBox *m_endpointFilter;
     QComboBox *m_eventFilter;
     QComboBox *m_verdictFilter;

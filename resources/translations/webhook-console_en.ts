@@ -535,10 +535,6 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Listen for deliveries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Port to listen on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -623,19 +619,11 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot listen on 127.0.0.1:%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The endpoints of %1 could not be listed, so its deliveries are not matched: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A delivery could not be kept in the local database: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Listing endpoints…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -729,6 +717,38 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <source>Another endpoint&apos;s secret</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stop Listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting: listing the endpoints…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop &amp;Listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop receiving deliveries (Ctrl+Shift+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop listening to choose another port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2. Choose another port, or &quot;Any free&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeliveryDetails</name>
@@ -809,6 +829,13 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
     <message>
         <source>The keychain could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryReceiver</name>
+    <message>
+        <source>the port is already in use by another program or listener</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -32,8 +32,10 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
@@ -443,6 +445,52 @@ private slots:
         // The receiver still answers after all that.
         QCOMPARE(postRaw(m_path, {{"Content-Type", "application/json"}}, "{}"), 200);
         QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 2, 15000);
+    }
+
+    void listenSaysItsStateAndAPortInUseIsExplained() {
+        // Listening (init): the button says what it would do, the status and description where.
+        auto *button = child<QToolButton>("listenButton");
+        auto *status = child<QLabel>("listenStatus");
+        auto *port = child<QSpinBox>("listenPort");
+        const QString where = QStringLiteral("Listening on 127.0.0.1:%1").arg(m_port);
+        QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Stop Listening"));
+        QCOMPARE(status->text(), where);
+        QCOMPARE(button->accessibleName(), QStringLiteral("Stop listening"));
+        QCOMPARE(button->accessibleDescription(), where);
+        QVERIFY(!port->isEnabled());
+        QVERIFY2(port->toolTip().contains(QStringLiteral("Stop listening")), qPrintable(port->toolTip()));
+        QVERIFY(!child<QLabel>("listenProblem")->isVisible());
+
+        QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Listen"));
+        QCOMPARE(status->text(), QStringLiteral("Not listening"));
+        QCOMPARE(button->accessibleName(), QStringLiteral("Listen"));
+        QCOMPARE(button->accessibleDescription(), QStringLiteral("Not listening"));
+        QVERIFY(port->isEnabled());
+
+        // Another program has the port: said next to the control, and the toggle is off again.
+        QTcpServer occupant;
+        QVERIFY(occupant.listen(QHostAddress::LocalHost));
+        port->setValue(occupant.serverPort());
+        QTest::mouseClick(button, Qt::LeftButton);
+        auto *problem = child<QLabel>("listenProblem");
+        QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), 10000);
+        QVERIFY2(problem->text().contains(QStringLiteral("127.0.0.1:%1").arg(occupant.serverPort())),
+                 qPrintable(problem->text()));
+        QVERIFY2(problem->text().contains(QStringLiteral("already in use")), qPrintable(problem->text()));
+        QVERIFY(!action("listenAction")->isChecked());
+        QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Listen"));
+        QCOMPARE(status->text(), QStringLiteral("Not listening"));
+        QVERIFY(port->isEnabled());
+        QCOMPARE(port->accessibleDescription(), problem->text());
+        QVERIFY(child<QLineEdit>("listenAddress")->text().isEmpty());
+
+        // A free port: listening again, the problem gone.
+        port->setValue(0);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Listening on 127.0.0.1:")), 10000);
+        QVERIFY(!problem->isVisible());
+        QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Stop Listening"));
     }
 
     void listenIsKeyboardOperableAndNamed() {
