@@ -5,6 +5,7 @@
 #include "DeliveryFilterModel.h"
 #include "DeliveryListener.h"
 #include "DeliveryTableModel.h"
+#include "EndpointService.h"
 #include "ErrorText.h"
 #include "LocalState.h"
 #include "VerdictBadgeDelegate.h"
@@ -62,6 +63,7 @@ void refill(QComboBox *combo, const QList<QPair<QString, QString>> &choices) {
 
 DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidget *parent)
     : QWidget(parent)
+    , m_service(service)
     , m_log(log)
     , m_network(new QNetworkAccessManager(this))
     , m_listener(new DeliveryListener(service, m_network, log, this))
@@ -290,9 +292,14 @@ DeliveriesView::~DeliveriesView() {
 void DeliveriesView::setConnections(const QList<Connection> &connections) {
     m_listener->setConnections(connections, connections);
     QHash<QString, QString> names;
-    for (const Connection &connection : connections)
+    QHash<QString, DeliveryFormat> formats;
+    for (const Connection &connection : connections) {
         names.insert(connection.id, connection.name);
+        if (const std::optional<ProviderProfile> profile = m_service->profileFor(connection))
+            formats.insert(connection.id, profile->deliveryFormat());
+    }
     m_model->setConnectionNames(names);
+    m_model->setDeliveryFormats(formats);
     updateFilterChoices();
 }
 

@@ -65,6 +65,7 @@ private:
     // Where the copied curl sends to: the forward URL, else this receiver.
     QUrl curlTarget(const DeliveryLog::Entry &delivery) const;
 
+    EndpointService *m_service;
     DeliveryLog *m_log;
     QNetworkAccessManager *m_network;
     DeliveryListener *m_listener;

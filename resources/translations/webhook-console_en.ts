@@ -814,6 +814,21 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
 </context>
 <context>
+    <name>DeliveryFormat</name>
+    <message>
+        <source>expected a dotted path of object keys, such as type or event.type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeliveryInspector</name>
     <message>
         <source>No listed endpoint&apos;s URL has the path %1.</source>
