@@ -84,7 +84,8 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     , m_eventFilter(new QComboBox(this))
     , m_verdictFilter(new QComboBox(this))
     , m_table(new QTableView(this))
-    , m_details(new DeliveryDetails(this)) {
+    , m_details(new DeliveryDetails(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this)) {
     setObjectName(QStringLiteral("deliveriesView"));
     setAccessibleName(tr("Deliveries"));
     // Forwards and replays go to the URL as typed: a proxy from the environment would send a
@@ -198,7 +199,7 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     filterRow->addWidget(m_replayButton);
     filterRow->addWidget(m_copyCurlButton);
     filterRow->addWidget(m_clearButton);
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    QSplitter *splitter = m_splitter;
     splitter->setObjectName(QStringLiteral("deliveriesSplitter"));
     splitter->addWidget(m_table);
     splitter->addWidget(m_details);
@@ -309,6 +310,19 @@ bool DeliveriesView::isListening() const {
 
 quint16 DeliveriesView::port() const {
     return m_listener->port();
+}
+
+QByteArray DeliveriesView::splitterState() const {
+    return m_splitter->saveState();
+}
+
+QByteArray DeliveriesView::tableHeaderState() const {
+    return m_table->horizontalHeader()->saveState();
+}
+
+void DeliveriesView::restoreLayout(const QByteArray &splitterState, const QByteArray &tableHeaderState) {
+    m_splitter->restoreState(splitterState);
+    m_table->horizontalHeader()->restoreState(tableHeaderState);
 }
 
 void DeliveriesView::loadKept() {

@@ -17,6 +17,7 @@ class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
 class QSpinBox;
+class QSplitter;
 class QThread;
 class QTableView;
 class QToolButton;
@@ -38,6 +39,10 @@ public:
     void loadKept();
 
     QAction *listenAction() const { return m_listenAction; }
+    // The split between the rows and the details, and the columns, as the operator left them.
+    QByteArray splitterState() const;
+    QByteArray tableHeaderState() const;
+    void restoreLayout(const QByteArray &splitterState, const QByteArray &tableHeaderState);
     bool isListening() const;
     quint16 port() const;
 
@@ -87,6 +92,7 @@ private:
     QComboBox *m_verdictFilter;
     QTableView *m_table;
     DeliveryDetails *m_details;
+    QSplitter *m_splitter;
     QToolButton *m_replayButton;
     QToolButton *m_copyCurlButton;
     QToolButton *m_clearButton;

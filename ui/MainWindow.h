@@ -17,6 +17,7 @@
 class ClipboardGuard;
 class ConnectionStore;
 class ConnectionsPane;
+class DeliveriesDock;
 class DeliveriesView;
 class DeliveryLog;
 class EndpointDetailsPane;
@@ -26,7 +27,6 @@ class MessageBar;
 class NoMatchHint;
 class QAction;
 class QComboBox;
-class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -138,7 +138,7 @@ private:
     QPointer<KeychainCheck> m_keychainCheck; // the Check Keychain under way, if any
     SandboxSession *m_sandbox;
     DeliveriesView *m_deliveries = nullptr; // with its dock, when a DeliveryLog was given
-    QDockWidget *m_deliveriesDock = nullptr;
+    DeliveriesDock *m_deliveriesDock = nullptr;
 
     ConnectionsPane *m_connectionsPane;
     MessageBar *m_messageBar;

@@ -509,6 +509,13 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
 </context>
 <context>
+    <name>DeliveriesDock</name>
+    <message>
+        <source>Deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeliveriesView</name>
     <message>
         <source>&amp;Listen</source>
@@ -2630,10 +2637,6 @@ The provider signs deliveries with the new secret from now on; update the receiv
     </message>
     <message>
         <source>Deliver &amp;Sample</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deliveries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

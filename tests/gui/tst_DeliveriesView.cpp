@@ -31,8 +31,10 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
@@ -74,7 +76,8 @@ private:
         return {};
     }
 
-    void openWindow() {
+    // openDeliveries: View → Deliveries by its shortcut (a restored window may show it already).
+    void openWindow(bool openDeliveries = true) {
         m_window = std::make_unique<MainWindow>(&m_rig->service, m_store.get(), m_clipboard.get(),
                                                 m_session->connections(), m_log.get(), m_session.get());
         m_window->show();
@@ -82,13 +85,14 @@ private:
         auto *list = child<QListWidget>("connectionList");
         list->setCurrentItem(list->findItems(QStringLiteral("Layers sandbox"), Qt::MatchExactly).first());
         QTRY_VERIFY_WITH_TIMEOUT(child<QTableView>("endpointTable")->model()->rowCount() >= 4, 10000);
-        // View → Deliveries, by its shortcut.
+        m_tester = std::make_unique<QAbstractItemModelTester>(rows());
+        if (!openDeliveries)
+            return;
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
         QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_VERIFY(child<QDockWidget>("deliveriesDock")->isVisible());
         QTRY_VERIFY(deliveryTable()->hasFocus()); // the keyboard is on the rows
-        m_tester = std::make_unique<QAbstractItemModelTester>(rows());
     }
 
     // Clicks Listen and waits for the address; the port it shows.
@@ -234,6 +238,10 @@ private slots:
     }
 
     void cleanup() {
+        // What a closed window saved is this test's: the next starts as on a first run.
+        QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("webhook-console"),
+                  QStringLiteral("console"))
+            .clear();
         m_tester.reset();
         m_window.reset();
         m_clipboard.reset();
@@ -491,6 +499,49 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Listening on 127.0.0.1:")), 10000);
         QVERIFY(!problem->isVisible());
         QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Stop Listening"));
+    }
+
+    void theDockOpensSmallAndARestartRestoresIt() {
+        // The first time (init opened it): the endpoints keep most of the window.
+        auto *dock = child<QDockWidget>("deliveriesDock");
+        auto *endpoints = child<QTableView>("endpointTable");
+        QTRY_VERIFY2(dock->height() <= m_window->height() * 2 / 5,
+                     qPrintable(QStringLiteral("dock %1 of %2").arg(dock->height()).arg(m_window->height())));
+        QVERIFY2(endpoints->height() > dock->height(),
+                 qPrintable(QStringLiteral("endpoints %1, dock %2").arg(endpoints->height()).arg(dock->height())));
+
+        // The operator makes it taller and moves the split, then quits.
+        const int taller = dock->height() + 120;
+        m_window->resizeDocks({dock}, {taller}, Qt::Vertical);
+        QTRY_VERIFY(qAbs(dock->height() - taller) <= 4);
+        const int height = dock->height();
+        auto *splitter = child<QSplitter>("deliveriesSplitter");
+        splitter->setSizes({320, splitter->width() - 320 - splitter->handleWidth()});
+        const QList<int> split = splitter->sizes();
+        QVERIFY(m_window->close());
+        m_tester.reset();
+        m_window.reset();
+
+        // The next start shows it again, as it was, without View → Deliveries.
+        openWindow(false);
+        dock = child<QDockWidget>("deliveriesDock");
+        QTRY_VERIFY(dock->isVisible());
+        QTRY_COMPARE(dock->height(), height);
+        QCOMPARE(child<QSplitter>("deliveriesSplitter")->sizes(), split);
+
+        // Hidden when quit: hidden at the next start, and as tall as it was when opened again.
+        action("toggleDeliveriesAction")->trigger();
+        QVERIFY(!dock->isVisible());
+        QVERIFY(m_window->close());
+        m_tester.reset();
+        m_window.reset();
+        openWindow(false);
+        dock = child<QDockWidget>("deliveriesDock");
+        QTest::qWait(100);
+        QVERIFY(!dock->isVisible());
+        action("toggleDeliveriesAction")->trigger();
+        QTRY_VERIFY(dock->isVisible());
+        QTRY_COMPARE(dock->height(), height);
     }
 
     void listenIsKeyboardOperableAndNamed() {
