@@ -853,6 +853,10 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <source>The keychain could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not matched: %1 endpoints have a secret, too many to try each for a delivery (at most %2). Give the endpoint that should receive it a URL with the path %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeliveryReceiver</name>
