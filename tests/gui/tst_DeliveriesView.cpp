@@ -313,6 +313,9 @@ private slots:
         action("refreshAction")->trigger();
         sendTestEventFromTheWindow(); // selects the receiver's row
         QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 1, 15000);
+        // The delivery arrives before the provider's answer to the test: its message comes after.
+        auto *message = child<QLabel>("messageText");
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().startsWith(QStringLiteral("Test event sent")), 15000);
         auto *menu = child<QMenu>("deliverSampleMenu");
         QVERIFY(menu->menuAction()->isEnabled());
         emit menu->aboutToShow();
@@ -328,7 +331,6 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 2, 15000);
         QCOMPARE(rows()->index(0, DeliveryTableModel::Event).data().toString(), QStringLiteral("job.failed"));
         QCOMPARE(topVerdict(), QStringLiteral("ok"));
-        auto *message = child<QLabel>("messageText");
         QTRY_VERIFY2(message->text().contains(QStringLiteral("job.failed")), qPrintable(message->text()));
     }
 
