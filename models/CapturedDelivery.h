@@ -26,7 +26,4 @@ struct CapturedDelivery {
     QString forwardError;   // why a forward got no answer
 
     qint64 size() const { return body.size(); }
-    // The body's top-level "type" (the shape the sandbox and Standard Webhooks send); empty when
-    // the body is not a JSON object or has none.
-    QString eventType() const;
 };

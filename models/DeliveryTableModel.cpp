@@ -143,13 +143,13 @@ void DeliveryTableModel::setDeliveries(const QList<CapturedDelivery> &deliveries
     m_rows.clear();
     m_rows.reserve(deliveries.size());
     for (const CapturedDelivery &delivery : deliveries)
-        m_rows.append({delivery, delivery.eventType()});
+        m_rows.append({delivery, eventTypeOf(delivery)});
     endResetModel();
 }
 
 void DeliveryTableModel::addDelivery(const CapturedDelivery &delivery, const QByteArray &forwardBody) {
     beginInsertRows(QModelIndex(), 0, 0);
-    m_rows.prepend({delivery, delivery.eventType()});
+    m_rows.prepend({delivery, eventTypeOf(delivery)});
     endInsertRows();
     if (!forwardBody.isNull())
         m_forwardBodies.insert(delivery.id, forwardBody);
@@ -179,6 +179,22 @@ void DeliveryTableModel::setConnectionNames(const QHash<QString, QString> &names
     m_connectionNames = namesById;
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, Endpoint), index(rowCount() - 1, Endpoint), {Qt::ToolTipRole});
+}
+
+void DeliveryTableModel::setDeliveryFormats(const QHash<QString, DeliveryFormat> &formatsByConnectionId) {
+    m_formats = formatsByConnectionId;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        Row &shown = m_rows[row];
+        const QString type = eventTypeOf(shown.delivery);
+        if (type == shown.eventType)
+            continue;
+        shown.eventType = type;
+        emit dataChanged(index(row, Event), index(row, Event));
+    }
+}
+
+QString DeliveryTableModel::eventTypeOf(const CapturedDelivery &delivery) const {
+    return m_formats.value(delivery.connectionId).eventTypeOf(delivery.body);
 }
 
 CapturedDelivery DeliveryTableModel::deliveryFromIndex(const QModelIndex &index) const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CapturedDelivery.h"
+#include "DeliveryFormat.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -44,6 +45,9 @@ public:
     // Whose connection an endpoint column names (a tooltip).
     void setConnectionNames(const QHash<QString, QString> &namesById);
     QString connectionName(const QString &connectionId) const { return m_connectionNames.value(connectionId); }
+    // Where each connection's provider puts the event type in a body (its profile's "delivery"
+    // section); a delivery matched to no connection is read with the default (top-level "type").
+    void setDeliveryFormats(const QHash<QString, DeliveryFormat> &formatsByConnectionId);
 
     CapturedDelivery deliveryFromIndex(const QModelIndex &index) const;
     QModelIndex indexFromId(qint64 id) const;
@@ -62,8 +66,10 @@ private:
         QString eventType;
     };
     QVariant sortValue(const QModelIndex &index) const;
+    QString eventTypeOf(const CapturedDelivery &delivery) const;
 
     QList<Row> m_rows;
     QHash<qint64, QByteArray> m_forwardBodies;
     QHash<QString, QString> m_connectionNames;
+    QHash<QString, DeliveryFormat> m_formats;
 };

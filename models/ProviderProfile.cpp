@@ -378,6 +378,17 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &root
         reader.fail(signatureKey, signatureError);
     profile.m_signatureScheme = scheme.value_or(SignatureScheme());
 
+    const QJsonValue delivery = root.value(QStringLiteral("delivery"));
+    if (!delivery.isUndefined() && !delivery.isObject())
+        reader.fail(QStringLiteral("delivery"), tr("expected an object"));
+    QString deliveryKey;
+    QString deliveryError;
+    const std::optional<DeliveryFormat> format =
+        DeliveryFormat::fromJson(delivery.toObject(), &deliveryKey, &deliveryError);
+    if (!format)
+        reader.fail(deliveryKey, deliveryError);
+    profile.m_deliveryFormat = format.value_or(DeliveryFormat());
+
     if (reader.failed()) {
         if (error)
             *error = reader.error();

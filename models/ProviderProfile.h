@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DeliveryFormat.h"
 #include "EndpointStatus.h"
 #include "EventType.h"
 #include "SecretFormat.h"
@@ -123,6 +124,8 @@ public:
     SecretFormat secretFormat() const { return m_secretFormat; }
     // How this provider signs its deliveries (the "signature" section); not stated when absent.
     SignatureScheme signatureScheme() const { return m_signatureScheme; }
+    // What its delivery bodies look like (the "delivery" section): where the event type sits.
+    DeliveryFormat deliveryFormat() const { return m_deliveryFormat; }
 
     QJsonObject json() const { return m_json; }
 
@@ -175,4 +178,5 @@ private:
     QRegularExpression m_customEventPattern;
     SecretFormat m_secretFormat;
     SignatureScheme m_signatureScheme;
+    DeliveryFormat m_deliveryFormat;
 };

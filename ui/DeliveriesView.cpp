@@ -5,6 +5,7 @@
 #include "DeliveryFilterModel.h"
 #include "DeliveryListener.h"
 #include "DeliveryTableModel.h"
+#include "EndpointService.h"
 #include "ErrorText.h"
 #include "LocalState.h"
 #include "VerdictBadgeDelegate.h"
@@ -62,6 +63,7 @@ void refill(QComboBox *combo, const QList<QPair<QString, QString>> &choices) {
 
 DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidget *parent)
     : QWidget(parent)
+    , m_service(service)
     , m_log(log)
     , m_network(new QNetworkAccessManager(this))
     , m_listener(new DeliveryListener(service, m_network, log, this))
@@ -77,11 +79,13 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     , m_copyAddress(new QToolButton(this))
     , m_forward(new QLineEdit(this))
     , m_status(new QLabel(this))
+    , m_listenProblem(new QLabel(this))
     , m_endpointFilter(new QComboBox(this))
     , m_eventFilter(new QComboBox(this))
     , m_verdictFilter(new QComboBox(this))
     , m_table(new QTableView(this))
-    , m_details(new DeliveryDetails(this)) {
+    , m_details(new DeliveryDetails(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this)) {
     setObjectName(QStringLiteral("deliveriesView"));
     setAccessibleName(tr("Deliveries"));
     // Forwards and replays go to the URL as typed: a proxy from the environment would send a
@@ -90,12 +94,12 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
 
     m_listenAction->setObjectName(QStringLiteral("listenAction"));
     m_listenAction->setCheckable(true);
-    m_listenAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_listenAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
-    m_listenAction->setToolTip(tr("Receive deliveries on 127.0.0.1 (Ctrl+Shift+L)"));
     m_listenButton = buttonFor(m_listenAction, QStringLiteral("listenButton"), this);
-    // A toggle is announced with its state ("pressed"): the name says what pressing means.
-    m_listenButton->setAccessibleName(tr("Listen for deliveries"));
+    // Its text changes with the state: as wide as the wider one, so the row does not jump.
+    m_listenButton->setMinimumWidth(m_listenButton->sizeHint().width() +
+                                    fontMetrics().horizontalAdvance(tr("Stop Listening")) -
+                                    fontMetrics().horizontalAdvance(tr("Listen")));
 
     m_port->setObjectName(QStringLiteral("listenPort"));
     m_port->setAccessibleName(tr("Port to listen on"));
@@ -104,7 +108,6 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     // Its text field takes the focus: a screen reader must hear what it is for there too.
     if (auto *field = m_port->findChild<QLineEdit *>())
         field->setAccessibleName(m_port->accessibleName());
-    m_port->setToolTip(tr("The port on 127.0.0.1; \"Any free\" lets the system choose one"));
     m_address->setObjectName(QStringLiteral("listenAddress"));
     m_address->setAccessibleName(tr("Receiver address"));
     m_address->setReadOnly(true);
@@ -120,6 +123,11 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     m_forward->setClearButtonEnabled(true);
     m_status->setObjectName(QStringLiteral("listenStatus"));
     m_status->setTextFormat(Qt::PlainText);
+    m_listenProblem->setObjectName(QStringLiteral("listenProblem"));
+    m_listenProblem->setTextFormat(Qt::PlainText);
+    m_listenProblem->setWordWrap(true);
+    ErrorText::apply(m_listenProblem, palette());
+    m_listenProblem->hide();
 
     m_endpointFilter->setObjectName(QStringLiteral("deliveryEndpointFilter"));
     m_endpointFilter->setAccessibleName(tr("Endpoint filter"));
@@ -191,7 +199,7 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     filterRow->addWidget(m_replayButton);
     filterRow->addWidget(m_copyCurlButton);
     filterRow->addWidget(m_clearButton);
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    QSplitter *splitter = m_splitter;
     splitter->setObjectName(QStringLiteral("deliveriesSplitter"));
     splitter->addWidget(m_table);
     splitter->addWidget(m_details);
@@ -201,6 +209,7 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     splitter->setSizes({900, 500});
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(listenRow);
+    layout->addWidget(m_listenProblem);
     layout->addLayout(filterRow);
     layout->addWidget(splitter, 1);
 
@@ -233,14 +242,22 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     connect(m_listener, &DeliveryListener::started, this, [this](quint16 port) {
         m_lastPort = port;
         m_address->setText(QStringLiteral("http://127.0.0.1:%1/").arg(port));
-        m_status->setText(tr("Listening on 127.0.0.1:%1").arg(port));
+        showListenState();
         updateActions();
     });
     connect(m_listener, &DeliveryListener::startFailed, this, [this](const QString &problem) {
         const QSignalBlocker blocker(m_listenAction);
         m_listenAction->setChecked(false);
-        m_port->setEnabled(true);
-        m_status->setText(tr("Cannot listen on 127.0.0.1:%1: %2").arg(m_port->value()).arg(problem));
+        showListenState();
+        const QString where =
+            m_port->value() ? QStringLiteral("127.0.0.1:%1").arg(m_port->value()) : QStringLiteral("127.0.0.1");
+        m_listenProblem->setText(
+            tr("Cannot listen on %1: %2. Choose another port, or \"Any free\".").arg(where, problem));
+        m_listenProblem->show();
+        m_port->setAccessibleDescription(m_listenProblem->text());
+        // The keyboard goes where the problem is fixed, unless the operator has moved on.
+        if (m_listenButton->hasFocus())
+            m_port->setFocus(Qt::OtherFocusReason);
         updateActions();
     });
     connect(m_listener, &DeliveryListener::listingFailed, this, [this](const QString &name, const QString &problem) {
@@ -260,7 +277,7 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     connect(m_copyCurlAction, &QAction::triggered, this, &DeliveriesView::copyAsCurl);
     connect(m_clearAction, &QAction::triggered, this, &DeliveriesView::clearAll);
 
-    m_status->setText(tr("Not listening"));
+    showListenState();
     updateFilterChoices();
     updateActions();
 }
@@ -276,9 +293,14 @@ DeliveriesView::~DeliveriesView() {
 void DeliveriesView::setConnections(const QList<Connection> &connections) {
     m_listener->setConnections(connections, connections);
     QHash<QString, QString> names;
-    for (const Connection &connection : connections)
+    QHash<QString, DeliveryFormat> formats;
+    for (const Connection &connection : connections) {
         names.insert(connection.id, connection.name);
+        if (const std::optional<ProviderProfile> profile = m_service->profileFor(connection))
+            formats.insert(connection.id, profile->deliveryFormat());
+    }
     m_model->setConnectionNames(names);
+    m_model->setDeliveryFormats(formats);
     updateFilterChoices();
 }
 
@@ -288,6 +310,19 @@ bool DeliveriesView::isListening() const {
 
 quint16 DeliveriesView::port() const {
     return m_listener->port();
+}
+
+QByteArray DeliveriesView::splitterState() const {
+    return m_splitter->saveState();
+}
+
+QByteArray DeliveriesView::tableHeaderState() const {
+    return m_table->horizontalHeader()->saveState();
+}
+
+void DeliveriesView::restoreLayout(const QByteArray &splitterState, const QByteArray &tableHeaderState) {
+    m_splitter->restoreState(splitterState);
+    m_table->horizontalHeader()->restoreState(tableHeaderState);
 }
 
 void DeliveriesView::loadKept() {
@@ -324,16 +359,42 @@ void DeliveriesView::keptLoaded(const QList<DeliveryLog::Entry> &kept) {
 }
 
 void DeliveriesView::listenToggled(bool on) {
-    m_port->setEnabled(!on);
+    m_listenProblem->hide();
+    m_listenProblem->clear();
+    m_port->setAccessibleDescription(QString());
     if (!on) {
         m_listener->stop();
         m_address->clear();
-        m_status->setText(tr("Not listening"));
+        showListenState();
         return updateActions();
     }
-    m_status->setText(tr("Listing endpoints…"));
+    showListenState();
     m_listener->setForwardUrl(forwardUrl());
     m_listener->start(quint16(m_port->value()));
+}
+
+void DeliveriesView::showListenState() {
+    const bool on = m_listenAction->isChecked();
+    const bool listening = m_listener->isListening();
+    QString state;
+    if (listening)
+        state = tr("Listening on 127.0.0.1:%1").arg(m_listener->port());
+    else if (on)
+        state = tr("Starting: listing the endpoints…");
+    else
+        state = tr("Not listening");
+    m_status->setText(state);
+    // The words and the icon say what pressing does; checked or not is too faint to read.
+    m_listenAction->setText(on ? tr("Stop &Listening") : tr("&Listen"));
+    m_listenAction->setIcon(style()->standardIcon(on ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
+    m_listenAction->setToolTip(on ? tr("Stop receiving deliveries (Ctrl+Shift+L)")
+                                  : tr("Receive deliveries on 127.0.0.1 (Ctrl+Shift+L)"));
+    m_listenButton->setToolTip(m_listenAction->toolTip());
+    m_listenButton->setAccessibleName(on ? tr("Stop listening") : tr("Listen"));
+    m_listenButton->setAccessibleDescription(state);
+    m_port->setEnabled(!on);
+    m_port->setToolTip(on ? tr("Stop listening to choose another port")
+                          : tr("The port on 127.0.0.1; \"Any free\" lets the system choose one"));
 }
 
 void DeliveriesView::captured(const DeliveryLog::Entry &entry, const DeliveryForwarder::Response &forward) {

@@ -17,6 +17,7 @@ class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
 class QSpinBox;
+class QSplitter;
 class QThread;
 class QTableView;
 class QToolButton;
@@ -38,6 +39,10 @@ public:
     void loadKept();
 
     QAction *listenAction() const { return m_listenAction; }
+    // The split between the rows and the details, and the columns, as the operator left them.
+    QByteArray splitterState() const;
+    QByteArray tableHeaderState() const;
+    void restoreLayout(const QByteArray &splitterState, const QByteArray &tableHeaderState);
     bool isListening() const;
     quint16 port() const;
 
@@ -48,6 +53,9 @@ signals:
 
 private:
     void listenToggled(bool on);
+    // The Listen toggle, the port field and the status all say the same state: not listening,
+    // starting (the endpoints being listed) or listening on a port.
+    void showListenState();
     void captured(const DeliveryLog::Entry &entry, const DeliveryForwarder::Response &forward);
     void keptLoaded(const QList<DeliveryLog::Entry> &kept);
     void selectionChanged();
@@ -62,6 +70,7 @@ private:
     // Where the copied curl sends to: the forward URL, else this receiver.
     QUrl curlTarget(const DeliveryLog::Entry &delivery) const;
 
+    EndpointService *m_service;
     DeliveryLog *m_log;
     QNetworkAccessManager *m_network;
     DeliveryListener *m_listener;
@@ -77,11 +86,13 @@ private:
     QToolButton *m_copyAddress;
     QLineEdit *m_forward;
     QLabel *m_status;
+    QLabel *m_listenProblem; // why the last Listen failed, below the Listen row; hidden otherwise
     QComboBox *m_endpointFilter;
     QComboBox *m_eventFilter;
     QComboBox *m_verdictFilter;
     QTableView *m_table;
     DeliveryDetails *m_details;
+    QSplitter *m_splitter;
     QToolButton *m_replayButton;
     QToolButton *m_copyCurlButton;
     QToolButton *m_clearButton;

@@ -4,6 +4,7 @@
 #include "ConnectionDialog.h"
 #include "ConnectionStore.h"
 #include "ConnectionsPane.h"
+#include "DeliveriesDock.h"
 #include "DeliveriesView.h"
 #include "EndpointDetailsPane.h"
 #include "EndpointDialog.h"
@@ -400,10 +401,7 @@ void MainWindow::createMenusAndToolBar() {
 
 void MainWindow::createDeliveriesDock(DeliveryLog *log) {
     m_deliveries = new DeliveriesView(m_service, log, this);
-    m_deliveriesDock = new QDockWidget(tr("Deliveries"), this);
-    m_deliveriesDock->setObjectName(QStringLiteral("deliveriesDock"));
-    m_deliveriesDock->setWidget(m_deliveries);
-    m_deliveriesDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::TopDockWidgetArea);
+    m_deliveriesDock = new DeliveriesDock(m_deliveries, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_deliveriesDock);
     m_deliveriesDock->hide();
     m_deliveriesAction = m_deliveriesDock->toggleViewAction();
@@ -519,6 +517,8 @@ void MainWindow::restoreSettings() {
         resize(QSize(1360, 800).boundedTo(available - QSize(16, 64)));
     }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (m_deliveriesDock)
+        m_deliveriesDock->restoreSettings(settings);
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     auto *header = static_cast<FittingHeaderView *>(m_table->horizontalHeader());
     header->restoreState(settings.value(QStringLiteral("window/tableHeader")).toByteArray());
@@ -540,6 +540,8 @@ void MainWindow::saveSettings() const {
     QSettings settings = windowSettings();
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    if (m_deliveriesDock)
+        m_deliveriesDock->saveSettings(settings);
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("window/tableHeader"), m_table->horizontalHeader()->saveState());
     if (m_connection)

@@ -18,6 +18,7 @@ class AppliedEndpoints;
 class ClipboardGuard;
 class ConnectionStore;
 class ConnectionsPane;
+class DeliveriesDock;
 class DeliveriesView;
 class DeliveryLog;
 class EndpointDetailsPane;
@@ -27,7 +28,6 @@ class MessageBar;
 class NoMatchHint;
 class QAction;
 class QComboBox;
-class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -145,7 +145,7 @@ private:
     QPointer<KeychainCheck> m_keychainCheck; // the Check Keychain under way, if any
     SandboxSession *m_sandbox;
     DeliveriesView *m_deliveries = nullptr; // with its dock, when a DeliveryLog was given
-    QDockWidget *m_deliveriesDock = nullptr;
+    DeliveriesDock *m_deliveriesDock = nullptr;
 
     ConnectionsPane *m_connectionsPane;
     MessageBar *m_messageBar;

@@ -440,12 +440,14 @@ void SandboxProvider::deliverEvent(const QString &endpointId, const QString &eve
                                 ? QStringLiteral("A sample event: %1").arg(catalogued->description)
                                 : QStringLiteral("A sample %1 event.").arg(eventType);
     const QString eventId = QStringLiteral("evt_") + alphanumeric(*m_random, 20);
-    const QJsonObject event{{QStringLiteral("id"), eventId},
-                            {QStringLiteral("type"), eventType},
-                            {QStringLiteral("created"), timestamp(QDateTime::currentDateTimeUtc())},
-                            {QStringLiteral("data"), QJsonObject{{QStringLiteral("endpointId"), endpoint->id},
-                                                                 {QStringLiteral("provider"), id()},
-                                                                 {QStringLiteral("message"), message}}}};
+    // The event type where the profile's "delivery" section says bodies carry it.
+    const QJsonObject event = m_profile.deliveryFormat().withEventType(
+        {{QStringLiteral("id"), eventId},
+         {QStringLiteral("created"), timestamp(QDateTime::currentDateTimeUtc())},
+         {QStringLiteral("data"), QJsonObject{{QStringLiteral("endpointId"), endpoint->id},
+                                              {QStringLiteral("provider"), id()},
+                                              {QStringLiteral("message"), message}}}},
+        eventType);
     const QByteArray payload = QJsonDocument(event).toJson(QJsonDocument::Compact);
     const QString providerId = id();
     const SignatureScheme scheme = m_profile.signatureScheme();

@@ -91,43 +91,83 @@ void DeliveryInspector::inspectListed(const DeliveryReceiver::Request &request, 
         return judge(request, *target, entry, std::move(done));
     entry.verdict = QStringLiteral("no-endpoint");
     entry.verdictMessage = tr("No listed endpoint's URL has the path %1.").arg(request.path());
-    matchBySecret(request, entry, std::make_shared<QList<Target>>(m_targets), std::move(done));
+    matchBySecret(request, entry, std::move(done));
 }
 
-void DeliveryInspector::matchBySecret(const DeliveryReceiver::Request &request, DeliveryLog::Entry entry,
-                                      std::shared_ptr<QList<Target>> candidates, Done done) {
+struct DeliveryInspector::SecretMatch {
+    DeliveryReceiver::Request request;
+    DeliveryLog::Entry entry; // the unmatched verdict, kept when no secret verifies
+    Done done;
+    QList<Target> candidates;
+    qsizetype next = 0; // the next candidate to read
+    int inFlight = 0;
+    bool settled = false; // matched: answers still coming are ignored
+};
+
+void DeliveryInspector::matchBySecret(const DeliveryReceiver::Request &request, DeliveryLog::Entry entry, Done done) {
     // Only endpoints the secret index says have a secret: the rest would be keychain reads for nothing.
-    while (!candidates->isEmpty()) {
-        const Target &next = candidates->constFirst();
-        const std::optional<ProviderProfile> profile = m_service->profileFor(next.connection);
-        if (profile && profile->signatureScheme().isStated() &&
-            m_service->secretsOnRecord(next.connection).contains(next.endpointId))
-            break;
-        candidates->removeFirst();
+    auto match = std::make_shared<SecretMatch>();
+    QHash<QString, QSet<QString>> onRecord; // by connection id
+    for (const Target &target : std::as_const(m_targets)) {
+        const std::optional<ProviderProfile> profile = m_service->profileFor(target.connection);
+        if (!profile || !profile->signatureScheme().isStated())
+            continue;
+        auto stored = onRecord.find(target.connection.id);
+        if (stored == onRecord.end())
+            stored = onRecord.insert(target.connection.id, m_service->secretsOnRecord(target.connection));
+        if (stored->contains(target.endpointId))
+            match->candidates.append(target);
     }
-    if (candidates->isEmpty())
+    if (match->candidates.size() > maxSecretReads) {
+        entry.verdictMessage =
+            tr("Not matched: %1 endpoints have a secret, too many to try each for a delivery (at most %2). Give "
+               "the endpoint that should receive it a URL with the path %3.")
+                .arg(match->candidates.size())
+                .arg(maxSecretReads)
+                .arg(request.path());
         return done(entry);
-    const Target target = candidates->takeFirst();
+    }
+    match->request = request;
+    match->entry = std::move(entry);
+    match->done = std::move(done);
+    readMoreSecrets(match);
+}
+
+void DeliveryInspector::readMoreSecrets(const std::shared_ptr<SecretMatch> &match) {
+    while (!match->settled && match->inFlight < secretReadsInFlight && match->next < match->candidates.size()) {
+        const Target target = match->candidates.at(match->next++);
+        ++match->inFlight;
+        m_service->readSecret(target.connection, target.endpointId, this,
+                              [this, match, target](const SecretResult &result, const QString &secret) {
+                                  secretRead(match, target, result, secret);
+                              });
+    }
+    if (!match->settled && match->inFlight == 0)
+        match->done(match->entry); // every candidate read, none verified
+}
+
+// Answers come in the order the reads were asked for, so the first candidate that verifies wins.
+void DeliveryInspector::secretRead(const std::shared_ptr<SecretMatch> &match, const Target &target,
+                                   const SecretResult &result, const QString &secret) {
+    --match->inFlight;
+    if (match->settled)
+        return;
     const SignatureScheme scheme = m_service->profileFor(target.connection)->signatureScheme();
-    m_service->readSecret(
-        target.connection, target.endpointId, this,
-        [this, request, entry, candidates, done, target, scheme](const SecretResult &result, const QString &secret) {
-            const Delivery delivery(request.headers, request.body, request.receivedAt);
-            using Diagnosis = SignatureVerdict::Diagnosis;
-            const Diagnosis diagnosis =
-                result.ok() ? SignatureVerifier(scheme).verify(delivery, {secret, std::nullopt, {}}).diagnosis()
-                            : Diagnosis::Mismatch;
-            // A late signature is still this endpoint's: the verdict says it is late.
-            if (diagnosis != Diagnosis::Ok && diagnosis != Diagnosis::StaleTimestamp)
-                return matchBySecret(request, entry, candidates, done);
-            const QString unmatchedPath = request.path();
-            judge(request, target, entry, [this, done, unmatchedPath](DeliveryLog::Entry judged) {
-                judged.verdictMessage +=
-                    QLatin1Char(' ') +
-                    tr("Matched by its signature: no endpoint's URL has the path %1.").arg(unmatchedPath);
-                done(judged);
-            });
-        });
+    const Delivery delivery(match->request.headers, match->request.body, match->request.receivedAt);
+    using Diagnosis = SignatureVerdict::Diagnosis;
+    const Diagnosis diagnosis = result.ok()
+                                    ? SignatureVerifier(scheme).verify(delivery, {secret, std::nullopt, {}}).diagnosis()
+                                    : Diagnosis::Mismatch;
+    // A late signature is still this endpoint's: the verdict says it is late.
+    if (diagnosis != Diagnosis::Ok && diagnosis != Diagnosis::StaleTimestamp)
+        return readMoreSecrets(match);
+    match->settled = true;
+    const QString unmatchedPath = match->request.path();
+    judge(match->request, target, match->entry, [this, done = match->done, unmatchedPath](DeliveryLog::Entry judged) {
+        judged.verdictMessage +=
+            QLatin1Char(' ') + tr("Matched by its signature: no endpoint's URL has the path %1.").arg(unmatchedPath);
+        done(judged);
+    });
 }
 
 void DeliveryInspector::judge(const DeliveryReceiver::Request &request, const Target &target, DeliveryLog::Entry entry,

@@ -3,6 +3,7 @@
 #include "Connection.h"
 #include "DeliveryLog.h"
 #include "DeliveryReceiver.h"
+#include "SecretStore.h"
 
 #include <QDateTime>
 #include <QList>
@@ -30,6 +31,13 @@ class DeliveryInspector final : public QObject {
 public:
     using Done = std::function<void(const DeliveryLog::Entry &entry)>;
 
+    // A path no endpoint has is matched by the secret that verifies it, but among at most this many
+    // endpoints with a secret: more would be a burst of keychain reads per stray request.
+    static constexpr int maxSecretReads = 16;
+    // The store runs one keychain job at a time, but with a few asked for at once the next starts as
+    // soon as one ends instead of after its answer's round trip through this thread.
+    static constexpr int secretReadsInFlight = 4;
+
     explicit DeliveryInspector(EndpointService *service, QObject *parent = nullptr);
     ~DeliveryInspector() override;
 
@@ -56,9 +64,13 @@ private:
                   std::function<void()> done);
     std::optional<Target> targetFor(const QString &path) const;
     void inspectListed(const DeliveryReceiver::Request &request, Done done);
-    // No endpoint has the path: the first whose current secret verifies the signature, if any.
-    void matchBySecret(const DeliveryReceiver::Request &request, DeliveryLog::Entry entry,
-                       std::shared_ptr<QList<Target>> candidates, Done done);
+    struct SecretMatch;
+    // No endpoint has the path: the first (in listing order) whose current secret verifies the
+    // signature, among the listed endpoints the secret index says have one, if not too many.
+    void matchBySecret(const DeliveryReceiver::Request &request, DeliveryLog::Entry entry, Done done);
+    void readMoreSecrets(const std::shared_ptr<SecretMatch> &match);
+    void secretRead(const std::shared_ptr<SecretMatch> &match, const Target &target, const SecretResult &result,
+                    const QString &secret);
     void judge(const DeliveryReceiver::Request &request, const Target &target, DeliveryLog::Entry entry, Done done);
 
     EndpointService *m_service;

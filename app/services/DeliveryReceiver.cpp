@@ -61,7 +61,10 @@ bool DeliveryReceiver::listen(quint16 port, QString *error) {
     // Loopback only: a receiver for tests and development must not be reachable from the network.
     if (m_server->listen(QHostAddress::LocalHost, port))
         return true;
-    *error = m_server->errorString();
+    // Qt's "The bound address is already in use" does not say what to do about it.
+    *error = m_server->serverError() == QAbstractSocket::AddressInUseError
+                 ? tr("the port is already in use by another program or listener")
+                 : m_server->errorString();
     return false;
 }
 

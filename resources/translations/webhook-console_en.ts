@@ -541,6 +541,13 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
 </context>
 <context>
+    <name>DeliveriesDock</name>
+    <message>
+        <source>Deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeliveriesView</name>
     <message>
         <source>&amp;Listen</source>
@@ -564,10 +571,6 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
     <message>
         <source>Receive deliveries on 127.0.0.1 (Ctrl+Shift+L)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Listen for deliveries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -655,19 +658,11 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot listen on 127.0.0.1:%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The endpoints of %1 could not be listed, so its deliveries are not matched: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A delivery could not be kept in the local database: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Listing endpoints…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -761,6 +756,38 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <source>Another endpoint&apos;s secret</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stop Listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting: listing the endpoints…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop &amp;Listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop receiving deliveries (Ctrl+Shift+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop listening to choose another port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2. Choose another port, or &quot;Any free&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeliveryDetails</name>
@@ -826,6 +853,21 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
 </context>
 <context>
+    <name>DeliveryFormat</name>
+    <message>
+        <source>expected a dotted path of object keys, such as type or event.type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeliveryInspector</name>
     <message>
         <source>No listed endpoint&apos;s URL has the path %1.</source>
@@ -841,6 +883,17 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
     <message>
         <source>The keychain could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not matched: %1 endpoints have a secret, too many to try each for a delivery (at most %2). Give the endpoint that should receive it a URL with the path %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryReceiver</name>
+    <message>
+        <source>the port is already in use by another program or listener</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2981,10 +3034,6 @@ The provider signs deliveries with the new secret from now on; update the receiv
     </message>
     <message>
         <source>Deliver &amp;Sample</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deliveries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

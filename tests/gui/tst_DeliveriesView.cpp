@@ -31,9 +31,13 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
@@ -72,7 +76,8 @@ private:
         return {};
     }
 
-    void openWindow() {
+    // openDeliveries: View → Deliveries by its shortcut (a restored window may show it already).
+    void openWindow(bool openDeliveries = true) {
         m_window = std::make_unique<MainWindow>(&m_rig->service, m_store.get(), m_clipboard.get(),
                                                 m_session->connections(), m_log.get(), m_session.get());
         m_window->show();
@@ -80,13 +85,14 @@ private:
         auto *list = child<QListWidget>("connectionList");
         list->setCurrentItem(list->findItems(QStringLiteral("Layers sandbox"), Qt::MatchExactly).first());
         QTRY_VERIFY_WITH_TIMEOUT(child<QTableView>("endpointTable")->model()->rowCount() >= 4, 10000);
-        // View → Deliveries, by its shortcut.
+        m_tester = std::make_unique<QAbstractItemModelTester>(rows());
+        if (!openDeliveries)
+            return;
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
         QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_VERIFY(child<QDockWidget>("deliveriesDock")->isVisible());
         QTRY_VERIFY(deliveryTable()->hasFocus()); // the keyboard is on the rows
-        m_tester = std::make_unique<QAbstractItemModelTester>(rows());
     }
 
     // Clicks Listen and waits for the address; the port it shows.
@@ -232,6 +238,10 @@ private slots:
     }
 
     void cleanup() {
+        // What a closed window saved is this test's: the next starts as on a first run.
+        QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("webhook-console"),
+                  QStringLiteral("console"))
+            .clear();
         m_tester.reset();
         m_window.reset();
         m_clipboard.reset();
@@ -303,6 +313,9 @@ private slots:
         action("refreshAction")->trigger();
         sendTestEventFromTheWindow(); // selects the receiver's row
         QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 1, 15000);
+        // The delivery arrives before the provider's answer to the test: its message comes after.
+        auto *message = child<QLabel>("messageText");
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().startsWith(QStringLiteral("Test event sent")), 15000);
         auto *menu = child<QMenu>("deliverSampleMenu");
         QVERIFY(menu->menuAction()->isEnabled());
         emit menu->aboutToShow();
@@ -318,7 +331,6 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 2, 15000);
         QCOMPARE(rows()->index(0, DeliveryTableModel::Event).data().toString(), QStringLiteral("job.failed"));
         QCOMPARE(topVerdict(), QStringLiteral("ok"));
-        auto *message = child<QLabel>("messageText");
         QTRY_VERIFY2(message->text().contains(QStringLiteral("job.failed")), qPrintable(message->text()));
     }
 
@@ -443,6 +455,95 @@ private slots:
         // The receiver still answers after all that.
         QCOMPARE(postRaw(m_path, {{"Content-Type", "application/json"}}, "{}"), 200);
         QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 2, 15000);
+    }
+
+    void listenSaysItsStateAndAPortInUseIsExplained() {
+        // Listening (init): the button says what it would do, the status and description where.
+        auto *button = child<QToolButton>("listenButton");
+        auto *status = child<QLabel>("listenStatus");
+        auto *port = child<QSpinBox>("listenPort");
+        const QString where = QStringLiteral("Listening on 127.0.0.1:%1").arg(m_port);
+        QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Stop Listening"));
+        QCOMPARE(status->text(), where);
+        QCOMPARE(button->accessibleName(), QStringLiteral("Stop listening"));
+        QCOMPARE(button->accessibleDescription(), where);
+        QVERIFY(!port->isEnabled());
+        QVERIFY2(port->toolTip().contains(QStringLiteral("Stop listening")), qPrintable(port->toolTip()));
+        QVERIFY(!child<QLabel>("listenProblem")->isVisible());
+
+        QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Listen"));
+        QCOMPARE(status->text(), QStringLiteral("Not listening"));
+        QCOMPARE(button->accessibleName(), QStringLiteral("Listen"));
+        QCOMPARE(button->accessibleDescription(), QStringLiteral("Not listening"));
+        QVERIFY(port->isEnabled());
+
+        // Another program has the port: said next to the control, and the toggle is off again.
+        QTcpServer occupant;
+        QVERIFY(occupant.listen(QHostAddress::LocalHost));
+        port->setValue(occupant.serverPort());
+        QTest::mouseClick(button, Qt::LeftButton);
+        auto *problem = child<QLabel>("listenProblem");
+        QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), 10000);
+        QVERIFY2(problem->text().contains(QStringLiteral("127.0.0.1:%1").arg(occupant.serverPort())),
+                 qPrintable(problem->text()));
+        QVERIFY2(problem->text().contains(QStringLiteral("already in use")), qPrintable(problem->text()));
+        QVERIFY(!action("listenAction")->isChecked());
+        QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Listen"));
+        QCOMPARE(status->text(), QStringLiteral("Not listening"));
+        QVERIFY(port->isEnabled());
+        QCOMPARE(port->accessibleDescription(), problem->text());
+        QVERIFY(child<QLineEdit>("listenAddress")->text().isEmpty());
+
+        // A free port: listening again, the problem gone.
+        port->setValue(0);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Listening on 127.0.0.1:")), 10000);
+        QVERIFY(!problem->isVisible());
+        QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Stop Listening"));
+    }
+
+    void theDockOpensSmallAndARestartRestoresIt() {
+        // The first time (init opened it): the endpoints keep most of the window.
+        auto *dock = child<QDockWidget>("deliveriesDock");
+        auto *endpoints = child<QTableView>("endpointTable");
+        QTRY_VERIFY2(dock->height() <= m_window->height() * 2 / 5,
+                     qPrintable(QStringLiteral("dock %1 of %2").arg(dock->height()).arg(m_window->height())));
+        QVERIFY2(endpoints->height() > dock->height(),
+                 qPrintable(QStringLiteral("endpoints %1, dock %2").arg(endpoints->height()).arg(dock->height())));
+
+        // The operator makes it taller and moves the split, then quits.
+        const int taller = dock->height() + 120;
+        m_window->resizeDocks({dock}, {taller}, Qt::Vertical);
+        QTRY_VERIFY(qAbs(dock->height() - taller) <= 4);
+        const int height = dock->height();
+        auto *splitter = child<QSplitter>("deliveriesSplitter");
+        splitter->setSizes({320, splitter->width() - 320 - splitter->handleWidth()});
+        const QList<int> split = splitter->sizes();
+        QVERIFY(m_window->close());
+        m_tester.reset();
+        m_window.reset();
+
+        // The next start shows it again, as it was, without View → Deliveries.
+        openWindow(false);
+        dock = child<QDockWidget>("deliveriesDock");
+        QTRY_VERIFY(dock->isVisible());
+        QTRY_COMPARE(dock->height(), height);
+        QCOMPARE(child<QSplitter>("deliveriesSplitter")->sizes(), split);
+
+        // Hidden when quit: hidden at the next start, and as tall as it was when opened again.
+        action("toggleDeliveriesAction")->trigger();
+        QVERIFY(!dock->isVisible());
+        QVERIFY(m_window->close());
+        m_tester.reset();
+        m_window.reset();
+        openWindow(false);
+        dock = child<QDockWidget>("deliveriesDock");
+        QTest::qWait(100);
+        QVERIFY(!dock->isVisible());
+        action("toggleDeliveriesAction")->trigger();
+        QTRY_VERIFY(dock->isVisible());
+        QTRY_COMPARE(dock->height(), height);
     }
 
     void listenIsKeyboardOperableAndNamed() {

@@ -4,6 +4,7 @@
 #include "DeliveryTableModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonObject>
 #include <QTest>
 
 #include <memory>
@@ -64,6 +65,28 @@ private slots:
                  QStringLiteral("why 3"));
         QCOMPARE(m_model->index(0, 0).data(DeliveryTableModel::EndpointKeyRole).toString(),
                  QStringLiteral("conn/ep_a"));
+    }
+
+    // A connection whose profile puts the event type at event.type: its rows are read there, a
+    // row matched to no connection still at the top-level type.
+    void readsTheEventTypeWhereTheConnectionsProfileSays() {
+        QJsonObject nested{{QStringLiteral("eventType"), QStringLiteral("event.type")}};
+        QString key, error;
+        const std::optional<DeliveryFormat> format = DeliveryFormat::fromJson(nested, &key, &error);
+        QVERIFY2(format, qPrintable(error));
+        const QByteArray body = R"({"type":"envelope","event":{"type":"job.completed"}})";
+        m_model->setDeliveries({delivery(2, QStringLiteral("ep_a"), body, "ok"), delivery(1, QString(), body, "ok")});
+        QCOMPARE(m_model->index(0, DeliveryTableModel::Event).data().toString(), QStringLiteral("envelope"));
+        m_model->setDeliveryFormats({{QStringLiteral("conn"), *format}});
+        QCOMPARE(m_model->index(0, DeliveryTableModel::Event).data().toString(), QStringLiteral("job.completed"));
+        QCOMPARE(m_model->index(0, 0).data(DeliveryTableModel::EventTypeRole).toString(),
+                 QStringLiteral("job.completed"));
+        QCOMPARE(m_model->index(1, DeliveryTableModel::Event).data().toString(), QStringLiteral("envelope"));
+        m_model->addDelivery(delivery(3, QStringLiteral("ep_a"), R"({"event":{"type":"job.failed"}})", "ok"));
+        QCOMPARE(m_model->index(0, DeliveryTableModel::Event).data().toString(), QStringLiteral("job.failed"));
+        m_filter->setEventTypeFilter(QStringLiteral("job.completed"));
+        QCOMPARE(m_filter->rowCount(), 1);
+        QCOMPARE(m_filter->index(0, 0).data(DeliveryTableModel::DeliveryIdRole).toLongLong(), 2);
     }
 
     void aNewDeliveryGoesOnTopAndAReplayReplacesTheForward() {

@@ -187,6 +187,72 @@ private slots:
         QVERIFY(!profile->signatureScheme().isStated());
     }
 
+    // Where a delivery body carries its event type is profile data; no provider's pages show a
+    // body, so every built-in one says the top-level "type", assumed.
+    void everyProfileSaysWhereABodyCarriesItsEventType() {
+        for (const ProviderProfile &profile : ProviderRegistry().profiles()) {
+            QCOMPARE(profile.deliveryFormat().eventTypePath(), QStringLiteral("type"));
+            QVERIFY2(profile.deliveryFormat().isAssumed(), qPrintable(profile.id()));
+        }
+    }
+
+    void aNestedEventTypePathIsReadFromTheBody() {
+        QFile source(QStringLiteral(":/providers/layers.json"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(source.readAll()).object();
+        json.insert(QStringLiteral("delivery"),
+                    QJsonObject{{QStringLiteral("eventType"), QStringLiteral("event.type")}});
+        QString error;
+        const auto profile = ProviderProfile::fromJson(json, &error);
+        QVERIFY2(profile, qPrintable(error));
+        const DeliveryFormat format = profile->deliveryFormat();
+        QCOMPARE(format.eventTypePath(), QStringLiteral("event.type"));
+        QVERIFY(!format.isAssumed());
+        QCOMPARE(format.eventTypeOf(R"({"type":"outer","event":{"type":"job.completed","id":"e1"}})"),
+                 QStringLiteral("job.completed"));
+        QCOMPARE(format.eventTypeOf(R"({"type":"job.completed"})"), QString()); // not where the profile says
+        QCOMPARE(format.eventTypeOf(R"({"event":"job.completed"})"), QString());
+        QCOMPARE(format.eventTypeOf(R"({"event":{"type":7}})"), QString());
+        QCOMPARE(format.eventTypeOf("not json"), QString());
+        // The sandbox writes it there too, beside what the event already holds.
+        const QJsonObject written =
+            format.withEventType({{QStringLiteral("event"), QJsonObject{{QStringLiteral("id"), QStringLiteral("e1")}}}},
+                                 QStringLiteral("job.failed"));
+        QCOMPARE(format.eventTypeOf(QJsonDocument(written).toJson()), QStringLiteral("job.failed"));
+        QCOMPARE(written.value(QStringLiteral("event")).toObject().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("e1"));
+        // Without the section: the top-level type.
+        json.remove(QStringLiteral("delivery"));
+        QCOMPARE(ProviderProfile::fromJson(json, &error)->deliveryFormat().eventTypeOf(R"({"type":"a.b"})"),
+                 QStringLiteral("a.b"));
+    }
+
+    void aMalformedDeliverySectionIsRefusedWithItsKeyPath_data() {
+        QTest::addColumn<QJsonValue>("delivery");
+        QTest::addColumn<QString>("error");
+        const QString path = QStringLiteral(
+            R"("delivery.eventType": expected a dotted path of object keys, such as type or event.type)");
+        QTest::newRow("not an object") << QJsonValue(5) << R"("delivery": expected an object)";
+        QTest::newRow("no path") << QJsonValue(QJsonObject{{"assumed", true}}) << path;
+        QTest::newRow("empty path") << QJsonValue(QJsonObject{{"eventType", ""}}) << path;
+        QTest::newRow("empty segment") << QJsonValue(QJsonObject{{"eventType", "event..type"}}) << path;
+        QTest::newRow("not a string") << QJsonValue(QJsonObject{{"eventType", 1}}) << path;
+        QTest::newRow("assumed") << QJsonValue(QJsonObject{{"eventType", "type"}, {"assumed", "yes"}})
+                                 << R"("delivery.assumed": expected true or false)";
+    }
+
+    void aMalformedDeliverySectionIsRefusedWithItsKeyPath() {
+        QFETCH(QJsonValue, delivery);
+        QFETCH(QString, error);
+        QFile source(QStringLiteral(":/providers/signa.json"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(source.readAll()).object();
+        json.insert(QStringLiteral("delivery"), delivery);
+        QString reported;
+        QVERIFY(!ProviderProfile::fromJson(json, &reported));
+        QCOMPARE(reported, error);
+    }
+
     void malformedUserProfileIsReportedAndSkipped() {
         QTemporaryDir dir;
         QFile broken(dir.filePath(QStringLiteral("broken.json")));
