@@ -28,6 +28,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QThread>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -552,8 +553,8 @@ void DeliveriesView::clearAll() {
         updateFilterChoices();
         m_status->setText(tr("Cleared."));
         updateActions();
-        // Clear is disabled now: the keyboard must not be left on it, nowhere.
-        m_table->setFocus(Qt::OtherFocusReason);
+        // Clear is disabled now: the keyboard goes to the rows, once the box has given focus back.
+        QTimer::singleShot(0, m_table, [this] { m_table->setFocus(Qt::OtherFocusReason); });
     });
     box->open();
 }

@@ -21,8 +21,8 @@ QPlainTextEdit *readOnlyText(const QString &objectName, const QString &accessibl
     text->setTabChangesFocus(true);
     text->setLineWrapMode(QPlainTextEdit::NoWrap);
     text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    // Three lines at least, so the dock can stay low and leave the window to the endpoints.
-    text->setMinimumHeight(3 * text->fontMetrics().lineSpacing() + 2 * text->frameWidth() +
+    // Two lines at least, so the dock can stay low and leave the window to the endpoints.
+    text->setMinimumHeight(2 * text->fontMetrics().lineSpacing() + 2 * text->frameWidth() +
                            int(2 * text->document()->documentMargin()));
     return text;
 }
