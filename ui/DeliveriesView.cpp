@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFocusEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -27,6 +28,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QThread>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -72,7 +74,7 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     , m_listenAction(new QAction(tr("&Listen"), this))
     , m_replayAction(new QAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("&Replay"), this))
     , m_copyCurlAction(new QAction(style()->standardIcon(QStyle::SP_FileIcon), tr("Copy as c&url"), this))
-    , m_clearAction(new QAction(style()->standardIcon(QStyle::SP_DialogResetButton), tr("Cl&ear…"), this))
+    , m_clearAction(new QAction(style()->standardIcon(QStyle::SP_DialogResetButton), tr("Cle&ar…"), this))
     , m_listenButton(nullptr)
     , m_port(new QSpinBox(this))
     , m_address(new QLineEdit(this))
@@ -121,6 +123,8 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     m_forward->setAccessibleName(tr("Forward URL"));
     m_forward->setPlaceholderText(tr("Forward to (optional), e.g. http://127.0.0.1:3000/webhooks"));
     m_forward->setClearButtonEnabled(true);
+    for (QToolButton *clear : m_forward->findChildren<QToolButton *>())
+        clear->setAccessibleName(tr("Clear the forward URL"));
     m_status->setObjectName(QStringLiteral("listenStatus"));
     m_status->setTextFormat(Qt::PlainText);
     m_listenProblem->setObjectName(QStringLiteral("listenProblem"));
@@ -183,17 +187,17 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     listenRow->addWidget(m_listenButton);
     listenRow->addWidget(labelFor(tr("P&ort:"), m_port, this));
     listenRow->addWidget(m_port);
-    listenRow->addWidget(labelFor(tr("Addr&ess:"), m_address, this));
+    listenRow->addWidget(labelFor(tr("Addre&ss:"), m_address, this));
     listenRow->addWidget(m_address);
     listenRow->addWidget(m_copyAddress);
-    listenRow->addWidget(labelFor(tr("For&ward:"), m_forward, this));
+    listenRow->addWidget(labelFor(tr("Forwar&d:"), m_forward, this));
     listenRow->addWidget(m_forward, 1);
     auto *filterRow = new QHBoxLayout;
-    filterRow->addWidget(labelFor(tr("E&ndpoint:"), m_endpointFilter, this));
+    filterRow->addWidget(labelFor(tr("End&point:"), m_endpointFilter, this));
     filterRow->addWidget(m_endpointFilter);
-    filterRow->addWidget(labelFor(tr("Event &type:"), m_eventFilter, this));
+    filterRow->addWidget(labelFor(tr("Event t&ype:"), m_eventFilter, this));
     filterRow->addWidget(m_eventFilter);
-    filterRow->addWidget(labelFor(tr("&Verdict:"), m_verdictFilter, this));
+    filterRow->addWidget(labelFor(tr("Verd&ict:"), m_verdictFilter, this));
     filterRow->addWidget(m_verdictFilter);
     filterRow->addWidget(m_status, 1);
     filterRow->addWidget(m_replayButton);
@@ -212,21 +216,6 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     layout->addWidget(m_listenProblem);
     layout->addLayout(filterRow);
     layout->addWidget(splitter, 1);
-
-    // Opening the view (View → Deliveries) puts the keyboard on the rows.
-    setFocusProxy(m_table);
-    setTabOrder(m_listenButton, m_port);
-    setTabOrder(m_port, m_copyAddress);
-    setTabOrder(m_copyAddress, m_address);
-    setTabOrder(m_address, m_forward);
-    setTabOrder(m_forward, m_endpointFilter);
-    setTabOrder(m_endpointFilter, m_eventFilter);
-    setTabOrder(m_eventFilter, m_verdictFilter);
-    setTabOrder(m_verdictFilter, m_replayButton);
-    setTabOrder(m_replayButton, m_copyCurlButton);
-    setTabOrder(m_copyCurlButton, m_clearButton);
-    setTabOrder(m_clearButton, m_table);
-    setTabOrder(m_table, m_details->firstTabStop());
 
     connect(m_listenAction, &QAction::toggled, this, &DeliveriesView::listenToggled);
     connect(m_copyAddress, &QToolButton::clicked, this, [this] {
@@ -323,6 +312,27 @@ QByteArray DeliveriesView::tableHeaderState() const {
 void DeliveriesView::restoreLayout(const QByteArray &splitterState, const QByteArray &tableHeaderState) {
     m_splitter->restoreState(splitterState);
     m_table->horizontalHeader()->restoreState(tableHeaderState);
+}
+
+// Opening the view (View → Deliveries) puts the keyboard on the rows. Not a focus proxy: the view
+// sits in the window's tab order, and Tab would land on the rows through it, past the controls above.
+void DeliveriesView::focusInEvent(QFocusEvent *event) {
+    QWidget::focusInEvent(event);
+    m_table->setFocus(event->reason());
+}
+
+void DeliveriesView::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    // Set once the window around it is built: its own tab order, set later, would cut this one
+    // up (Tab then went from the table to the window, past every other control here).
+    if (std::exchange(m_tabOrderSet, true))
+        return;
+    QList<QWidget *> stops{m_listenButton, m_port,           m_copyAddress, m_address,
+                           m_forward,      m_endpointFilter, m_eventFilter, m_verdictFilter,
+                           m_replayButton, m_copyCurlButton, m_clearButton, m_table};
+    stops += m_details->tabStops();
+    for (qsizetype i = 1; i < stops.size(); ++i)
+        setTabOrder(stops.at(i - 1), stops.at(i));
 }
 
 void DeliveriesView::loadKept() {
@@ -543,6 +553,8 @@ void DeliveriesView::clearAll() {
         updateFilterChoices();
         m_status->setText(tr("Cleared."));
         updateActions();
+        // Clear is disabled now: the keyboard goes to the rows, once the box has given focus back.
+        QTimer::singleShot(0, m_table, [this] { m_table->setFocus(Qt::OtherFocusReason); });
     });
     box->open();
 }

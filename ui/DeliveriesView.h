@@ -46,6 +46,10 @@ public:
     bool isListening() const;
     quint16 port() const;
 
+protected:
+    void focusInEvent(QFocusEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
 signals:
     // Something the operator should know that is not about one delivery (a failed listing, a
     // database that could not be written).
@@ -97,5 +101,6 @@ private:
     QToolButton *m_copyCurlButton;
     QToolButton *m_clearButton;
     quint16 m_lastPort = 0;
+    bool m_tabOrderSet = false;
     QThread *m_loader = nullptr; // reads the kept deliveries; waited for on destruction
 };

@@ -21,8 +21,8 @@ QPlainTextEdit *readOnlyText(const QString &objectName, const QString &accessibl
     text->setTabChangesFocus(true);
     text->setLineWrapMode(QPlainTextEdit::NoWrap);
     text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    // Three lines at least, so the dock can stay low and leave the window to the endpoints.
-    text->setMinimumHeight(3 * text->fontMetrics().lineSpacing() + 2 * text->frameWidth() +
+    // Two lines at least, so the dock can stay low and leave the window to the endpoints.
+    text->setMinimumHeight(2 * text->fontMetrics().lineSpacing() + 2 * text->frameWidth() +
                            int(2 * text->document()->documentMargin()));
     return text;
 }
@@ -53,8 +53,8 @@ DeliveryDetails::DeliveryDetails(QWidget *parent)
     m_raw->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_bodyTabs->setObjectName(QStringLiteral("deliveryBodyTabs"));
     m_bodyTabs->setAccessibleName(tr("Body"));
-    m_bodyTabs->addTab(m_pretty, tr("&Pretty JSON"));
-    m_bodyTabs->addTab(m_raw, tr("R&aw"));
+    m_bodyTabs->addTab(m_pretty, tr("Pretty &JSON"));
+    m_bodyTabs->addTab(m_raw, tr("Ra&w"));
     m_forwardBody->setMaximumHeight(fontMetrics().height() * 6);
 
     auto *layout = new QVBoxLayout(this);
@@ -68,12 +68,8 @@ DeliveryDetails::DeliveryDetails(QWidget *parent)
     showNothing();
 }
 
-QWidget *DeliveryDetails::firstTabStop() const {
-    return m_verdict;
-}
-
-QWidget *DeliveryDetails::lastTabStop() const {
-    return m_forwardBody;
+QList<QWidget *> DeliveryDetails::tabStops() const {
+    return {m_verdict, m_headers, m_bodyTabs, m_forwardBody}; // the tabs hold their pages
 }
 
 void DeliveryDetails::showNothing() {

@@ -21,8 +21,8 @@ public:
     void showDelivery(const CapturedDelivery &delivery, const QString &connectionName, const QByteArray &forwardBody);
     void showNothing();
 
-    QWidget *firstTabStop() const;
-    QWidget *lastTabStop() const;
+    // Where Tab goes inside, in order: verdict, headers, body tabs (then their page), forward answer.
+    QList<QWidget *> tabStops() const;
 
 private:
     QLabel *m_verdict;

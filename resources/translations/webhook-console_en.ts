@@ -562,10 +562,6 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cl&amp;ear…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Deliveries</source>
         <translation type="unfinished"></translation>
     </message>
@@ -631,26 +627,6 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Addr&amp;ess:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>For&amp;ward:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;ndpoint:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Event &amp;type:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Verdict:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -788,6 +764,34 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <source>Cannot listen on %1: %2. Choose another port, or &quot;Any free&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cle&amp;ar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the forward URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addre&amp;ss:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwar&amp;d:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End&amp;point:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event t&amp;ype:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verd&amp;ict:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeliveryDetails</name>
@@ -820,14 +824,6 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Pretty JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>R&amp;aw</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Select a delivery to see its headers, body and verdict.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -849,6 +845,14 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
     <message>
         <source>Forward failed after %1 ms: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pretty &amp;JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ra&amp;w</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

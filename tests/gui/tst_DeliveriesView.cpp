@@ -431,6 +431,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 0, 5000);
         QCOMPARE(m_log->count(), 0);
         QVERIFY(!action("clearDeliveriesAction")->isEnabled());
+        QTRY_COMPARE(m_window->focusWidget(), deliveryTable()); // not lost with the disabled button
     }
 
     void hostileDeliveriesAreRefusedOrShownSafely() {
@@ -544,6 +545,59 @@ private slots:
         action("toggleDeliveriesAction")->trigger();
         QTRY_VERIFY(dock->isVisible());
         QTRY_COMPARE(dock->height(), height);
+    }
+
+    // Tab goes through the dock's controls in reading order and on into the window, and comes back
+    // round; nothing of the dock is skipped (the window's own tab order once cut it off after the
+    // table's first neighbour).
+    void tabReachesEveryControlOfTheDock() {
+        const auto nameOf = [](QWidget *widget) {
+            for (; widget; widget = widget->parentWidget()) {
+                if (!widget->objectName().isEmpty() && !widget->objectName().startsWith(QLatin1String("qt_")))
+                    return widget->objectName();
+            }
+            return QStringLiteral("-");
+        };
+        auto *start = child<QToolButton>("listenButton");
+        start->setFocus(Qt::TabFocusReason);
+        QStringList visited;
+        for (int i = 0; i < 60; ++i) {
+            QWidget *focus = QApplication::focusWidget();
+            QVERIFY(focus);
+            if (i > 0 && focus == start)
+                break;
+            if (visited.isEmpty() || visited.last() != nameOf(focus))
+                visited << nameOf(focus);
+            QTest::keyClick(focus, Qt::Key_Tab);
+        }
+        QVERIFY2(QApplication::focusWidget() == start,
+                 qPrintable(visited.join(QStringLiteral(", ")))); // round the window and back
+        const QStringList inOrder{QStringLiteral("listenButton"),           QStringLiteral("copyListenAddress"),
+                                  QStringLiteral("listenAddress"),          QStringLiteral("forwardUrl"),
+                                  QStringLiteral("deliveryEndpointFilter"), QStringLiteral("deliveryEventFilter"),
+                                  QStringLiteral("deliveryVerdictFilter"),  QStringLiteral("deliveryTable"),
+                                  QStringLiteral("deliveryVerdict"),        QStringLiteral("deliveryHeaders"),
+                                  QStringLiteral("deliveryBodyTabs"),       QStringLiteral("deliveryBodyPretty"),
+                                  QStringLiteral("endpointTable")};
+        QVERIFY2(visited.mid(0, inOrder.size() - 1) == inOrder.mid(0, inOrder.size() - 1),
+                 qPrintable(visited.join(QStringLiteral(", "))));
+        QVERIFY2(visited.contains(inOrder.last()), qPrintable(visited.join(QStringLiteral(", "))));
+
+        // Shift+Tab from the rows goes back to the filters.
+        deliveryTable()->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(deliveryTable(), Qt::Key_Backtab);
+        QCOMPARE(nameOf(QApplication::focusWidget()), QStringLiteral("deliveryVerdictFilter"));
+
+        // Mnemonics are unique in the window: each reaches its own control.
+        const QList<QPair<Qt::Key, QString>> mnemonics{{Qt::Key_S, QStringLiteral("listenAddress")},
+                                                       {Qt::Key_D, QStringLiteral("forwardUrl")},
+                                                       {Qt::Key_P, QStringLiteral("deliveryEndpointFilter")},
+                                                       {Qt::Key_Y, QStringLiteral("deliveryEventFilter")},
+                                                       {Qt::Key_I, QStringLiteral("deliveryVerdictFilter")}};
+        for (const auto &[key, name] : mnemonics) {
+            QTest::keyClick(QApplication::focusWidget(), key, Qt::AltModifier);
+            QCOMPARE(nameOf(QApplication::focusWidget()), name);
+        }
     }
 
     void listenIsKeyboardOperableAndNamed() {
