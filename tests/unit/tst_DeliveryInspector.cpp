@@ -74,9 +74,9 @@ private:
                               [&](const EndpointService::SecretOutcome &outcome) { created = outcome; });
             [&] { QTRY_VERIFY_WITH_TIMEOUT(created.has_value(), 10000); }();
             if (!created || !created->secretStored()) {
-                qWarning() << (!created ? QStringLiteral("no answer")
+                qWarning() << (!created                     ? QStringLiteral("no answer")
                                : !created->issues.isEmpty() ? created->issues.first().message
-                                                             : created->error.toString() + created->keychain.errorText);
+                                                            : created->error.toString() + created->keychain.errorText);
                 return {};
             }
             ids << created->endpoint.id;
