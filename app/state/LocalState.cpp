@@ -96,6 +96,16 @@ const QList<QStringList> &migrations() {
                         " snapshot TEXT NOT NULL,"
                         " applied_at INTEGER NOT NULL,"
                         " PRIMARY KEY (connection_id, endpoint_id)) WITHOUT ROWID")},
+        // 6: which document id or key an apply's create in flight answers to, so that whoever
+        // settles the create records the mapping too (see PendingCreateJournal); and which process
+        // is applying a document to a connection (see ApplyClaims).
+        {QStringLiteral("ALTER TABLE pending_creates ADD COLUMN document_id TEXT NOT NULL DEFAULT ''"),
+         QStringLiteral("ALTER TABLE pending_creates ADD COLUMN document_key TEXT NOT NULL DEFAULT ''"),
+         QStringLiteral("CREATE TABLE apply_claims ("
+                        " connection_id TEXT PRIMARY KEY,"
+                        " owner TEXT NOT NULL,"
+                        " token TEXT NOT NULL,"
+                        " claimed_at INTEGER NOT NULL) WITHOUT ROWID")},
     };
     return steps;
 }

@@ -11,8 +11,7 @@ class QSqlError;
 // The one SQLite database of local state, "<AppDataLocation>/state.sqlite", shared by the console
 // and any number of webhookctl processes: what must survive a crash or be seen by the other
 // programs (the journal of creates in flight, the secret index, captured deliveries, the last apply
-// of an endpoints document). It never
-// holds a secret or an API key.
+// of an endpoints document and who is applying one now). It never holds a secret or an API key.
 //
 // WAL mode and a busy timeout let the programs read and write at once; every change runs in one
 // IMMEDIATE transaction, so a change is whole or absent and starts from what is on disk. The schema
@@ -25,7 +24,7 @@ class LocalState final {
     Q_DISABLE_COPY_MOVE(LocalState)
 
 public:
-    static constexpr int schemaVersion = 5;
+    static constexpr int schemaVersion = 6;
 
     explicit LocalState(const QString &filePath = defaultPath());
     ~LocalState();

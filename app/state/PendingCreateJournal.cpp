@@ -18,7 +18,8 @@ namespace {
 constexpr int LegacyRequestTimeoutMs = 30000;
 
 const QString Columns = QStringLiteral("id, connection_id, provider_id, idempotency_key, request_body, created_at, "
-                                       "state, endpoint_id, request_timeout_ms, owner, orphaned_at");
+                                       "state, endpoint_id, request_timeout_ms, owner, orphaned_at, document_id, "
+                                       "document_key");
 
 QString stateName(PendingCreateJournal::State state) {
     switch (state) {
@@ -63,6 +64,8 @@ PendingCreateJournal::Entry entryFrom(const QSqlQuery &row) {
     entry.requestTimeoutMs = row.value(8).toInt();
     entry.owner = ProcessIdentity::fromString(row.value(9).toString());
     entry.orphanedAt = timeFrom(row, 10);
+    entry.documentId = row.value(11).toString();
+    entry.documentKey = row.value(12).toString();
     return entry;
 }
 
@@ -125,12 +128,13 @@ bool exec(QSqlQuery &query, const QVariantList &values) {
 bool insert(QSqlDatabase &db, const PendingCreateJournal::Entry &entry, const QString &verb, QSqlError *error) {
     QSqlQuery query(db);
     query.prepare(verb + QStringLiteral(" INTO pending_creates (") + Columns +
-                  QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    const bool inserted = exec(
-        query, {entry.id, entry.connectionId, text(entry.providerId), text(entry.idempotencyKey),
-                QString::fromUtf8(QJsonDocument(entry.requestBody).toJson(QJsonDocument::Compact)),
-                timeValue(entry.createdAt), stateName(entry.state), text(entry.endpointId), entry.requestTimeoutMs,
-                entry.owner.isNull() ? QVariant() : QVariant(entry.owner.toString()), timeValue(entry.orphanedAt)});
+                  QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const bool inserted =
+        exec(query, {entry.id, entry.connectionId, text(entry.providerId), text(entry.idempotencyKey),
+                     QString::fromUtf8(QJsonDocument(entry.requestBody).toJson(QJsonDocument::Compact)),
+                     timeValue(entry.createdAt), stateName(entry.state), text(entry.endpointId), entry.requestTimeoutMs,
+                     entry.owner.isNull() ? QVariant() : QVariant(entry.owner.toString()), timeValue(entry.orphanedAt),
+                     text(entry.documentId), text(entry.documentKey)});
     if (!inserted)
         *error = query.lastError();
     return inserted;

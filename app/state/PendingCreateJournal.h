@@ -48,6 +48,11 @@ public:
         int requestTimeoutMs = 0; // the owner's request timeout: how long the provider may take
         ProcessIdentity owner;    // the process at work on it; null once released
         QDateTime orphanedAt;     // when it was first found without a live owner; null before
+        // A create an apply of an endpoints document makes: the document's id and key for the
+        // endpoint, so that whoever settles the entry records which endpoint they answer to
+        // (AppliedEndpoints). Both empty for any other create.
+        QString documentId;
+        QString documentKey;
     };
 
     enum class Claim {

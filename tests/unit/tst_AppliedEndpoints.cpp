@@ -2,6 +2,7 @@
 // connection, one document id or key per endpoint, shared by every program.
 #include "AppliedEndpoints.h"
 #include "LocalState.h"
+#include "OlderSchema.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -52,9 +53,7 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("state.sqlite"));
         {
             LocalState state(path);
-            QSqlQuery query(state.database());
-            QVERIFY(query.exec(QStringLiteral("DROP TABLE applied_endpoints")));
-            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 4")));
+            QVERIFY(downgradeSchema(state.database(), 4));
         }
         LocalState state(path);
         QVERIFY2(state.isUsable(), qPrintable(state.problem()));

@@ -3,6 +3,7 @@
 // schema, and never holding a secret or a credential header.
 #include "DeliveryLog.h"
 #include "LocalState.h"
+#include "OlderSchema.h"
 #include "SecretIndex.h"
 
 #include <QSqlQuery>
@@ -157,10 +158,7 @@ private slots:
             LocalState state(path());
             SecretIndex index(state);
             QVERIFY(index.record(QStringLiteral("c1"), QStringLiteral("e1"), true));
-            QSqlQuery query(state.database());
-            QVERIFY(query.exec(QStringLiteral("DROP TABLE applied_endpoints")));
-            QVERIFY(query.exec(QStringLiteral("DROP TABLE deliveries")));
-            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 3")));
+            QVERIFY(downgradeSchema(state.database(), 3));
         }
         LocalState state(path());
         QVERIFY2(state.isUsable(), qPrintable(state.problem()));
