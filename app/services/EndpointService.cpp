@@ -188,6 +188,9 @@ void EndpointService::forgetConnection(const Connection &connection, QObject *co
         if (m_journal->claim(entry.id) == PendingCreateJournal::Claim::Claimed)
             m_journal->markDone(entry.id);
     }
+    QString error;
+    if (m_applied && !m_applied->forgetConnection(connection.id, &error))
+        qCWarning(lcService).noquote() << error;
     m_secrets->remove(SecretStore::apiKeyKey(connection.id), context, std::move(done));
 }
 
@@ -244,7 +247,8 @@ void EndpointService::get(const Connection &connection, const QString &endpointI
 }
 
 void EndpointService::create(const Connection &connection, const EndpointDraft &draft, QObject *context,
-                             std::function<void(const SecretOutcome &)> done) {
+                             std::function<void(const SecretOutcome &)> done,
+                             const AppliedEndpoints::Reference &appliedAs) {
     const std::optional<ProviderProfile> profile = profileFor(connection);
     SecretOutcome outcome;
     if (profile)
@@ -256,85 +260,90 @@ void EndpointService::create(const Connection &connection, const EndpointDraft &
         return;
     }
 
-    withClient(connection, context, [this, connection, draft, context, done](ApiClient *client, const ApiError &error) {
-        SecretOutcome outcome;
-        if (!client) {
-            outcome.error = error;
-            return done(outcome);
-        }
-        const ProviderProfile &profile = client->dialect().profile();
-        const QJsonObject body = client->dialect().createBody(draft);
-        const QString idempotencyKey = profile.sendsIdempotencyKey(QStringLiteral("create"))
-                                           ? QUuid::createUuid().toString(QUuid::WithoutBraces)
-                                           : QString();
-        // Without an Idempotency-Key a create can never be replayed, so the journal keeps only what
-        // recovery needs to find the endpoint again (URL and events), not headers the operator typed.
-        QJsonObject journalBody = body;
-        if (idempotencyKey.isEmpty()) {
-            journalBody = {};
-            for (const QString &field : {QStringLiteral("url"), QStringLiteral("events")})
-                journalBody.insert(profile.wireField(field), body.value(profile.wireField(field)));
-        }
-        const PendingCreateJournal::Entry entry = PendingCreateJournal::newEntry(
-            connection.id, connection.providerId, idempotencyKey, journalBody, m_policy.timeoutMs);
-        QString journalError;
-        if (!m_journal->add(entry, &journalError)) {
-            outcome.error = invalid(
-                tr("Nothing was sent: the pending-create journal could not be written (%1).").arg(journalError));
-            return done(outcome);
-        }
-        m_journal->markSent(entry.id);
-        // From here on the story answers to the service, not to the caller: a caller that goes
-        // away mid-request must not make the provider's one-time secret miss the keychain.
-        const QPointer<QObject> caller(context);
-        const auto finish = [caller, done](const SecretOutcome &outcome) {
-            if (caller)
-                done(outcome);
-        };
-        client->create(
-            body, idempotencyKey, this,
-            [this, connection, entry, finish](const ApiError &error, const ProviderDialect::SecretResult &created) {
-                SecretOutcome outcome;
-                if (error.isError() && !created.secret.isEmpty()) {
-                    // The provider made the endpoint and its secret, but the answer names no
-                    // usable endpoint: the secret is shown once, and the create settled so that
-                    // no later command replays it and shows it again.
-                    outcome.error = error;
-                    outcome.keychain.status = SecretStatus::Failed;
-                    outcome.keychain.errorText = tr("the answer named no usable endpoint to file it under");
-                    outcome.unstoredSecret = created.secret;
-                    m_journal->markDone(entry.id);
-                    return finish(outcome);
-                }
-                if (error.isError()) {
-                    outcome.error = error;
-                    outcome.mayHaveReachedProvider = createMayHaveHappened(error);
-                    // Settled when the provider clearly said no; otherwise left for recovery,
-                    // which may take it over from now on.
-                    if (outcome.mayHaveReachedProvider)
-                        m_journal->release(entry.id);
-                    else
+    withClient(
+        connection, context,
+        [this, connection, draft, context, done, appliedAs](ApiClient *client, const ApiError &error) {
+            SecretOutcome outcome;
+            if (!client) {
+                outcome.error = error;
+                return done(outcome);
+            }
+            const ProviderProfile &profile = client->dialect().profile();
+            const QJsonObject body = client->dialect().createBody(draft);
+            const QString idempotencyKey = profile.sendsIdempotencyKey(QStringLiteral("create"))
+                                               ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                               : QString();
+            // Without an Idempotency-Key a create can never be replayed, so the journal keeps only what
+            // recovery needs to find the endpoint again (URL and events), not headers the operator typed.
+            QJsonObject journalBody = body;
+            if (idempotencyKey.isEmpty()) {
+                journalBody = {};
+                for (const QString &field : {QStringLiteral("url"), QStringLiteral("events")})
+                    journalBody.insert(profile.wireField(field), body.value(profile.wireField(field)));
+            }
+            PendingCreateJournal::Entry entry = PendingCreateJournal::newEntry(
+                connection.id, connection.providerId, idempotencyKey, journalBody, m_policy.timeoutMs);
+            entry.documentId = appliedAs.documentId;
+            entry.documentKey = appliedAs.documentKey;
+            QString journalError;
+            if (!m_journal->add(entry, &journalError)) {
+                outcome.error = invalid(
+                    tr("Nothing was sent: the pending-create journal could not be written (%1).").arg(journalError));
+                return done(outcome);
+            }
+            m_journal->markSent(entry.id);
+            // From here on the story answers to the service, not to the caller: a caller that goes
+            // away mid-request must not make the provider's one-time secret miss the keychain.
+            const QPointer<QObject> caller(context);
+            const auto finish = [caller, done](const SecretOutcome &outcome) {
+                if (caller)
+                    done(outcome);
+            };
+            client->create(
+                body, idempotencyKey, this,
+                [this, connection, entry, finish](const ApiError &error, const ProviderDialect::SecretResult &created) {
+                    SecretOutcome outcome;
+                    if (error.isError() && !created.secret.isEmpty()) {
+                        // The provider made the endpoint and its secret, but the answer names no
+                        // usable endpoint: the secret is shown once, and the create settled so that
+                        // no later command replays it and shows it again.
+                        outcome.error = error;
+                        outcome.keychain.status = SecretStatus::Failed;
+                        outcome.keychain.errorText = tr("the answer named no usable endpoint to file it under");
+                        outcome.unstoredSecret = created.secret;
                         m_journal->markDone(entry.id);
-                    return finish(outcome);
-                }
-                m_journal->markEndpointKnown(entry.id, created.endpoint.id);
-                outcome.endpoint = created.endpoint;
-                storeSecret(connection, created, this,
-                            [this, entry, outcome, created, finish](const SecretResult &stored) mutable {
-                                outcome.keychain = stored;
-                                if (!stored.ok())
-                                    outcome.unstoredSecret = created.secret;
-                                // Done once the secret is in the keychain. If it is not, a
-                                // create that can be replayed stays in the journal, so a
-                                // later start can still store it; the caller shows it now.
-                                if (stored.ok() || entry.idempotencyKey.isEmpty())
-                                    m_journal->markDone(entry.id);
-                                else
-                                    m_journal->release(entry.id);
-                                finish(outcome);
-                            });
-            });
-    });
+                        return finish(outcome);
+                    }
+                    if (error.isError()) {
+                        outcome.error = error;
+                        outcome.mayHaveReachedProvider = createMayHaveHappened(error);
+                        // Settled when the provider clearly said no; otherwise left for recovery,
+                        // which may take it over from now on.
+                        if (outcome.mayHaveReachedProvider)
+                            m_journal->release(entry.id);
+                        else
+                            m_journal->markDone(entry.id);
+                        return finish(outcome);
+                    }
+                    m_journal->markEndpointKnown(entry.id, created.endpoint.id);
+                    rememberApplied(entry, created.endpoint.id);
+                    outcome.endpoint = created.endpoint;
+                    storeSecret(connection, created, this,
+                                [this, entry, outcome, created, finish](const SecretResult &stored) mutable {
+                                    outcome.keychain = stored;
+                                    if (!stored.ok())
+                                        outcome.unstoredSecret = created.secret;
+                                    // Done once the secret is in the keychain. If it is not, a
+                                    // create that can be replayed stays in the journal, so a
+                                    // later start can still store it; the caller shows it now.
+                                    if (stored.ok() || entry.idempotencyKey.isEmpty())
+                                        m_journal->markDone(entry.id);
+                                    else
+                                        m_journal->release(entry.id);
+                                    finish(outcome);
+                                });
+                });
+        });
 }
 
 bool EndpointService::isSafeEndpointId(const Connection &connection, const QString &endpointId) const {
@@ -554,8 +563,12 @@ void EndpointService::confirmGone(const Connection &connection, const QString &e
         });
 }
 
+// The endpoint is gone from the provider: its keychain entries go, and so does its mapping.
 void EndpointService::forgetSecret(const Connection &connection, const QString &endpointId, QObject *context,
                                    ApiClient::Done done) {
+    QString error;
+    if (m_applied && !m_applied->forget(connection.id, endpointId, &error))
+        qCWarning(lcService).noquote() << error;
     if (!isSafeEndpointId(connection, endpointId))
         return done({}); // never a key that could name another entry, such as the API key
     m_secrets->remove(SecretStore::endpointSecretKey(connection.id, endpointId), context,
@@ -663,6 +676,14 @@ void EndpointService::recordSecret(const QString &connectionId, const QString &e
     emit secretNoted(connectionId, endpointId, stored);
 }
 
+void EndpointService::rememberApplied(const PendingCreateJournal::Entry &entry, const QString &endpointId) {
+    if (!m_applied || (entry.documentId.isEmpty() && entry.documentKey.isEmpty()))
+        return;
+    QString error;
+    if (!m_applied->remember(entry.connectionId, endpointId, {entry.documentId, entry.documentKey}, &error))
+        qCWarning(lcService).noquote() << error;
+}
+
 int EndpointService::unfinishedCreateCount(const QList<Connection> &connections) const {
     int count = 0;
     for (const Connection &connection : connections)
@@ -748,6 +769,7 @@ void EndpointService::recoverNext(const std::shared_ptr<RecoveryRun> &run) {
                 if (!stored.ok())
                     return recoverClaimed(run, entry, connection, report);
                 report.result = Recovery::Result::SecretStored;
+                rememberApplied(entry, entry.endpointId);
                 conclude(run, report, entry.id, Settlement::Settle);
             });
         return;
@@ -816,6 +838,7 @@ void EndpointService::findUnsecuredEndpoint(const std::shared_ptr<RecoveryRun> &
                         }
                         report.result = Recovery::Result::SecretLost;
                         report.endpoint = candidate;
+                        rememberApplied(entry, candidate.id);
                         report.canRotate = profileFor(connection) && profileFor(connection)->canRotateSecret();
                         conclude(run, report, entry.id, Settlement::Settle);
                     });
@@ -845,6 +868,7 @@ void EndpointService::replay(const std::shared_ptr<RecoveryRun> &run, const Pend
                                return conclude(run, report, entry.id, unknown ? Settlement::Keep : Settlement::Settle);
                            }
                            report.endpoint = created.endpoint;
+                           rememberApplied(entry, created.endpoint.id);
                            storeSecret(connection, created, this, [=](const SecretResult &stored) mutable {
                                report.result =
                                    stored.ok() ? Recovery::Result::SecretStored : Recovery::Result::SecretUnstored;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiClient.h"
+#include "AppliedEndpoints.h"
 #include "Connection.h"
 #include "PendingCreateJournal.h"
 #include "ProviderRegistry.h"
@@ -77,6 +78,9 @@ public:
     // Where the service records which endpoints have a secret in the keychain (optional).
     void setSecretIndex(SecretIndex *index) { m_secretIndex = index; }
     bool hasSecretIndex() const { return m_secretIndex != nullptr; }
+    // Where the service records which endpoint an apply's create made, and forgets endpoints that
+    // were deleted (optional; see AppliedEndpoints).
+    void setAppliedEndpoints(AppliedEndpoints *applied) { m_applied = applied; }
     // The connection's endpoints whose secret is on record as stored: no keychain call.
     QSet<QString> secretsOnRecord(const Connection &connection) const;
 
@@ -98,8 +102,13 @@ public:
     // Each page as it arrives (see ApiClient::listPages).
     void listPages(const Connection &connection, QObject *context, ApiClient::PageDone onPage, ApiClient::Done done);
     void get(const Connection &connection, const QString &endpointId, QObject *context, ApiClient::EndpointDone done);
+    // appliedAs: the create is an apply's, for the document endpoint it names. The journal keeps it,
+    // and the endpoint's mapping is recorded as soon as the provider names the endpoint, or when
+    // recovery settles the create: a crash in between never leaves an endpoint the document no
+    // longer recognises (which the next apply would create again).
     void create(const Connection &connection, const EndpointDraft &draft, QObject *context,
-                std::function<void(const SecretOutcome &)> done);
+                std::function<void(const SecretOutcome &)> done,
+                const AppliedEndpoints::Reference &appliedAs = AppliedEndpoints::Reference());
     void update(const Connection &connection, const Endpoint &current, const EndpointDraft &edited, QObject *context,
                 std::function<void(const UpdateOutcome &)> done);
     void setActive(const Connection &connection, const QString &endpointId, bool active, QObject *context,
@@ -110,7 +119,7 @@ public:
     void rotateSecret(const Connection &connection, const QString &endpointId, QObject *context,
                       std::function<void(const SecretOutcome &)> done);
     void sendTest(const Connection &connection, const QString &endpointId, QObject *context, ApiClient::Done done);
-    // Deletes at the provider, then the endpoint's keychain entry.
+    // Deletes at the provider, then the endpoint's keychain entry and what the last apply remembered of it.
     void remove(const Connection &connection, const QString &endpointId, QObject *context, ApiClient::Done done);
 
     // Secrets held for endpoints: import one made elsewhere, read one to copy or print.
@@ -171,6 +180,8 @@ private:
     SecretResult unsafeIdResult(const Connection &connection, const QString &endpointId) const;
     void noteSecret(const QString &connectionId, const QString &endpointId, const SecretResult &result);
     void recordSecret(const QString &connectionId, const QString &endpointId, bool stored);
+    // The endpoint a journalled create of an apply made: which document endpoint it answers to.
+    void rememberApplied(const PendingCreateJournal::Entry &entry, const QString &endpointId);
 
     struct RecoveryRun;
     enum class Settlement { Settle, Keep, Untouched };
@@ -188,6 +199,7 @@ private:
     QPointer<SecretStore> m_secrets;
     PendingCreateJournal *m_journal;
     SecretIndex *m_secretIndex = nullptr;
+    AppliedEndpoints *m_applied = nullptr;
     ProviderRegistry m_registry;
     ApiClient::Policy m_policy;
     QHash<QString, QPointer<ApiClient>> m_clients;       // by connection id; each holds its API key in memory
