@@ -92,8 +92,10 @@ int main(int argc, char *argv[]) {
     const ProviderRegistry registry(ProviderRegistry::defaultUserDirectory());
     SecretIndex secretIndex(state);
     DeliveryLog deliveryLog(state, DeliveryRetention::fromSettings().keep);
+    AppliedEndpoints applied(state);
     EndpointService service(&network, &secrets, &journal, registry);
     service.setSecretIndex(&secretIndex);
+    service.setAppliedEndpoints(&applied);
     ApiClient::Policy policy;
     ListLimits::fromSettings().applyTo(policy);
     policy.keepListedRaw = false; // the details pane asks for an endpoint's when it shows it
@@ -135,7 +137,6 @@ int main(int argc, char *argv[]) {
     ApplicationIcon::install();
     MainWindow window(&service, &store, &clipboard, sandboxConnections, &deliveryLog,
                       sandboxConnections.isEmpty() ? nullptr : &sandbox);
-    AppliedEndpoints applied(state);
     window.setAppliedEndpoints(&applied);
     shownWindow = &window;
     window.show();

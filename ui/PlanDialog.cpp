@@ -1,5 +1,6 @@
 #include "PlanDialog.h"
 
+#include "AppliedEndpoints.h"
 #include "DocumentReader.h"
 #include "DocumentValidator.h"
 #include "DocumentVariables.h"
@@ -42,6 +43,8 @@ PlanDialog::PlanDialog(Mode mode, EndpointService *service, AppliedEndpoints *ap
     , m_status(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this)) {
+    if (mode == Mode::Apply && applied)
+        m_claims = std::make_unique<ApplyClaims>(applied->state());
     setObjectName(QStringLiteral("planDialog"));
     setWindowTitle(mode == Mode::Apply ? tr("Apply from File") : tr("Compare with File"));
     m_file->setObjectName(QStringLiteral("planFile"));
@@ -224,35 +227,45 @@ void PlanDialog::makePlan() {
         m_status->setText(tr("The document is not valid; nothing was sent."));
         return updateApplyButton();
     }
+    m_document = *document;
+    m_warnings = problems;
+    build(false);
+}
+
+void PlanDialog::build(bool beforeApply) {
     m_builder = new PlanBuilder(m_service, m_applied, this);
-    connect(m_builder, &PlanBuilder::finished, this, [this, warnings = problems](Plan plan) {
+    connect(m_builder, &PlanBuilder::finished, this, [this, beforeApply](Plan plan) {
         m_builder->deleteLater();
         m_builder = nullptr;
         m_cancel->hide();
-        plan.problems = warnings + plan.problems;
+        plan.problems = m_warnings + m_unsettled + plan.problems;
+        if (beforeApply)
+            return checkedBeforeApply(plan);
         planned(plan);
     });
-    m_cancel->show();
+    m_cancel->setVisible(!beforeApply); // an apply under way is not cancelled half-way
     m_progress->setRange(0, 0);
-    recoverThenBuild(*document);
+    recoverThenBuild(m_builder);
 }
 
 // Creates a crash or a lost answer left unfinished (an earlier apply's among them) are settled
-// first, so the plan sees the provider as it is and does not create them a second time.
-void PlanDialog::recoverThenBuild(const EndpointDocument &document) {
+// first, so the plan sees the provider as it is and does not create them a second time: recovery
+// records which document endpoint an apply's create was for.
+void PlanDialog::recoverThenBuild(const QPointer<PlanBuilder> &builder) {
     QList<Connection> connections;
-    for (const DocumentConnection &named : document.connections) {
+    for (const DocumentConnection &named : std::as_const(m_document.connections)) {
         for (const Connection &connection : std::as_const(m_connections)) {
             if (connection.name == named.name)
                 connections << connection;
         }
     }
-    const QPointer<PlanBuilder> builder = m_builder;
-    const auto build = [this, builder, document] {
+    m_unsettled.clear();
+    const auto build = [this, builder] {
         if (!builder) // cancelled meanwhile
             return;
-        setBusy(true, tr("Listing the endpoints at the providers…"));
-        builder->build(document, m_connections, m_prune->isChecked());
+        setBusy(true,
+                m_applying ? tr("Checking that the plan still holds…") : tr("Listing the endpoints at the providers…"));
+        builder->build(m_document, m_connections, m_prune->isChecked());
     };
     if (m_service->unfinishedCreateCount(connections) == 0)
         return build();
@@ -271,7 +284,10 @@ void PlanDialog::recoverThenBuild(const EndpointDocument &document) {
             connection.id = report.connectionId;
             emit secretNotStored(connection, outcome);
         },
-        [build](const QList<EndpointService::Recovery> &) { build(); });
+        [this, connections, build](const QList<EndpointService::Recovery> &reports) {
+            m_unsettled = PlanBuilder::unsettledCreates(m_document, connections, reports, m_mode == Mode::Apply);
+            build();
+        });
 }
 
 void PlanDialog::cancelPlan() {
@@ -313,9 +329,54 @@ void PlanDialog::planned(const Plan &plan) {
 }
 
 void PlanDialog::apply() {
-    const Plan &plan = m_model->plan();
+    QStringList connectionIds;
+    for (const PlanItem &item : m_model->plan().items) {
+        if (!connectionIds.contains(item.connection.id))
+            connectionIds << item.connection.id;
+    }
+    ApplyClaims::Holder holder;
+    QString error;
+    const ApplyClaims::Result claimed =
+        m_claims ? m_claims->claim(connectionIds, &holder, &error) : ApplyClaims::Result::Claimed;
+    if (claimed != ApplyClaims::Result::Claimed) {
+        QString name = holder.connectionId;
+        for (const Connection &connection : std::as_const(m_connections)) {
+            if (connection.id == holder.connectionId)
+                name = connection.name;
+        }
+        m_status->setText(
+            claimed == ApplyClaims::Result::Failed
+                ? tr("The connections could not be claimed for this apply (%1); nothing was applied.").arg(error)
+            : holder.inThisProcess
+                ? tr("Another Apply from File is applying to \"%1\"; nothing was applied. Apply again "
+                     "once it has finished.")
+                      .arg(name)
+                : tr("Another program (process %1) is applying to \"%2\"; nothing was applied. Apply "
+                     "again once it has finished.")
+                      .arg(holder.owner.pid)
+                      .arg(name));
+        return;
+    }
+    // Under the claim, the plan is made again: it is carried out only if it is still the one shown.
     m_applying = true;
     m_close->setEnabled(false);
+    build(true);
+}
+
+void PlanDialog::checkedBeforeApply(const Plan &fresh) {
+    if (fresh.sameChanges(m_model->plan()))
+        return execute(fresh); // the same changes, in the same order, from what the providers hold now
+    m_applying = false;
+    m_close->setEnabled(true);
+    if (m_claims)
+        m_claims->release();
+    planned(fresh);
+    m_status->setText(tr("The endpoints changed since this plan was made (another program may have applied to them); "
+                         "nothing was applied. Review the new plan, then Apply.") +
+                      QLatin1Char(' ') + m_status->text());
+}
+
+void PlanDialog::execute(const Plan &plan) {
     for (int i = 0; i < plan.items.size(); ++i) {
         if (plan.items.at(i).isChange())
             m_model->setItemState(i, PlanTreeModel::ItemState::Pending);
@@ -336,17 +397,12 @@ void PlanDialog::apply() {
 
 void PlanDialog::itemFinished(const PlanExecutor::ItemOutcome &outcome) {
     const PlanItem &item = m_model->plan().items.at(outcome.index);
+    const EndpointService::SecretOutcome &result = outcome.result;
     m_progress->setValue(m_progress->value() + 1);
-    if (!outcome.unstoredSecret.isEmpty()) {
-        EndpointService::SecretOutcome shown;
-        shown.endpoint = outcome.endpoint;
-        shown.keychain = outcome.keychain;
-        shown.unstoredSecret = outcome.unstoredSecret;
-        emit secretNotStored(item.connection, shown);
-    }
+    if (!result.unstoredSecret.isEmpty())
+        emit secretNotStored(item.connection, result);
     if (outcome.done) {
-        const QString note =
-            item.kind == PlanItem::Kind::Create ? tr("created %1").arg(outcome.endpoint.id) : QString();
+        const QString note = item.kind == PlanItem::Kind::Create ? tr("created %1").arg(result.endpoint.id) : QString();
         m_model->setItemState(outcome.index, PlanTreeModel::ItemState::Done,
                               outcome.recordProblem.isEmpty()
                                   ? note
@@ -354,17 +410,19 @@ void PlanDialog::itemFinished(const PlanExecutor::ItemOutcome &outcome) {
         return;
     }
     QStringList why;
-    for (const ValidationIssue &issue : outcome.issues)
+    for (const ValidationIssue &issue : result.issues)
         why << issue.message;
-    if (outcome.error.isError())
-        why << outcome.error.toString();
-    if (outcome.mayHaveReachedProvider)
+    if (result.error.isError())
+        why << result.error.toString();
+    if (result.mayHaveReachedProvider)
         why << tr("the create may have reached the provider; it is kept and settled on the next plan");
     m_model->setItemState(outcome.index, PlanTreeModel::ItemState::Failed, why.join(QStringLiteral("; ")));
 }
 
 void PlanDialog::applyFinished(const PlanExecutor::Report &report) {
     m_applying = false;
+    if (m_claims)
+        m_claims->release();
     m_appliedOnce = true;
     m_close->setEnabled(true);
     const Plan &plan = m_model->plan();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ApplyClaims.h"
 #include "Connection.h"
 #include "EndpointDocument.h"
 #include "EndpointService.h"
@@ -8,6 +9,8 @@
 
 #include <QDialog>
 #include <QPointer>
+
+#include <memory>
 
 class AppliedEndpoints;
 class KeyValueEditor;
@@ -26,6 +29,10 @@ class QTreeView;
 // sent), the plan is built (PlanBuilder, cancellable) and shown as a tree (PlanTreeModel). In
 // Apply mode, Apply carries it out (PlanExecutor) showing each change's progress, and stops at the
 // first error with what was and was not done. Compare mode has no Apply.
+//
+// Apply first claims the plan's connections (ApplyClaims: a webhookctl apply, or another dialog,
+// may be applying to them) and plans again under the claim: only a plan that is still the one
+// reviewed is carried out; a changed one is shown instead.
 class PlanDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PlanDialog)
@@ -50,11 +57,15 @@ signals:
 private:
     void browse();
     void spanHeadings(); // warnings and connection headings across the whole row
-    void recoverThenBuild(const EndpointDocument &document);
+    // Plans m_document: to show it, or (beforeApply) to check that the plan shown still holds.
+    void build(bool beforeApply);
+    void recoverThenBuild(const QPointer<PlanBuilder> &builder);
     void showProblems(const DocumentProblems &problems);
     void planned(const Plan &plan);
     void cancelPlan();
     void apply();
+    void checkedBeforeApply(const Plan &fresh);
+    void execute(const Plan &plan);
     void itemFinished(const PlanExecutor::ItemOutcome &outcome);
     void applyFinished(const PlanExecutor::Report &report);
     void setBusy(bool busy, const QString &text = QString());
@@ -65,6 +76,10 @@ private:
     AppliedEndpoints *m_applied;
     QList<Connection> m_connections;
     QPointer<PlanBuilder> m_builder;
+    std::unique_ptr<ApplyClaims> m_claims; // Apply mode
+    EndpointDocument m_document;           // as last read
+    DocumentProblems m_warnings;           // of reading it
+    DocumentProblems m_unsettled;          // creates recovery left unsettled
     bool m_applying = false;
     bool m_appliedOnce = false;
 

@@ -1,26 +1,34 @@
 #include "PlanBuilder.h"
 
+#include "CurlCommand.h"
 #include "DocumentValidator.h"
 #include "EndpointFields.h"
 #include "EndpointService.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace {
 
 const QString statusField = QStringLiteral("status");
 
-// The command that adds the local connection a document names.
+// A word of a shell command, quoted only where the shell would otherwise split or expand it.
+QString shellWord(const QString &word) {
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_./:@%+=,-]+$"));
+    return plain.match(word).hasMatch() ? word : CurlCommand::shellQuoted(word.toUtf8());
+}
+
+// The command that adds the local connection a document names, ready to paste.
 QString connectionAddCommand(const DocumentConnection &connection, const QString &baseUrl) {
-    QString command =
-        QStringLiteral("webhookctl connection add %1 --provider %2").arg(connection.name, connection.provider);
+    QString command = QStringLiteral("webhookctl connection add %1 --provider %2")
+                          .arg(shellWord(connection.name), shellWord(connection.provider));
     if (!baseUrl.isEmpty())
-        command += QStringLiteral(" --base-url ") + baseUrl;
+        command += QStringLiteral(" --base-url ") + shellWord(baseUrl);
     if (connection.environment)
         command += QStringLiteral(" --environment ") + environmentName(*connection.environment);
     if (!connection.auth.isEmpty())
-        command += QStringLiteral(" --auth ") + connection.auth;
+        command += QStringLiteral(" --auth ") + shellWord(connection.auth);
     return command;
 }
 
@@ -53,6 +61,35 @@ void PlanBuilder::build(const EndpointDocument &document, const QList<Connection
     listNext(run);
 }
 
+DocumentProblems PlanBuilder::unsettledCreates(const EndpointDocument &document,
+                                               const QList<Connection> &localConnections,
+                                               const QList<EndpointService::Recovery> &reports, bool forApply) {
+    using Result = EndpointService::Recovery::Result;
+    DocumentProblems problems;
+    for (const EndpointService::Recovery &report : reports) {
+        if (report.result != Result::Settling && report.result != Result::StillPending &&
+            report.result != Result::InFlightElsewhere)
+            continue;
+        int line = 0;
+        for (const DocumentConnection &named : document.connections) {
+            for (const Connection &local : localConnections) {
+                if (local.name == named.name && local.id == report.connectionId)
+                    line = named.lineOf(QStringLiteral("name"));
+            }
+        }
+        problems << (forApply ? DocumentProblem::error(document.fileName, line,
+                                                       tr("an interrupted create is not settled yet (%1) and, until "
+                                                          "it is, applying could create its endpoint a second time; "
+                                                          "nothing is applied: try again later")
+                                                           .arg(report.description()))
+                              : DocumentProblem::warning(document.fileName, line,
+                                                         tr("an interrupted create is not settled yet (%1); this "
+                                                            "plan may show its endpoint as a create")
+                                                             .arg(report.description())));
+    }
+    return problems;
+}
+
 void PlanBuilder::checkConnections(Run &run, const QList<Connection> &localConnections) {
     const QString &file = run.plan.fileName;
     DocumentProblems &problems = run.plan.problems;
@@ -68,8 +105,8 @@ void PlanBuilder::checkConnections(Run &run, const QList<Connection> &localConne
         if (found == localConnections.cend()) {
             problems << DocumentProblem::error(
                 file, document.lineOf(QStringLiteral("name")),
-                tr("there is no local connection named \"%1\"; add it with: %2 (the API key from WEBHOOK_API_KEY "
-                   "or stdin)")
+                tr("there is no local connection named \"%1\"; add it with: %2 (it reads the connection's own API "
+                   "key from WEBHOOK_API_KEY or stdin, for the keychain: the document never holds one)")
                     .arg(document.name, connectionAddCommand(document, baseUrl)));
             continue;
         }
@@ -152,6 +189,11 @@ void PlanBuilder::planConnection(Run &run, const DocumentConnection &document, c
         return nullptr;
     };
 
+    for (const AppliedEndpoints::Record &record : records) {
+        if (!byId.contains(record.endpointId))
+            run.plan.gone.append({local.id, record.endpointId});
+    }
+
     QHash<QString, int> matchedAt; // endpoint id -> the document line that claimed it
     for (const DocumentEndpoint &endpoint : document.endpoints) {
         const Endpoint *match = byId.value(endpoint.id);
@@ -211,7 +253,9 @@ PlanItem PlanBuilder::planMatched(Run &run, const DocumentEndpoint &document, co
     item.current = current;
     const QJsonObject have = EndpointFields::of(current, profile);
 
-    if (record) {
+    // A record without a snapshot was made when recovery settled the endpoint's create: what the
+    // endpoint looked like then is not known, so nothing counts as drift.
+    if (record && !record->snapshot.isEmpty()) {
         const QJsonObject then = record->snapshot;
         const QJsonObject now = EndpointFields::snapshot(have);
         for (const QString &field : EndpointFields::names()) {

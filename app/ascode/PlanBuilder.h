@@ -2,6 +2,7 @@
 
 #include "AppliedEndpoints.h"
 #include "EndpointDocument.h"
+#include "EndpointService.h"
 #include "Plan.h"
 #include "ProviderProfile.h"
 
@@ -9,8 +10,6 @@
 #include <QObject>
 
 #include <memory>
-
-class EndpointService;
 
 // Works out what applying an endpoints document would do (webhookctl plan and apply, and the
 // console's Apply from File). Each document connection is matched by name to a local connection
@@ -31,6 +30,14 @@ public:
 
     // The document must have passed DocumentValidator. finished() follows, once.
     void build(const EndpointDocument &document, const QList<Connection> &localConnections, bool prune);
+
+    // The interrupted creates recovery left unsettled on the document's connections (the provider
+    // may still be committing one, it could not be reached, or another program is at work on it),
+    // each at its connection's line: errors for an apply, since it could make the same endpoint a
+    // second time, else warnings.
+    static DocumentProblems unsettledCreates(const EndpointDocument &document,
+                                             const QList<Connection> &localConnections,
+                                             const QList<EndpointService::Recovery> &reports, bool forApply);
 
 signals:
     void finished(const Plan &plan);

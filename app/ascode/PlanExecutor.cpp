@@ -27,6 +27,10 @@ PlanExecutor::~PlanExecutor() = default;
 void PlanExecutor::execute(const Plan &plan) {
     auto run = std::make_shared<Run>();
     run->plan = plan;
+    for (const auto &[connectionId, endpointId] : plan.gone) {
+        if (m_applied)
+            m_applied->forget(connectionId, endpointId);
+    }
     QTimer::singleShot(0, this, [this, run] { next(run); });
 }
 
@@ -70,22 +74,19 @@ void PlanExecutor::create(const std::shared_ptr<Run> &run, const PlanItem &item)
             createable.insert(it.key(), it.value());
     }
     const EndpointDraft draft = EndpointFields::draftOf(createable, item.document.key, profile);
-    m_service->create(item.connection, draft, this, [this, run, item](const EndpointService::SecretOutcome &created) {
-        ItemOutcome outcome;
-        outcome.index = run->index;
-        outcome.issues = created.issues;
-        outcome.error = created.error;
-        outcome.mayHaveReachedProvider = created.mayHaveReachedProvider;
-        outcome.keychain = created.keychain;
-        outcome.unstoredSecret = created.unstoredSecret;
-        outcome.endpoint = created.endpoint;
-        if (!created.succeeded())
-            return itemDone(run, item, outcome);
-        run->report.secretUnstored = run->report.secretUnstored || !created.keychain.ok();
-        // Recorded at once: whatever follows, the next plan knows this endpoint.
-        outcome.recordProblem = record(item, created.endpoint);
-        converge(run, item, created.endpoint, outcome);
-    });
+    m_service->create(item.connection, draft, this,
+                      [this, run, item](const EndpointService::SecretOutcome &created) {
+                          ItemOutcome outcome;
+                          outcome.index = run->index;
+                          outcome.result = created;
+                          if (!created.succeeded())
+                              return itemDone(run, item, outcome);
+                          run->report.secretUnstored = run->report.secretUnstored || !created.keychain.ok();
+                          // Recorded at once: whatever follows, the next plan knows this endpoint.
+                          outcome.recordProblem = record(item, created.endpoint);
+                          converge(run, item, created.endpoint, outcome);
+                      },
+                      {item.document.id, item.document.key});
 }
 
 void PlanExecutor::converge(const std::shared_ptr<Run> &run, const PlanItem &item, const Endpoint &current,
@@ -96,11 +97,11 @@ void PlanExecutor::converge(const std::shared_ptr<Run> &run, const PlanItem &ite
     const EndpointDraft edited = EndpointFields::editedOf(current, fields, item.document.key, profile);
     m_service->update(item.connection, current, edited, this,
                       [this, run, item, outcome](const EndpointService::UpdateOutcome &updated) mutable {
-                          outcome.issues = updated.issues;
-                          outcome.error = updated.error;
+                          outcome.result.issues = updated.issues;
+                          outcome.result.error = updated.error;
                           if (!updated.issues.isEmpty() || updated.error.isError())
                               return itemDone(run, item, outcome);
-                          outcome.endpoint = updated.endpoint;
+                          outcome.result.endpoint = updated.endpoint;
                           setStatus(run, item, updated.endpoint, outcome);
                       });
 }
@@ -111,42 +112,41 @@ void PlanExecutor::setStatus(const std::shared_ptr<Run> &run, const PlanItem &it
     const bool active = wanted.toString() == QLatin1String("active");
     if (wanted.isUndefined() || active == current.isActive()) {
         outcome.done = true;
-        outcome.endpoint = current;
+        outcome.result.endpoint = current;
         return itemDone(run, item, outcome);
     }
     m_service->setActive(item.connection, current.id, active, this,
                          [this, run, item, outcome](const ApiError &error, const Endpoint &endpoint) mutable {
-                             outcome.error = error;
+                             outcome.result.error = error;
                              if (!error.isError()) {
                                  outcome.done = true;
-                                 outcome.endpoint = endpoint;
+                                 outcome.result.endpoint = endpoint;
                              }
                              itemDone(run, item, outcome);
                          });
 }
 
 void PlanExecutor::remove(const std::shared_ptr<Run> &run, const PlanItem &item) {
+    // EndpointService forgets the endpoint's mapping with its keychain entries.
     m_service->remove(item.connection, item.current.id, this, [this, run, item](const ApiError &error) {
         ItemOutcome outcome;
         outcome.index = run->index;
-        outcome.error = error;
-        outcome.endpoint = item.current;
+        outcome.result.error = error;
+        outcome.result.endpoint = item.current;
         outcome.done = !error.isError();
-        if (outcome.done && m_applied)
-            m_applied->forget(item.connection.id, item.current.id, &outcome.recordProblem);
         itemDone(run, item, outcome);
     });
 }
 
 void PlanExecutor::itemDone(const std::shared_ptr<Run> &run, const PlanItem &item, ItemOutcome outcome) {
     if (outcome.done && item.kind != PlanItem::Kind::Delete) {
-        const QString problem = record(item, outcome.endpoint);
+        const QString problem = record(item, outcome.result.endpoint);
         if (!problem.isEmpty())
             outcome.recordProblem = problem;
     }
     emit itemFinished(outcome);
     // A create that reached the provider counts as applied even when what follows it failed.
-    if (outcome.done || (item.kind == PlanItem::Kind::Create && !outcome.endpoint.id.isEmpty()))
+    if (outcome.done || (item.kind == PlanItem::Kind::Create && !outcome.result.endpoint.id.isEmpty()))
         run->report.applied << run->index;
     if (!outcome.done) {
         run->report.failed = run->index;

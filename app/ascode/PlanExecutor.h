@@ -1,16 +1,12 @@
 #pragma once
 
-#include "ApiError.h"
 #include "AppliedEndpoints.h"
+#include "EndpointService.h"
 #include "Plan.h"
-#include "SecretStore.h"
-#include "ValidationIssue.h"
 
 #include <QObject>
 
 #include <memory>
-
-class EndpointService;
 
 // Carries out a plan, one item at a time, in its order, through EndpointService: a create goes
 // through the journal with its secret straight to the keychain (then, where the provider takes a
@@ -18,7 +14,8 @@ class EndpointService;
 // update sends only the fields that change; pause and resume; delete (the plan has deletes only
 // with --prune). It never deletes and recreates an endpoint. It stops at the first error, and
 // records in the local state what each item left at the provider, so that the same document
-// plans nothing next time, or what is left of it after a failure.
+// plans nothing next time, or what is left of it after a failure. Mappings of endpoints the plan
+// found gone at the provider are forgotten first.
 class PlanExecutor final : public QObject {
     Q_OBJECT
 
@@ -26,14 +23,12 @@ public:
     struct ItemOutcome {
         int index = -1;
         bool done = false;
-        Endpoint endpoint;                   // as the provider last answered
-        ValidationIssues issues;             // refused before anything was sent
-        ApiError error;                      // the provider or network failed
-        bool mayHaveReachedProvider = false; // a create whose fate is unknown; the journal keeps it
-        // A create the provider made but whose secret the keychain did not take: the caller must
-        // show it once. The apply goes on.
-        SecretResult keychain;
-        QString unstoredSecret;
+        // What the provider and the keychain said, as EndpointService says it of a create: the
+        // endpoint as the provider last answered, issues (refused before anything was sent), the
+        // error; for a create, whether its fate is unknown (mayHaveReachedProvider: the journal
+        // keeps it) and its secret's: when the keychain did not take it, unstoredSecret holds it,
+        // and the caller must show it once. The apply goes on.
+        EndpointService::SecretOutcome result;
         QString recordProblem; // the local state could not be written
     };
     struct Report {

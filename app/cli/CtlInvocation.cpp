@@ -75,8 +75,8 @@ QSet<QString> optionsOf(Command command) {
         return {QStringLiteral("--file"), QStringLiteral("--var"), QStringLiteral("--vars-file"),
                 QStringLiteral("--prune"), QStringLiteral("--json")};
     case Command::Apply:
-        return {QStringLiteral("--file"), QStringLiteral("--var"), QStringLiteral("--vars-file"),
-                QStringLiteral("--prune"), QStringLiteral("--yes")};
+        return {QStringLiteral("--file"),  QStringLiteral("--var"), QStringLiteral("--vars-file"),
+                QStringLiteral("--prune"), QStringLiteral("--yes"), QStringLiteral("--json")};
     default:
         return {};
     }
@@ -184,13 +184,20 @@ QString CtlInvocation::usage() {
               "             no changes, 2 changes pending, 1 any error, an invalid document included: then\n"
               "             nothing is sent, and each problem is printed as FILE:LINE: message)\n"
               "  webhookctl apply -f FILE [--var NAME=VALUE]... [--vars-file F] [--prune] [--yes]\n"
+              "             [--json]\n"
               "             (prints the plan, asks for y on the terminal unless --yes (without a terminal,\n"
               "             --yes is required), then carries it out: creates through the journal with the\n"
               "             secret to the keychain, updates of only the fields that change; never a\n"
               "             delete and create to change a field. Stops at the first error and says what\n"
-              "             was done and what was not. Exit status: 0 applied, 1 error, 3 applied but a\n"
-              "             signing secret could not be stored. WEBHOOK_API_KEY, when set, is the API key\n"
-              "             of every connection of the document)\n"
+              "             was done and what was not. One apply at a time per connection: another waits\n"
+              "             up to 10 s for it, then stops, naming its process. Exit status: 0 applied, 1\n"
+              "             error, 3 applied but a signing secret could not be stored. --json (with --yes)\n"
+              "             prints only a summary on stdout: {\"applied\", \"exitCode\", \"changes\",\n"
+              "             \"done\", \"notDone\", \"error\", \"items\": [{\"action\", \"connection\", \"id\",\n"
+              "             \"key\", \"line\", \"result\": done|failed|not-done|unchanged, \"error\",\n"
+              "             \"secret\": stored|not-stored, ...}], \"problems\"}. Each connection's API key\n"
+              "             is its own, from the keychain; WEBHOOK_API_KEY is used only for a document\n"
+              "             of one connection)\n"
               "  webhookctl --help | --version\n"
               "\n"
               "Global options:\n"
@@ -529,6 +536,11 @@ std::optional<CtlInvocation> CtlInvocation::parse(const QStringList &arguments, 
     if ((invocation.command == Command::Plan || invocation.command == Command::Apply) &&
         invocation.documentFile.isEmpty()) {
         *error = tr("\"%1\" needs the document: -f FILE.").arg(verb);
+        return std::nullopt;
+    }
+    // Its stdout is for the summary alone, so it cannot ask there.
+    if (invocation.command == Command::Apply && invocation.json && !invocation.yes) {
+        *error = tr("\"apply --json\" needs --yes: it cannot ask before it applies.");
         return std::nullopt;
     }
     if (invocation.command == Command::Update && invocation.optionsGiven.isEmpty()) {

@@ -1,5 +1,6 @@
 #include "DocumentCommands.h"
 
+#include "AppliedEndpoints.h"
 #include "ConnectionStore.h"
 #include "DocumentExporter.h"
 #include "DocumentReader.h"
@@ -15,17 +16,17 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QProcessEnvironment>
 #include <QSaveFile>
+#include <QTimer>
 
 #include <unistd.h>
 
 namespace {
 
 // Anything a provider or a document holds goes through this before it is printed.
-QString safe(const QString &text) {
-    return TerminalText::escaped(text);
-}
+constexpr auto safe = &CtlOutput::safe;
 
 QString kindName(PlanItem::Kind kind) {
     switch (kind) {
@@ -67,36 +68,84 @@ QString itemName(const PlanItem &item) {
                                : item.current.id + QStringLiteral(" (") + reference + QLatin1Char(')');
 }
 
+// One plan item as plan --json and apply --json print it.
+QJsonObject itemJson(const PlanItem &item) {
+    QJsonArray changes;
+    for (const PlanItem::Change &change : item.changes)
+        changes.append(QJsonObject{{QStringLiteral("field"), change.field},
+                                   {QStringLiteral("before"), change.before},
+                                   {QStringLiteral("after"), change.after},
+                                   {QStringLiteral("drift"), change.drifted}});
+    QJsonObject entry{{QStringLiteral("action"), kindName(item.kind)},
+                      {QStringLiteral("connection"), item.connection.name},
+                      {QStringLiteral("line"), item.document.line},
+                      {QStringLiteral("changes"), changes},
+                      {QStringLiteral("drift"), QJsonArray::fromStringList(item.drift)}};
+    if (!item.current.id.isEmpty())
+        entry.insert(QStringLiteral("id"), item.current.id);
+    if (!item.document.key.isEmpty())
+        entry.insert(QStringLiteral("key"), item.document.key);
+    if (item.kind == PlanItem::Kind::Create)
+        entry.insert(QStringLiteral("fields"), item.document.fields);
+    return entry;
+}
+
+QJsonArray problemsJson(const DocumentProblems &problems) {
+    QJsonArray array;
+    for (const DocumentProblem &problem : problems)
+        array.append(QJsonObject{
+            {QStringLiteral("severity"), problem.isError() ? QStringLiteral("error") : QStringLiteral("warning")},
+            {QStringLiteral("file"), problem.fileName},
+            {QStringLiteral("line"), problem.line},
+            {QStringLiteral("message"), problem.message}});
+    return array;
+}
+
 } // namespace
 
 DocumentCommands::DocumentCommands(const CtlInvocation &invocation, EndpointService *service,
-                                   ConnectionStore *connections, LocalState *state, QTextStream &out, QTextStream &err,
-                                   QObject *parent)
+                                   ConnectionStore *connections, LocalState *state, AppliedEndpoints *applied,
+                                   CtlOutput &output, QObject *parent)
     : QObject(parent)
     , m_invocation(invocation)
     , m_service(service)
     , m_connections(connections)
-    , m_applied(std::make_unique<AppliedEndpoints>(*state))
-    , m_out(out)
-    , m_err(err) {}
+    , m_applied(applied)
+    , m_claims(invocation.command == CtlInvocation::Command::Apply ? std::make_unique<ApplyClaims>(*state) : nullptr)
+    , m_output(output)
+    , m_out(output.out)
+    , m_err(output.err) {}
 
 DocumentCommands::~DocumentCommands() = default;
 
 void DocumentCommands::start() {
+    m_started.start();
     if (m_invocation.command == CtlInvocation::Command::Export)
         return runExport();
     runPlan();
 }
 
 void DocumentCommands::finish(int exitCode) {
-    m_out.flush();
-    m_err.flush();
-    emit finished(qMax(exitCode, m_worstExit));
+    QString error;
+    if (m_claims && m_claims->holdsAny() && !m_claims->release(&error))
+        m_output.error(error); // the claim's holder ends with this process, so it blocks nobody for long
+    m_output.flush();
+    emit finished(m_output.exitStatus(exitCode));
 }
 
 void DocumentCommands::fail(int exitCode, const QString &message) {
-    m_err << "webhookctl: " << safe(message) << Qt::endl;
+    m_output.error(message);
     finish(exitCode);
+}
+
+void DocumentCommands::refuse(const QString &message, const DocumentProblems &problems) {
+    m_output.error(message);
+    if (isApplyJson()) {
+        Plan plan;
+        plan.problems = problems;
+        printApplyJson(plan, nullptr, message, m_output.exitStatus(Failed));
+    }
+    finish(Failed);
 }
 
 void DocumentCommands::printProblems(const DocumentProblems &problems) {
@@ -104,12 +153,29 @@ void DocumentCommands::printProblems(const DocumentProblems &problems) {
         m_err << safe(problem.toString()) << Qt::endl;
 }
 
-void DocumentCommands::useApiKeyFromEnvironment(const QList<Connection> &connections) {
+bool DocumentCommands::useApiKeyFromEnvironment(const QList<Connection> &connections, const QString &what) {
     const QString apiKey = QProcessEnvironment::systemEnvironment().value(QStringLiteral("WEBHOOK_API_KEY"));
-    if (apiKey.isEmpty())
-        return;
+    if (apiKey.isEmpty() || connections.isEmpty())
+        return true;
+    if (connections.size() == 1) {
+        m_service->useApiKey(connections.first(), apiKey);
+        return true;
+    }
+    QStringList names;
     for (const Connection &connection : connections)
-        m_service->useApiKey(connection, apiKey);
+        names << QLatin1Char('"') + connection.name + QLatin1Char('"');
+    const QString message =
+        tr("WEBHOOK_API_KEY holds one API key, and %1 %2 connections (%3), each with its own key. Unset "
+           "WEBHOOK_API_KEY to use each connection's key from the keychain, or work on one connection at a time. "
+           "Nothing was sent.")
+            .arg(what)
+            .arg(connections.size())
+            .arg(names.join(QStringLiteral(", ")));
+    if (m_invocation.command == CtlInvocation::Command::Export)
+        fail(UsageError, message);
+    else
+        refuse(message);
+    return false;
 }
 
 void DocumentCommands::runExport() {
@@ -126,8 +192,9 @@ void DocumentCommands::runExport() {
         if (!connections.contains(*connection))
             connections << *connection;
     }
-    useApiKeyFromEnvironment(connections);
-    auto *exporter = new DocumentExporter(m_service, m_applied.get(), this);
+    if (!useApiKeyFromEnvironment(connections, tr("the export reads")))
+        return;
+    auto *exporter = new DocumentExporter(m_service, m_applied, this);
     connect(exporter, &DocumentExporter::finished, this,
             [this, exporter](const EndpointDocument &document, const ApiError &error) {
                 exporter->deleteLater();
@@ -160,7 +227,8 @@ void DocumentCommands::writeDocument(const EndpointDocument &document) {
 QList<Connection> DocumentCommands::localConnectionsOf(const EndpointDocument &document) const {
     QList<Connection> connections;
     for (const DocumentConnection &connection : document.connections) {
-        if (const std::optional<Connection> local = m_connections->byName(connection.name))
+        const std::optional<Connection> local = m_connections->byName(connection.name);
+        if (local && !connections.contains(*local))
             connections << *local;
     }
     return connections;
@@ -172,11 +240,12 @@ void DocumentCommands::runPlan() {
     for (const QString &assignment : m_invocation.variables) {
         QString error;
         if (!variables.set(assignment, &error))
-            return fail(Failed, error);
+            return refuse(error);
     }
     if (!m_invocation.varsFile.isEmpty() && !variables.readFile(m_invocation.varsFile, &problems)) {
         printProblems(problems);
-        return finish(Failed);
+        return refuse(tr("the variables file %1 could not be read; nothing was sent.").arg(m_invocation.varsFile),
+                      problems);
     }
     const std::optional<EndpointDocument> document =
         DocumentReader(variables).readFile(m_invocation.documentFile, &problems);
@@ -184,19 +253,64 @@ void DocumentCommands::runPlan() {
         problems << DocumentValidator(m_service->registry()).validate(*document);
     if (!document || hasErrors(problems)) {
         printProblems(problems);
-        m_err << tr("webhookctl: the document is not valid; nothing was sent.") << Qt::endl;
-        return finish(Failed);
+        return refuse(tr("the document is not valid; nothing was sent."), problems);
     }
     printProblems(problems); // warnings
-    useApiKeyFromEnvironment(localConnectionsOf(*document));
+    if (!useApiKeyFromEnvironment(localConnectionsOf(*document), tr("the document names")))
+        return;
+    if (isApply())
+        return claimThenPlan(*document);
     recoverThenPlan(*document);
 }
 
+// An apply holds its connections from before it plans until it is over: two applies of the same
+// document started together would otherwise both plan the same create and make it twice. The
+// second waits for the first, briefly, and then plans what the first left.
+void DocumentCommands::claimThenPlan(const EndpointDocument &document) {
+    QStringList connectionIds;
+    for (const Connection &connection : localConnectionsOf(document))
+        connectionIds << connection.id;
+    ApplyClaims::Holder holder;
+    QString error;
+    switch (m_claims->claim(connectionIds, &holder, &error)) {
+    case ApplyClaims::Result::Claimed:
+        return recoverThenPlan(document);
+    case ApplyClaims::Result::Failed:
+        return refuse(tr("The connections could not be claimed for this apply (%1); nothing was applied.").arg(error));
+    case ApplyClaims::Result::HeldElsewhere:
+        break;
+    }
+    QString name = holder.connectionId;
+    for (const Connection &connection : localConnectionsOf(document)) {
+        if (connection.id == holder.connectionId)
+            name = connection.name;
+    }
+    const int waitMs = qMin(claimWaitMs, m_invocation.deadlineSeconds * 500);
+    if (!m_claimWait.isValid()) {
+        m_claimWait.start();
+        m_err << tr("webhookctl: process %1 is applying to connection \"%2\"; waiting for it to finish…")
+                     .arg(holder.owner.pid)
+                     .arg(safe(name))
+              << Qt::endl;
+    }
+    if (m_claimWait.elapsed() < waitMs) {
+        QTimer::singleShot(200, this, [this, document] { claimThenPlan(document); });
+        return;
+    }
+    refuse(tr("Another apply (process %1, since %2) is still applying to connection \"%3\"; nothing was applied. Run "
+              "apply again once it has finished.")
+               .arg(holder.owner.pid)
+               .arg(QLocale().toString(holder.since.toLocalTime().time(), QLocale::LongFormat), name));
+}
+
 // Creates a crash or a lost response left unfinished are settled first, so the plan sees the
-// provider as it really is (as every other endpoint command does).
+// provider as it really is: an earlier apply's create is then recorded under its document key and
+// not planned again. A create whose provider may still be committing it (no Idempotency-Key) is
+// waited for, within the command's deadline; one that stays unsettled stops an apply, since its
+// endpoint could be created a second time.
 void DocumentCommands::recoverThenPlan(const EndpointDocument &document) {
     const auto plan = [this, document] {
-        auto *builder = new PlanBuilder(m_service, m_applied.get(), this);
+        auto *builder = new PlanBuilder(m_service, m_applied, this);
         connect(builder, &PlanBuilder::finished, this, [this, builder](const Plan &plan) {
             builder->deleteLater();
             planned(plan);
@@ -207,34 +321,44 @@ void DocumentCommands::recoverThenPlan(const EndpointDocument &document) {
     if (m_service->unfinishedCreateCount(connections) == 0)
         return plan();
     m_service->recoverPendingCreates(
-        connections, this,
-        [this](const EndpointService::Recovery &report) {
-            m_err << "webhookctl: " << safe(report.description()) << Qt::endl;
-            if (report.result == EndpointService::Recovery::Result::SecretUnstored) {
-                m_err << tr("webhookctl: WARNING: the signing secret of %1 is shown once; store it now:")
-                             .arg(safe(report.endpoint.id.isEmpty() ? report.endpoint.url : report.endpoint.id))
-                      << Qt::endl
-                      << safe(report.unstoredSecret) << Qt::endl;
-                m_worstExit = qMax(m_worstExit, int(SecretNotStored));
+        connections, this, [this](const EndpointService::Recovery &report) { m_output.recovery(report); },
+        [this, document, connections, plan](const QList<EndpointService::Recovery> &reports) {
+            QDateTime settleAt;
+            for (const EndpointService::Recovery &report : reports) {
+                if (report.result == EndpointService::Recovery::Result::Settling &&
+                    (!settleAt.isValid() || report.settleAt > settleAt))
+                    settleAt = report.settleAt;
             }
-        },
-        [plan](const QList<EndpointService::Recovery> &) { plan(); });
+            const qint64 waitMs = settleAt.isValid() ? QDateTime::currentDateTimeUtc().msecsTo(settleAt) + 250 : -1;
+            if (waitMs >= 0 && m_started.elapsed() + waitMs <= m_invocation.deadlineSeconds * qint64(500)) {
+                if (!m_waitReported)
+                    m_err << tr("webhookctl: waiting until then before planning.") << Qt::endl;
+                m_waitReported = true;
+                QTimer::singleShot(waitMs, this, [this, document] { recoverThenPlan(document); });
+                return;
+            }
+            m_unsettled = PlanBuilder::unsettledCreates(document, connections, reports, isApply());
+            plan();
+        });
 }
 
-void DocumentCommands::planned(const Plan &plan) {
-    const bool isApply = m_invocation.command == CtlInvocation::Command::Apply;
-    if (m_invocation.json && !isApply)
+void DocumentCommands::planned(Plan plan) {
+    plan.problems << m_unsettled;
+    if (m_invocation.json && !isApply())
         printPlanJson(plan);
-    else
+    else if (!m_invocation.json)
         printPlan(plan);
     printProblems(plan.problems);
     if (plan.hasErrors()) {
-        m_err << (isApply ? tr("webhookctl: the plan has errors; nothing was applied.")
-                          : tr("webhookctl: the plan has errors."))
-              << Qt::endl;
+        if (!isApply())
+            return fail(Failed, tr("the plan has errors."));
+        const QString message = tr("the plan has errors; nothing was applied.");
+        m_output.error(message);
+        if (isApplyJson())
+            printApplyJson(plan, nullptr, message, m_output.exitStatus(Failed));
         return finish(Failed);
     }
-    if (!isApply)
+    if (!isApply())
         return finish(plan.changeCount() > 0 ? ChangesPending : Done);
     if (plan.changeCount() > 0 && !confirmed(plan))
         return;
@@ -261,7 +385,7 @@ bool DocumentCommands::confirmed(const Plan &plan) {
 }
 
 void DocumentCommands::apply(const Plan &plan) {
-    auto *executor = new PlanExecutor(m_service, m_applied.get(), this);
+    auto *executor = new PlanExecutor(m_service, m_applied, this);
     connect(executor, &PlanExecutor::itemFinished, this,
             [this, plan](const PlanExecutor::ItemOutcome &outcome) { reportItem(plan, outcome); });
     connect(executor, &PlanExecutor::finished, this, [this, executor, plan](const PlanExecutor::Report &report) {
@@ -272,16 +396,18 @@ void DocumentCommands::apply(const Plan &plan) {
 }
 
 void DocumentCommands::reportItem(const Plan &plan, const PlanExecutor::ItemOutcome &outcome) {
+    m_outcomes.insert(outcome.index, outcome);
     const PlanItem &item = plan.items.at(outcome.index);
+    const EndpointService::SecretOutcome &result = outcome.result;
     const ProviderProfile profile = *m_service->profileFor(item.connection);
     const PlanItem named = [&] {
         PlanItem copy = item;
         if (copy.current.id.isEmpty())
-            copy.current.id = outcome.endpoint.id;
+            copy.current.id = result.endpoint.id;
         return copy;
     }();
     const QString name = safe(itemName(named));
-    if (outcome.done) {
+    if (outcome.done && !m_invocation.json) {
         const QString text = item.kind == PlanItem::Kind::Create   ? tr("created %1").arg(name)
                              : item.kind == PlanItem::Kind::Delete ? tr("deleted %1 and its keychain entry").arg(name)
                                                                    : tr("%1: %2").arg(kindName(item.kind), name);
@@ -292,25 +418,25 @@ void DocumentCommands::reportItem(const Plan &plan, const PlanExecutor::ItemOutc
                     "the next plan may not recognise it.")
                      .arg(name, safe(outcome.recordProblem))
               << Qt::endl;
-    if (!outcome.unstoredSecret.isEmpty()) {
+    if (!result.unstoredSecret.isEmpty()) {
         // A real secret is printable and passes unchanged; only a hostile one is altered.
         m_err << tr("webhookctl: WARNING: the signing secret of %1 could not be stored in the keychain (%2).")
-                     .arg(name, safe(outcome.keychain.errorText))
+                     .arg(name, safe(result.keychain.errorText))
               << Qt::endl
               << tr("webhookctl: It is shown this once and was not written anywhere. Save it now:") << Qt::endl
-              << safe(outcome.unstoredSecret) << Qt::endl;
-        m_worstExit = qMax(m_worstExit, int(SecretNotStored));
+              << safe(result.unstoredSecret) << Qt::endl;
+        m_output.raise(SecretNotStored);
     }
     if (outcome.done)
         return;
-    for (const ValidationIssue &issue : outcome.issues)
+    for (const ValidationIssue &issue : result.issues)
         m_err << safe(
                      DocumentProblem::error(plan.fileName, item.document.lineOf(issue.field), issue.message).toString())
               << Qt::endl;
-    if (outcome.error.isError())
-        m_err << tr("webhookctl: %1 %2 failed: %3").arg(kindName(item.kind), name, safe(outcome.error.toString()))
+    if (result.error.isError())
+        m_err << tr("webhookctl: %1 %2 failed: %3").arg(kindName(item.kind), name, safe(result.error.toString()))
               << Qt::endl;
-    if (outcome.mayHaveReachedProvider)
+    if (result.mayHaveReachedProvider)
         m_err << tr("webhookctl: the create may have reached %1; it is kept in the journal and settled on the next "
                     "plan or apply.")
                      .arg(profile.name())
@@ -319,11 +445,15 @@ void DocumentCommands::reportItem(const Plan &plan, const PlanExecutor::ItemOutc
 
 void DocumentCommands::reportApplied(const Plan &plan, const PlanExecutor::Report &report) {
     if (report.succeeded()) {
-        m_out << (report.applied.isEmpty()
-                      ? tr("No changes: the endpoints match the document.")
-                      : tr("Apply complete: %n change(s) applied.", nullptr, int(report.applied.size())))
-              << Qt::endl;
-        return finish(report.secretUnstored ? SecretNotStored : Done);
+        if (!m_invocation.json)
+            m_out << (report.applied.isEmpty()
+                          ? tr("No changes: the endpoints match the document.")
+                          : tr("Apply complete: %n change(s) applied.", nullptr, int(report.applied.size())))
+                  << Qt::endl;
+        const int exitCode = report.secretUnstored ? SecretNotStored : Done;
+        if (m_invocation.json)
+            printApplyJson(plan, &report, QString(), m_output.exitStatus(exitCode));
+        return finish(exitCode);
     }
     const auto names = [&](const QList<int> &indexes) {
         QStringList list;
@@ -334,13 +464,15 @@ void DocumentCommands::reportApplied(const Plan &plan, const PlanExecutor::Repor
     QList<int> notDone = report.notAttempted;
     if (!report.applied.contains(report.failed))
         notDone.prepend(report.failed);
-    m_err << tr("webhookctl: the apply stopped at its first error (%1).")
-                 .arg(kindName(plan.items.at(report.failed).kind) + QLatin1Char(' ') +
-                      safe(itemName(plan.items.at(report.failed))))
-          << Qt::endl
-          << tr("webhookctl: done: %1.").arg(names(report.applied)) << Qt::endl
+    const QString stopped = tr("the apply stopped at its first error (%1).")
+                                .arg(kindName(plan.items.at(report.failed).kind) + QLatin1Char(' ') +
+                                     safe(itemName(plan.items.at(report.failed))));
+    m_output.error(stopped);
+    m_err << tr("webhookctl: done: %1.").arg(names(report.applied)) << Qt::endl
           << tr("webhookctl: not done: %1.").arg(names(notDone)) << Qt::endl
           << tr("webhookctl: apply the same document again to finish the job.") << Qt::endl;
+    if (m_invocation.json)
+        printApplyJson(plan, &report, stopped, m_output.exitStatus(Failed));
     finish(Failed);
 }
 
@@ -402,37 +534,68 @@ void DocumentCommands::printPlan(const Plan &plan) {
 
 void DocumentCommands::printPlanJson(const Plan &plan) {
     QJsonArray items;
-    for (const PlanItem &item : plan.items) {
-        QJsonArray changes;
-        for (const PlanItem::Change &change : item.changes)
-            changes.append(QJsonObject{{QStringLiteral("field"), change.field},
-                                       {QStringLiteral("before"), change.before},
-                                       {QStringLiteral("after"), change.after},
-                                       {QStringLiteral("drift"), change.drifted}});
-        QJsonObject entry{{QStringLiteral("action"), kindName(item.kind)},
-                          {QStringLiteral("connection"), item.connection.name},
-                          {QStringLiteral("line"), item.document.line},
-                          {QStringLiteral("changes"), changes},
-                          {QStringLiteral("drift"), QJsonArray::fromStringList(item.drift)}};
-        if (!item.current.id.isEmpty())
-            entry.insert(QStringLiteral("id"), item.current.id);
-        if (!item.document.key.isEmpty())
-            entry.insert(QStringLiteral("key"), item.document.key);
-        if (item.kind == PlanItem::Kind::Create)
-            entry.insert(QStringLiteral("fields"), item.document.fields);
-        items.append(entry);
-    }
-    QJsonArray problems;
-    for (const DocumentProblem &problem : plan.problems)
-        problems.append(QJsonObject{
-            {QStringLiteral("severity"), problem.isError() ? QStringLiteral("error") : QStringLiteral("warning")},
-            {QStringLiteral("file"), problem.fileName},
-            {QStringLiteral("line"), problem.line},
-            {QStringLiteral("message"), problem.message}});
+    for (const PlanItem &item : plan.items)
+        items.append(itemJson(item));
     const QJsonObject json{{QStringLiteral("changes"), plan.changeCount()},
                            {QStringLiteral("untouched"), plan.untouched},
                            {QStringLiteral("items"), items},
-                           {QStringLiteral("problems"), problems}};
+                           {QStringLiteral("problems"), problemsJson(plan.problems)}};
+    m_out << TerminalText::escapedJson(QJsonDocument(json).toJson(QJsonDocument::Indented));
+    m_out.flush();
+}
+
+// Each item of the plan with what became of it: done, failed (the one that stopped the apply),
+// not-done (not attempted), unchanged. A create that reached the provider carries its new id and
+// whether its secret is in the keychain; never the secret.
+void DocumentCommands::printApplyJson(const Plan &plan, const PlanExecutor::Report *report, const QString &error,
+                                      int exitCode) {
+    QJsonArray items;
+    int done = 0;
+    int notDone = 0;
+    for (int index = 0; index < plan.items.size(); ++index) {
+        const PlanItem &item = plan.items.at(index);
+        QJsonObject entry = itemJson(item);
+        const bool applied = report && report->applied.contains(index);
+        QString result = QStringLiteral("not-done");
+        if (!item.isChange())
+            result = QStringLiteral("unchanged");
+        else if (report && report->failed == index)
+            result = QStringLiteral("failed");
+        else if (applied)
+            result = QStringLiteral("done");
+        done += applied;
+        notDone += item.isChange() && !applied;
+        entry.insert(QStringLiteral("result"), result);
+        const auto outcome = m_outcomes.constFind(index);
+        if (outcome != m_outcomes.cend()) {
+            const EndpointService::SecretOutcome &said = outcome->result;
+            if (!said.endpoint.id.isEmpty())
+                entry.insert(QStringLiteral("id"), said.endpoint.id);
+            if (item.kind == PlanItem::Kind::Create && (!said.endpoint.id.isEmpty() || !said.unstoredSecret.isEmpty()))
+                entry.insert(QStringLiteral("secret"), said.keychain.ok() && said.unstoredSecret.isEmpty()
+                                                           ? QStringLiteral("stored")
+                                                           : QStringLiteral("not-stored"));
+            if (!outcome->done) {
+                QStringList why;
+                for (const ValidationIssue &issue : said.issues)
+                    why << issue.message;
+                if (said.error.isError())
+                    why << said.error.toString();
+                entry.insert(QStringLiteral("error"), why.join(QStringLiteral("; ")));
+                entry.insert(QStringLiteral("mayHaveReachedProvider"), said.mayHaveReachedProvider);
+            }
+        }
+        items.append(entry);
+    }
+    QJsonObject json{{QStringLiteral("applied"), report && report->succeeded()},
+                     {QStringLiteral("exitCode"), exitCode},
+                     {QStringLiteral("changes"), plan.changeCount()},
+                     {QStringLiteral("done"), done},
+                     {QStringLiteral("notDone"), notDone},
+                     {QStringLiteral("items"), items},
+                     {QStringLiteral("problems"), problemsJson(plan.problems)}};
+    if (!error.isEmpty())
+        json.insert(QStringLiteral("error"), error);
     m_out << TerminalText::escapedJson(QJsonDocument(json).toJson(QJsonDocument::Indented));
     m_out.flush();
 }

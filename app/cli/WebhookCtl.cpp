@@ -33,9 +33,7 @@ QString column(const QString &text, int width) {
 }
 
 // Anything a provider sent goes through this before it is printed.
-QString safe(const QString &text) {
-    return TerminalText::escaped(text);
-}
+constexpr auto safe = &CtlOutput::safe;
 
 // sign's message id where the scheme signs one: "msg_" and 24 random letters and digits, the
 // shape Standard Webhooks' own examples use.
@@ -66,6 +64,7 @@ WebhookCtl::WebhookCtl(QObject *parent)
     : QObject(parent)
     , m_out(stdout)
     , m_err(stderr)
+    , m_output(m_out, m_err)
     , m_connections(std::make_unique<ConnectionStore>())
     , m_network(new QNetworkAccessManager(this))
     , m_secrets(new KeychainSecretStore(KeychainSecretStore::defaultService(), this)) {}
@@ -85,6 +84,8 @@ void WebhookCtl::openService() {
     m_service = new EndpointService(m_network, m_secrets, m_journal.get(),
                                     ProviderRegistry(ProviderRegistry::defaultUserDirectory()), this);
     m_service->setSecretIndex(m_secretIndex.get());
+    m_appliedEndpoints = std::make_unique<AppliedEndpoints>(*m_state);
+    m_service->setAppliedEndpoints(m_appliedEndpoints.get());
     // One deadline for the whole command: every request, retry and Retry-After wait counts against it.
     ApiClient::Policy policy;
     ListLimits::fromSettings().applyTo(policy);
@@ -98,14 +99,13 @@ void WebhookCtl::openService() {
 }
 
 void WebhookCtl::finish(int exitCode) {
-    m_out.flush();
-    m_err.flush();
-    emit finished(qMax(exitCode, m_worstExit));
+    m_output.flush();
+    emit finished(m_output.exitStatus(exitCode));
 }
 
 // Messages often quote a provider (error texts, ids, URLs), so all of them are made terminal-safe.
 void WebhookCtl::fail(int exitCode, const QString &message) {
-    m_err << "webhookctl: " << safe(message) << Qt::endl;
+    m_output.error(message);
     finish(exitCode);
 }
 
@@ -194,27 +194,15 @@ void WebhookCtl::run() {
     // original Idempotency-Key, so the command sees the provider as it really is.
     if (m_journal->unfinished(connection->id).isEmpty())
         return runEndpointCommand(*connection);
-    // Each report is printed as soon as it is known, before its entry is settled: a kill in
-    // between repeats it next time rather than losing it.
     m_service->recoverPendingCreates(
-        {*connection}, this,
-        [this](const EndpointService::Recovery &report) {
-            m_err << "webhookctl: " << safe(report.description()) << Qt::endl;
-            if (report.result == EndpointService::Recovery::Result::SecretUnstored) {
-                m_err << tr("webhookctl: WARNING: the signing secret of %1 is shown once; store it now:")
-                             .arg(safe(report.endpoint.id.isEmpty() ? report.endpoint.url : report.endpoint.id))
-                      << Qt::endl
-                      << safe(report.unstoredSecret) << Qt::endl;
-                m_worstExit = qMax(m_worstExit, int(SecretNotStored));
-            }
-        },
+        {*connection}, this, [this](const EndpointService::Recovery &report) { m_output.recovery(report); },
         [this, connection](const QList<EndpointService::Recovery> &) { runEndpointCommand(*connection); });
 }
 
 // export, plan and apply: endpoints documents, over any number of connections.
 void WebhookCtl::runDocumentCommand() {
-    auto *command =
-        new DocumentCommands(m_invocation, m_service, m_connections.get(), m_state.get(), m_out, m_err, this);
+    auto *command = new DocumentCommands(m_invocation, m_service, m_connections.get(), m_state.get(),
+                                         m_appliedEndpoints.get(), m_output, this);
     connect(command, &DocumentCommands::finished, this, [this](int exitCode) { finish(exitCode); });
     command->start();
 }

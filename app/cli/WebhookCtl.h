@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CtlInvocation.h"
+#include "CtlOutput.h"
 #include "DeliveryLog.h"
 #include "EndpointService.h"
 #include "SignatureVerifier.h"
@@ -11,6 +12,7 @@
 
 #include <memory>
 
+class AppliedEndpoints;
 class ConnectionStore;
 class DeliveryListener;
 class KeychainSecretStore;
@@ -83,16 +85,17 @@ private:
     CtlInvocation m_invocation;
     QTextStream m_out;
     QTextStream m_err;
-    QFile m_stdout;    // the same stdout as m_out, for bytes that need no conversion
-    QByteArray m_page; // list --json: the page being written
+    CtlOutput m_output; // over m_out and m_err; raised by recovery reports printed before the command itself
+    QFile m_stdout;     // the same stdout as m_out, for bytes that need no conversion
+    QByteArray m_page;  // list --json: the page being written
     std::unique_ptr<ConnectionStore> m_connections;
     std::unique_ptr<LocalState> m_state;
     std::unique_ptr<PendingCreateJournal> m_journal;
     std::unique_ptr<SecretIndex> m_secretIndex;
+    std::unique_ptr<AppliedEndpoints> m_appliedEndpoints;
     QNetworkAccessManager *m_network;
     KeychainSecretStore *m_secrets;
     EndpointService *m_service = nullptr; // from openService() on
-    int m_worstExit = Done;               // raised by recovery reports printed before the command itself
 
     // listen
     std::unique_ptr<DeliveryLog> m_deliveryLog;

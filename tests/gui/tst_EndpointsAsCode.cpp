@@ -36,7 +36,6 @@ class TestEndpointsAsCode : public QObject {
 
 private:
     std::unique_ptr<ServiceRig> m_rig;
-    std::unique_ptr<AppliedEndpoints> m_applied;
     std::unique_ptr<SandboxSession> m_session;
     std::unique_ptr<ConnectionStore> m_store;
     std::unique_ptr<ClipboardGuard> m_clipboard;
@@ -166,7 +165,6 @@ private slots:
 
     void init() {
         m_rig = std::make_unique<ServiceRig>(QStringLiteral("webhook-console-ascode-"));
-        m_applied = std::make_unique<AppliedEndpoints>(m_rig->state);
         m_session = std::make_unique<SandboxSession>(&m_rig->service);
         ApiClient::Policy policy;
         policy.backoffBaseMs = 10; // injected failures exhaust the retries quickly
@@ -183,7 +181,7 @@ private slots:
         m_clipboard = std::make_unique<ClipboardGuard>();
         m_window =
             std::make_unique<MainWindow>(&m_rig->service, m_store.get(), m_clipboard.get(), m_session->connections());
-        m_window->setAppliedEndpoints(m_applied.get());
+        m_window->setAppliedEndpoints(&m_rig->applied);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         auto *list = m_window->findChild<QListWidget *>(QStringLiteral("connectionList"));
@@ -196,7 +194,6 @@ private slots:
         m_window.reset();
         m_clipboard.reset();
         m_session.reset();
-        m_applied.reset();
         m_rig.reset();
     }
 
@@ -333,9 +330,15 @@ private slots:
         QVERIFY(dialog);
         auto *apply = child<QPushButton>(dialog, "planApply");
         QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 10000);
-        sandbox()->failNext(50); // every try of the first change fails
+        // Every try of the first change fails (Apply lists once more before it: that goes through).
+        const QMetaObject::Connection armed =
+            connect(sandbox(), &SandboxServer::requestReceived, this, [this](const SandboxRequest &request) {
+                if (request.method != "GET")
+                    sandbox()->failNext(50);
+            });
         QTest::mouseClick(apply, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(status(dialog).contains(QStringLiteral("stopped at its first error")), 20000);
+        disconnect(armed);
         sandbox()->failNext(0);
         auto *tree = child<QTreeView>(dialog, "planTree");
         QStringList progress;

@@ -2,10 +2,14 @@
 // (one per test, so each starts empty), with the real keychain that ./test.sh provides. Checks
 // what plan and apply print and exit with, what went on the wire, and what the local state
 // remembers between runs.
+#include "AppliedEndpoints.h"
+#include "ConnectionStore.h"
 #include "CtlProcess.h"
 #include "DocumentReader.h"
+#include "LocalState.h"
 #include "SandboxServer.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -54,8 +58,9 @@ private:
         return sandbox;
     }
 
-    CtlRun ctl(const QStringList &arguments, const QByteArray &stdinData = QByteArray()) {
-        const CtlRun run = runCtl(arguments, stdinData);
+    CtlRun ctl(const QStringList &arguments, const QByteArray &stdinData = QByteArray(),
+               const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment()) {
+        const CtlRun run = runCtl(arguments, stdinData, environment);
         m_outputs << run.out << run.err;
         return run;
     }
@@ -130,8 +135,30 @@ private:
         return python.exitStatus() == QProcess::NormalExit && python.exitCode() == 0;
     }
 
+    // The same connections, seen from another machine: the same settings and keychain, but a local
+    // state of its own.
+    QProcessEnvironment elsewhere() const {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("elsewhere-data")));
+        return environment;
+    }
+
+    // The endpoints this machine's local state maps to document ids or keys, for a connection.
+    static QStringList appliedEndpointIds(const QString &connectionName) {
+        LocalState state;
+        QStringList ids;
+        for (const AppliedEndpoints::Record &record :
+             AppliedEndpoints(state).forConnection(ConnectionStore().byName(connectionName)->id))
+            ids << record.endpointId;
+        return ids;
+    }
+
 private slots:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        // This process reads the settings and the local state webhookctl writes.
+        QCoreApplication::setApplicationName(QStringLiteral("webhook-console"));
+    }
 
     void roundTripOnEveryProvider_data() {
         QTest::addColumn<QString>("providerId");
@@ -344,11 +371,55 @@ private slots:
         QVERIFY2(!after.out.contains(QStringLiteral("! drift")) && !after.out.contains(QStringLiteral("(drift")),
                  qPrintable(after.out));
 
-        // Deleted at the provider: planned as a create, marked as drift.
-        QCOMPARE(ctl({QStringLiteral("-c"), connection, QStringLiteral("delete"), id}).exitCode, 0);
+        // Deleted at the provider behind this machine's back (from another machine, whose local
+        // state is its own): planned as a create, marked as drift.
+        QCOMPARE(appliedEndpointIds(connection), QStringList{id});
+        QCOMPARE(ctl({QStringLiteral("-c"), connection, QStringLiteral("delete"), id}, {}, elsewhere()).exitCode, 0);
         const CtlRun gone = ctl({QStringLiteral("plan"), QStringLiteral("-f"), path});
         QCOMPARE(gone.exitCode, 2);
         QVERIFY(gone.out.contains(QStringLiteral("drift: deleted at the provider since the last apply")));
+        // The apply forgets the endpoint found gone, and remembers the one it creates instead.
+        QCOMPARE(ctl({QStringLiteral("apply"), QStringLiteral("-f"), path, QStringLiteral("--yes")}).exitCode, 0);
+        QCOMPARE(sandbox->endpoints(QStringLiteral("signa")).size(), 1);
+        const QString recreated = sandbox->endpoints(QStringLiteral("signa")).first().id;
+        QVERIFY(recreated != id);
+        QCOMPARE(appliedEndpointIds(connection), QStringList{recreated});
+
+        // Deleted from this machine: its mapping goes with it, so nothing counts as drift.
+        QCOMPARE(ctl({QStringLiteral("-c"), connection, QStringLiteral("delete"), recreated}).exitCode, 0);
+        QVERIFY(appliedEndpointIds(connection).isEmpty());
+        const CtlRun deleted = ctl({QStringLiteral("plan"), QStringLiteral("-f"), path});
+        QCOMPARE(deleted.exitCode, 2);
+        QVERIFY2(deleted.out.contains(QStringLiteral("  + create key \"alerts\"")), qPrintable(deleted.out));
+        QVERIFY2(!deleted.out.contains(QStringLiteral("drift:")), qPrintable(deleted.out));
+    }
+
+    // A pruned endpoint's mapping goes too, and so do a removed connection's.
+    void pruneAndConnectionRemoveForgetTheirMappings() {
+        const auto sandbox = newSandbox();
+        const QString connection = addConnection(QStringLiteral("layers"), *sandbox, QStringLiteral("forget"));
+        const QString both = write(QStringLiteral("forget-both.yaml"),
+                                   document(connection, QStringLiteral("layers"),
+                                            QStringLiteral("      - key: a\n        url: https://hooks.example.com/a\n"
+                                                           "        events: [job.completed]\n"
+                                                           "      - key: b\n        url: https://hooks.example.com/b\n"
+                                                           "        events: [job.completed]\n")));
+        QCOMPARE(ctl({QStringLiteral("apply"), QStringLiteral("-f"), both, QStringLiteral("--yes")}).exitCode, 0);
+        QCOMPARE(appliedEndpointIds(connection).size(), 2);
+        const QString one = write(QStringLiteral("forget-one.yaml"),
+                                  document(connection, QStringLiteral("layers"),
+                                           QStringLiteral("      - key: a\n        url: https://hooks.example.com/a\n"
+                                                          "        events: [job.completed]\n")));
+        QCOMPARE(ctl({QStringLiteral("apply"), QStringLiteral("-f"), one, QStringLiteral("--prune"),
+                      QStringLiteral("--yes")})
+                     .exitCode,
+                 0);
+        QCOMPARE(sandbox->endpoints(QStringLiteral("layers")).size(), 1);
+        QCOMPARE(appliedEndpointIds(connection), QStringList{sandbox->endpoints(QStringLiteral("layers")).first().id});
+        const QString connectionId = ConnectionStore().byName(connection)->id;
+        QCOMPARE(ctl({QStringLiteral("connection"), QStringLiteral("remove"), connection}).exitCode, 0);
+        LocalState state;
+        QVERIFY(AppliedEndpoints(state).forConnection(connectionId).isEmpty());
     }
 
     // A provider error mid-apply (the sandbox's fault injection: a 500 to the second update)
