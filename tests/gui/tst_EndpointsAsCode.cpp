@@ -8,8 +8,10 @@
 #include "EndpointTableModel.h"
 #include "MainWindow.h"
 #include "PlanTreeModel.h"
+#include "ProcessIdentity.h"
 #include "SandboxServer.h"
 #include "SandboxSession.h"
+#include "SecretDialog.h"
 #include "ServiceRig.h"
 
 #include <QAbstractItemModelTester>
@@ -17,13 +19,18 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialog>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -156,6 +163,70 @@ private:
     }
 
     static QString status(QDialog *dialog) { return dialog->findChild<QLabel *>(QStringLiteral("planStatus"))->text(); }
+
+    Connection layersConnection() const {
+        for (const Connection &connection : m_session->connections()) {
+            if (connection.providerId == QLatin1String("layers"))
+                return connection;
+        }
+        return {};
+    }
+
+    static QStringList layersEvents() {
+        QStringList events;
+        for (const EventType &event : ProviderRegistry().profile(QStringLiteral("layers"))->catalog()) {
+            if (event.subscribable && events.isEmpty())
+                events << event.type;
+        }
+        return events;
+    }
+
+    // A document of the Layers sandbox connection with one endpoint, known by its key alone.
+    void writeKeyedDocument(const QString &fileName, const QString &key, const QString &url) {
+        EndpointDocument document;
+        DocumentConnection connection;
+        connection.name = QStringLiteral("Layers sandbox");
+        connection.provider = QStringLiteral("layers");
+        DocumentEndpoint endpoint;
+        endpoint.key = key;
+        endpoint.fields.insert(QStringLiteral("url"), url);
+        endpoint.fields.insert(QStringLiteral("events"), QJsonArray::fromStringList(layersEvents()));
+        connection.endpoints << endpoint;
+        document.connections << connection;
+        write(document, fileName);
+    }
+
+    QString storedSecret(const Connection &connection, const QString &endpointId) {
+        std::optional<QString> secret;
+        m_rig->keychain.read(SecretStore::endpointSecretKey(connection.id, endpointId), this,
+                             [&](const SecretResult &, const QString &value) { secret = value; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(secret.has_value(), 10000); }();
+        return secret.value_or(QString());
+    }
+
+    // Every file this test's programs keep (the local state with its WAL, the settings).
+    QStringList keptFiles() const {
+        QStringList files;
+        for (const QString &folder :
+             {m_rig->dir.path(), QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation),
+              QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)}) {
+            QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (it.hasNext())
+                files << it.next();
+        }
+        return files;
+    }
+
+    // Holds an apply claim on the connection in the name of a process that is not this one.
+    void claimFor(const QProcess &holder, const Connection &connection) {
+        QSqlQuery query(m_rig->state.database());
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO apply_claims (connection_id, owner, token, claimed_at) "
+                                     "VALUES (?, ?, 'other', ?)"));
+        query.addBindValue(connection.id);
+        query.addBindValue(ProcessIdentity::of(holder.processId()).toString());
+        query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+    }
 
 private slots:
     void initTestCase() {
@@ -352,6 +423,187 @@ private slots:
         QVERIFY(status(dialog).contains(QStringLiteral("Not done: ")));
         QVERIFY(!apply->isEnabled());
         QVERIFY(sandbox()->endpoint(QStringLiteral("layers"), pausedId)->status == QLatin1String("active"));
+    }
+
+    // An apply's create whose answer was lost (a crash, a dropped connection) is settled before
+    // the plan is shown: its secret reaches the keychain, the endpoint is recorded under its key,
+    // and the plan creates nothing a second time (a Layers key lives only in the local state).
+    void unfinishedCreatesAreSettledBeforeThePlanIsShown() {
+        const Connection connection = layersConnection();
+        const QString url = QStringLiteral("https://hooks.example.com/settled");
+        EndpointDraft draft;
+        draft.url = url;
+        draft.events = layersEvents();
+        // Committed at once, but every answer (the retries' too) comes after the request timed out.
+        ApiClient::Policy policy;
+        policy.backoffBaseMs = 10;
+        policy.timeoutMs = 300;
+        m_rig->service.setPolicy(policy);
+        m_rig->service.connectionEdited(connection); // its next request makes a client with this policy
+        sandbox()->setLatencyMs(1500);
+        std::optional<EndpointService::SecretOutcome> lost;
+        m_rig->service.create(connection, draft, this,
+                              [&](const EndpointService::SecretOutcome &outcome) { lost = outcome; },
+                              {QString(), QStringLiteral("settled")});
+        QTRY_VERIFY_WITH_TIMEOUT(lost.has_value(), 20000);
+        sandbox()->setLatencyMs(0);
+        policy.timeoutMs = ApiClient::Policy().timeoutMs;
+        m_rig->service.setPolicy(policy);
+        m_rig->service.connectionEdited(connection);
+        QVERIFY2(lost->mayHaveReachedProvider, qPrintable(lost->error.toString()));
+        QCOMPARE(m_rig->journal.unfinished().size(), 1);
+        const auto atProvider = [&] {
+            QList<SandboxEndpoint> found;
+            for (const SandboxEndpoint &endpoint : layersEndpoints()) {
+                if (endpoint.url == url)
+                    found << endpoint;
+            }
+            return found;
+        };
+        QCOMPARE(atProvider().size(), 1);
+        const SandboxEndpoint created = atProvider().first();
+
+        writeKeyedDocument(path("settled.yaml"), QStringLiteral("settled"), url);
+        QDialog *dialog = planFor("applyFromFileAction", path("settled.yaml"));
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(status(dialog).contains(QStringLiteral("No changes")), 20000);
+        QVERIFY(itemRows(child<QTreeView>(dialog, "planTree")).isEmpty());
+        QVERIFY(!child<QPushButton>(dialog, "planApply")->isEnabled());
+        QVERIFY(m_rig->journal.unfinished().isEmpty());
+        QCOMPARE(atProvider().size(), 1);
+        QVERIFY(storedSecret(connection, created.id) == created.secret); // QVERIFY: a failure prints no secret
+        const QList<AppliedEndpoints::Record> records = m_rig->applied.forConnection(connection.id);
+        QCOMPARE(records.size(), 1);
+        QCOMPARE(records.first().endpointId, created.id);
+        QCOMPARE(records.first().documentKey, QStringLiteral("settled"));
+    }
+
+    // The keychain refuses a created endpoint's secret during a console apply: the secret is shown
+    // once in the secret dialog, with the warning, and no file the programs keep holds it.
+    void aSecretTheKeychainRefusesIsShownOnceAndWrittenNowhere() {
+        QString updatedId, pausedId;
+        writeThreeChanges(path("locked.yaml"), &updatedId, &pausedId);
+        QDialog *dialog = planFor("applyFromFileAction", path("locked.yaml"));
+        QVERIFY(dialog);
+        auto *apply = child<QPushButton>(dialog, "planApply");
+        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 10000);
+        QStringList before;
+        for (const SandboxEndpoint &endpoint : layersEndpoints())
+            before << endpoint.id;
+        m_rig->keychainGate.setRefusing(true);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(status(dialog).contains(QStringLiteral("Apply complete: 3 change(s) applied.")),
+                                 20000);
+        m_rig->keychainGate.setRefusing(false);
+        QVERIFY(status(dialog).contains(QStringLiteral("could not be stored in your keychain")));
+        QCOMPARE(m_rig->keychainGate.refused(), 1);
+        SandboxEndpoint added;
+        for (const SandboxEndpoint &endpoint : layersEndpoints()) {
+            if (!before.contains(endpoint.id))
+                added = endpoint;
+        }
+        QVERIFY(!added.id.isEmpty() && added.secret.size() >= 16);
+
+        SecretDialog *shown = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (shown = m_window->findChild<SecretDialog *>(QStringLiteral("SecretDialog"))) && shown->isVisible(), 10000);
+        QVERIFY(shown->findChild<QLineEdit *>(QStringLiteral("secret"))->text() == added.secret);
+        auto *warning = shown->findChild<QLabel *>(QStringLiteral("keychainWarning"));
+        QVERIFY(warning && warning->isVisible());
+        QVERIFY2(warning->text().contains(QStringLiteral("unlock was refused")), qPrintable(warning->text()));
+        QVERIFY(shown->findChild<QLabel *>(QStringLiteral("heading"))->text().contains(QStringLiteral("NOT stored")));
+        QVERIFY(!shown->findChild<QPushButton *>(QStringLiteral("closeButton"))->isEnabled());
+        QVERIFY(storedSecret(layersConnection(), added.id).isEmpty());
+
+        const QStringList files = keptFiles();
+        QVERIFY(files.size() >= 2); // at least the database and the settings
+        for (const QString &fileName : files) {
+            QFile file(fileName);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(added.secret.toUtf8()), qPrintable(fileName + " holds the secret"));
+        }
+        shown->findChild<QCheckBox *>(QStringLiteral("savedCheckBox"))->click();
+        shown->close();
+    }
+
+    // Another program applying to the connection holds Apply off, with its process named, until
+    // it is gone; nothing is sent meanwhile.
+    void applyWaitsForAnotherProgramsApply() {
+        QString updatedId, pausedId;
+        writeThreeChanges(path("claimed.yaml"), &updatedId, &pausedId);
+        QDialog *dialog = planFor("applyFromFileAction", path("claimed.yaml"));
+        QVERIFY(dialog);
+        auto *apply = child<QPushButton>(dialog, "planApply");
+        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 10000);
+        QProcess holder;
+        holder.start(QStringLiteral("sleep"), {QStringLiteral("60")});
+        QVERIFY(holder.waitForStarted());
+        claimFor(holder, layersConnection());
+        sandbox()->clearRequestLog();
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY(status(dialog).contains(QStringLiteral("Another program (process %1) is applying to "
+                                                           "\"Layers sandbox\"; nothing was applied.")
+                                                .arg(holder.processId())));
+        QTest::qWait(200);
+        QVERIFY(sandbox()->requestLog().isEmpty());
+        QVERIFY(apply->isEnabled());
+
+        holder.kill(); // gone, however it ended: its claim blocks nobody
+        holder.waitForFinished();
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(status(dialog).contains(QStringLiteral("Apply complete: 3 change(s) applied.")),
+                                 20000);
+        QCOMPARE(sandbox()->endpoint(QStringLiteral("layers"), updatedId)->url,
+                 QStringLiteral("https://hooks.example.com/changed"));
+    }
+
+    // The endpoints changed between the plan and Apply (another program applied to them): Apply
+    // plans again under its claim and shows the new plan instead of carrying out the old one.
+    void aPlanThatNoLongerHoldsIsShownAgainNotApplied() {
+        QString updatedId, pausedId;
+        writeThreeChanges(path("stale.yaml"), &updatedId, &pausedId);
+        QDialog *dialog = planFor("applyFromFileAction", path("stale.yaml"));
+        QVERIFY(dialog);
+        auto *apply = child<QPushButton>(dialog, "planApply");
+        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 10000);
+
+        const Connection connection = layersConnection();
+        std::optional<EndpointService::UpdateOutcome> changed;
+        const Endpoint current = [&] {
+            std::optional<Endpoint> found;
+            m_rig->service.get(connection, updatedId, this, [&](const ApiError &, const Endpoint &e) { found = e; });
+            [&] { QTRY_VERIFY(found.has_value()); }();
+            return found.value_or(Endpoint());
+        }();
+        EndpointDraft edited = EndpointDraft::fromEndpoint(current);
+        edited.url = QStringLiteral("https://hooks.example.com/elsewhere");
+        m_rig->service.update(connection, current, edited, this,
+                              [&](const EndpointService::UpdateOutcome &outcome) { changed = outcome; });
+        QTRY_VERIFY(changed.has_value() && !changed->error.isError());
+
+        sandbox()->clearRequestLog();
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(status(dialog).contains(QStringLiteral("The endpoints changed since this plan was "
+                                                                        "made")),
+                                 10000);
+        for (const SandboxRequest &request : sandbox()->requestLog())
+            QCOMPARE(request.method, QByteArray("GET"));
+        QCOMPARE(sandbox()->endpoint(QStringLiteral("layers"), updatedId)->url,
+                 QStringLiteral("https://hooks.example.com/elsewhere"));
+        auto *tree = child<QTreeView>(dialog, "planTree");
+        const QModelIndex field = tree->model()->index(0, 0, itemRow(tree, QStringLiteral("~ update")));
+        QVERIFY2(field.siblingAtColumn(PlanTreeModel::Details)
+                     .data()
+                     .toString()
+                     .startsWith(QStringLiteral("\"https://hooks.example.com/elsewhere\" → ")),
+                 qPrintable(field.siblingAtColumn(PlanTreeModel::Details).data().toString()));
+        // The new plan is the one Apply carries out.
+        QTRY_VERIFY(apply->isEnabled());
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(status(dialog).contains(QStringLiteral("Apply complete: 3 change(s) applied.")),
+                                 20000);
+        QCOMPARE(sandbox()->endpoint(QStringLiteral("layers"), updatedId)->url,
+                 QStringLiteral("https://hooks.example.com/changed"));
     }
 };
 

@@ -6,6 +6,7 @@
 #include "LocalState.h"
 #include "PendingCreateJournal.h"
 #include "ProviderRegistry.h"
+#include "RefusingSecretStore.h"
 #include "SecretIndex.h"
 #include "ThreadedKeychainStore.h"
 
@@ -25,7 +26,8 @@ struct ServiceRig {
         , journal(state, QString())
         , secretIndex(state)
         , applied(state)
-        , service(&network, &keychain, &journal, ProviderRegistry()) {
+        , keychainGate(&keychain)
+        , service(&network, &keychainGate, &journal, ProviderRegistry()) {
         service.setSecretIndex(&secretIndex);
         service.setAppliedEndpoints(&applied);
     }
@@ -37,5 +39,6 @@ struct ServiceRig {
     PendingCreateJournal journal;
     SecretIndex secretIndex;
     AppliedEndpoints applied;
+    RefusingSecretStore keychainGate; // the service's way to the keychain: keychainGate.setRefusing(true) locks it
     EndpointService service;
 };
