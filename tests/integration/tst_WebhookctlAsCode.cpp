@@ -48,9 +48,9 @@ private:
     QStringList m_outputs; // everything webhookctl printed, for the leak scan
     quint32 m_seed = 0;
 
-    std::unique_ptr<SandboxServer> newSandbox() {
+    std::unique_ptr<SandboxServer> newSandbox(const QString &apiKey = QString()) {
         SandboxServer::Options options;
-        options.apiKey = m_apiKey;
+        options.apiKey = apiKey.isEmpty() ? m_apiKey : apiKey;
         options.seed = ++m_seed; // each its own ids: a document exported from one means nothing at another
         auto sandbox = std::make_unique<SandboxServer>(options);
         if (!sandbox->listen())
@@ -70,7 +70,7 @@ private:
                              QUuid::createUuid().toString(QUuid::Id128).left(8);
         const CtlRun run = ctl({QStringLiteral("connection"), QStringLiteral("add"), name, QStringLiteral("--provider"),
                                 providerId, QStringLiteral("--base-url"), sandbox.baseUrl(providerId).toString()},
-                               m_apiKey.toUtf8() + '\n');
+                               sandbox.options().apiKey.toUtf8() + '\n');
         if (run.exitCode != 0)
             qWarning() << run.err;
         return run.exitCode == 0 ? name : QString();
@@ -600,6 +600,243 @@ private slots:
                                                         "signa --environment development")),
                  qPrintable(run.err));
         QCOMPARE(sandbox->requestLog().size(), 0);
+
+        // The command is ready to paste, even for a name the shell would split: run as printed, it
+        // adds the connection, and the document plans.
+        const QString spaced =
+            write(QStringLiteral("missing-spaced.yaml"),
+                  QStringLiteral("version: 1\nconnections:\n  - name: Orders (prod)\n    provider: signa\n"
+                                 "    baseUrl: %1\n    endpoints: []\n")
+                      .arg(sandbox->baseUrl(QStringLiteral("signa")).toString()));
+        const CtlRun hinted = ctl({QStringLiteral("plan"), QStringLiteral("-f"), spaced});
+        QCOMPARE(hinted.exitCode, 1);
+        const QRegularExpression command(QStringLiteral("add it with: (.*) \\(it reads the connection's own API key "
+                                                        "from WEBHOOK_API_KEY or stdin"));
+        const QRegularExpressionMatch found = command.match(hinted.err);
+        QVERIFY2(found.hasMatch(), qPrintable(hinted.err));
+        QVERIFY2(found.captured(1).startsWith(QStringLiteral("webhookctl connection add 'Orders (prod)' --provider "
+                                                             "signa --base-url http://127.0.0.1:")),
+                 qPrintable(found.captured(1)));
+        QProcess shell;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PATH"),
+                           QStringLiteral(WC_BINARY_DIR "/app:") + environment.value(QStringLiteral("PATH")));
+        environment.insert(QStringLiteral("WEBHOOK_API_KEY"), m_apiKey);
+        shell.setProcessEnvironment(environment);
+        shell.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), found.captured(1)});
+        QVERIFY(shell.waitForFinished(20000));
+        QVERIFY2(shell.exitCode() == 0, shell.readAllStandardError().constData());
+        QCOMPARE(ctl({QStringLiteral("plan"), QStringLiteral("-f"), spaced}).exitCode, 0);
+    }
+
+    // WEBHOOK_API_KEY is one key: a document of several connections uses each one's own key from
+    // the keychain, and with WEBHOOK_API_KEY set it is refused before anything is sent, rather
+    // than sending one connection's key to another's provider.
+    void eachConnectionUsesItsOwnApiKey() {
+        const auto first = newSandbox(QStringLiteral("sk_first_") + QUuid::createUuid().toString(QUuid::Id128));
+        const auto second = newSandbox(QStringLiteral("sk_second_") + QUuid::createUuid().toString(QUuid::Id128));
+        const QString a = addConnection(QStringLiteral("layers"), *first, QStringLiteral("keys"));
+        const QString b = addConnection(QStringLiteral("signa"), *second, QStringLiteral("keys"));
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        const QString path =
+            write(QStringLiteral("two-keys.yaml"),
+                  QStringLiteral(
+                      "version: 1\nconnections:\n"
+                      "  - name: %1\n    provider: layers\n    endpoints:\n"
+                      "      - key: a\n        url: https://hooks.example.com/a\n        events: [job.completed]\n"
+                      "  - name: %2\n    provider: signa\n    endpoints:\n"
+                      "      - key: b\n        url: https://hooks.example.com/b\n        events: [alert.created]\n")
+                      .arg(a, b));
+        QProcessEnvironment withKey = QProcessEnvironment::systemEnvironment();
+        withKey.insert(QStringLiteral("WEBHOOK_API_KEY"), first->options().apiKey);
+        for (const QStringList &arguments :
+             {QStringList{QStringLiteral("plan"), QStringLiteral("-f"), path},
+              QStringList{QStringLiteral("apply"), QStringLiteral("-f"), path, QStringLiteral("--yes")}}) {
+            const CtlRun refused = ctl(arguments, {}, withKey);
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.err.contains(QStringLiteral("WEBHOOK_API_KEY holds one API key, and the document names 2 "
+                                                         "connections (\"%1\", \"%2\"), each with its own key.")
+                                              .arg(a, b)),
+                     qPrintable(refused.err));
+        }
+        const CtlRun exported =
+            ctl({QStringLiteral("export"), QStringLiteral("-c"), a, QStringLiteral("-c"), b}, {}, withKey);
+        QCOMPARE(exported.exitCode, 2);
+        QVERIFY(exported.err.contains(QStringLiteral("the export reads 2 connections")));
+        QCOMPARE(first->requestLog().size() + second->requestLog().size(), 0);
+
+        // Without it, each connection's key comes from the keychain, and each provider gets its own.
+        const CtlRun applied = ctl({QStringLiteral("apply"), QStringLiteral("-f"), path, QStringLiteral("--yes")});
+        QVERIFY2(applied.exitCode == 0, qPrintable(applied.out + applied.err));
+        QCOMPARE(first->endpoints(QStringLiteral("layers")).size(), 1);
+        QCOMPARE(second->endpoints(QStringLiteral("signa")).size(), 1);
+        for (const auto &[sandbox, provider] :
+             {std::pair{first.get(), QStringLiteral("layers")}, std::pair{second.get(), QStringLiteral("signa")}}) {
+            const QByteArray header = provider == QLatin1String("layers") ? "X-API-Key" : "Authorization";
+            for (const SandboxRequest &request : sandbox->requestLog())
+                QVERIFY2(request.header(header).endsWith(sandbox->options().apiKey.toUtf8()), header.constData());
+        }
+        // A document of one connection may take its key from WEBHOOK_API_KEY, as -c NAME commands do.
+        const QString one = write(QStringLiteral("one-key.yaml"),
+                                  document(a, QStringLiteral("layers"),
+                                           QStringLiteral("      - key: a\n        url: https://hooks.example.com/a\n"
+                                                          "        events: [job.completed]\n")));
+        QCOMPARE(ctl({QStringLiteral("plan"), QStringLiteral("-f"), one}, {}, withKey).exitCode, 0);
+    }
+
+    // apply --json: only the summary on stdout, with what was done and what was not; never a secret.
+    void applyJsonSummarisesWhatWasDone() {
+        const auto sandbox = newSandbox();
+        const QString connection = addConnection(QStringLiteral("encrata"), *sandbox, QStringLiteral("json"));
+        const auto endpoints = [](const QString &label) {
+            QString lines;
+            for (const char *key : {"one", "two", "three"})
+                lines += QStringLiteral("      - key: %1\n        url: https://hooks.example.com/%1\n        events: "
+                                        "[credits.low]\n        label: %2\n")
+                             .arg(QLatin1String(key), label);
+            return lines;
+        };
+        const QString v1 = write(QStringLiteral("json-1.yaml"),
+                                 document(connection, QStringLiteral("encrata"), endpoints(QStringLiteral("first"))));
+        const QStringList applyJson{QStringLiteral("apply"), QStringLiteral("--yes"), QStringLiteral("--json"),
+                                    QStringLiteral("-f")};
+        const CtlRun created = ctl(applyJson + QStringList{v1});
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        QJsonParseError parseError;
+        const QJsonObject summary = QJsonDocument::fromJson(created.out.toUtf8(), &parseError).object();
+        QVERIFY2(parseError.error == QJsonParseError::NoError, qPrintable(created.out)); // stdout is the JSON alone
+        QCOMPARE(summary.value(QStringLiteral("applied")).toBool(), true);
+        QCOMPARE(summary.value(QStringLiteral("exitCode")).toInt(-1), 0);
+        QCOMPARE(summary.value(QStringLiteral("changes")).toInt(), 3);
+        QCOMPARE(summary.value(QStringLiteral("done")).toInt(), 3);
+        QCOMPARE(summary.value(QStringLiteral("notDone")).toInt(-1), 0);
+        QVERIFY(!summary.contains(QStringLiteral("error")));
+        QStringList ids;
+        for (const QJsonValue &value : summary.value(QStringLiteral("items")).toArray()) {
+            const QJsonObject item = value.toObject();
+            QCOMPARE(item.value(QStringLiteral("action")).toString(), QStringLiteral("create"));
+            QCOMPARE(item.value(QStringLiteral("result")).toString(), QStringLiteral("done"));
+            QCOMPARE(item.value(QStringLiteral("secret")).toString(), QStringLiteral("stored"));
+            QCOMPARE(item.value(QStringLiteral("connection")).toString(), connection);
+            QVERIFY(item.value(QStringLiteral("line")).toInt() > 0);
+            ids << item.value(QStringLiteral("id")).toString();
+        }
+        QCOMPARE(ids.size(), 3);
+        for (const SandboxEndpoint &endpoint : sandbox->endpoints(QStringLiteral("encrata"))) {
+            QVERIFY(ids.contains(endpoint.id));
+            QVERIFY(!created.out.contains(endpoint.secret) && !created.err.contains(endpoint.secret));
+        }
+
+        // A 500 to the second update: the summary says which was done, which failed and why, and
+        // which was not attempted.
+        const QString v2 = write(QStringLiteral("json-2.yaml"),
+                                 document(connection, QStringLiteral("encrata"), endpoints(QStringLiteral("second"))));
+        int patches = 0;
+        const QMetaObject::Connection armed =
+            connect(sandbox.get(), &SandboxServer::requestReceived, this, [&](const SandboxRequest &request) {
+                if (request.method == "PATCH" && ++patches == 2)
+                    sandbox->failNext(1);
+            });
+        const CtlRun broken = ctl(applyJson + QStringList{v2});
+        disconnect(armed);
+        QCOMPARE(broken.exitCode, 1);
+        const QJsonObject stopped = QJsonDocument::fromJson(broken.out.toUtf8()).object();
+        QCOMPARE(stopped.value(QStringLiteral("applied")).toBool(true), false);
+        QCOMPARE(stopped.value(QStringLiteral("exitCode")).toInt(), 1);
+        QCOMPARE(stopped.value(QStringLiteral("done")).toInt(), 1);
+        QCOMPARE(stopped.value(QStringLiteral("notDone")).toInt(), 2);
+        QVERIFY2(stopped.value(QStringLiteral("error"))
+                     .toString()
+                     .startsWith(QStringLiteral("the apply stopped at its "
+                                                "first error (update ")),
+                 qPrintable(broken.out));
+        QStringList results;
+        for (const QJsonValue &value : stopped.value(QStringLiteral("items")).toArray())
+            results << value.toObject().value(QStringLiteral("key")).toString() + QLatin1Char('=') +
+                           value.toObject().value(QStringLiteral("result")).toString();
+        QCOMPARE(results, (QStringList{QStringLiteral("one=done"), QStringLiteral("two=failed"),
+                                       QStringLiteral("three=not-done")}));
+        const QJsonObject failed = stopped.value(QStringLiteral("items")).toArray().at(1).toObject();
+        QVERIFY2(failed.value(QStringLiteral("error")).toString().contains(QStringLiteral("HTTP 500")),
+                 qPrintable(broken.out));
+        QCOMPARE(failed.value(QStringLiteral("mayHaveReachedProvider")).toBool(true), false);
+
+        // Nothing left to do: applied, with every item unchanged.
+        QCOMPARE(ctl(applyJson + QStringList{v2}).exitCode, 0);
+        const CtlRun again = ctl(applyJson + QStringList{v2});
+        const QJsonObject nothing = QJsonDocument::fromJson(again.out.toUtf8()).object();
+        QCOMPARE(nothing.value(QStringLiteral("applied")).toBool(), true);
+        QCOMPARE(nothing.value(QStringLiteral("changes")).toInt(-1), 0);
+        for (const QJsonValue &value : nothing.value(QStringLiteral("items")).toArray())
+            QCOMPARE(value.toObject().value(QStringLiteral("result")).toString(), QStringLiteral("unchanged"));
+
+        // An invalid document: the problems, FILE and LINE each, and nothing applied.
+        const QString invalid = write(QStringLiteral("json-invalid.yaml"),
+                                      document(connection, QStringLiteral("encrata"),
+                                               QStringLiteral("      - url: https://hooks.example.com/x\n"
+                                                              "        events: [no.such.event]\n")));
+        const CtlRun refused = ctl(applyJson + QStringList{invalid});
+        QCOMPARE(refused.exitCode, 1);
+        const QJsonObject problems = QJsonDocument::fromJson(refused.out.toUtf8()).object();
+        QCOMPARE(problems.value(QStringLiteral("applied")).toBool(true), false);
+        const QJsonObject problem = problems.value(QStringLiteral("problems")).toArray().first().toObject();
+        QCOMPARE(problem.value(QStringLiteral("severity")).toString(), QStringLiteral("error"));
+        QCOMPARE(problem.value(QStringLiteral("file")).toString(), invalid);
+        QCOMPARE(problem.value(QStringLiteral("line")).toInt(), 7);
+
+        // It cannot ask on a stdout that is for JSON alone.
+        const CtlRun asks = ctl({QStringLiteral("apply"), QStringLiteral("--json"), QStringLiteral("-f"), v2});
+        QCOMPARE(asks.exitCode, 1);
+        QVERIFY2(asks.err.contains(QStringLiteral("\"apply --json\" needs --yes")), qPrintable(asks.err));
+    }
+
+    // Where a provider keeps no metadata on both create and update (Layers, Encrata, PolyAI), an
+    // endpoint's key lives only in this machine's local state: on another machine the same
+    // document matches nothing and plans creates, until the endpoints' ids are in it. Signa keeps
+    // the key in the endpoint's metadata, so another machine finds it by key alone.
+    void keysOnAnotherMachine_data() {
+        QTest::addColumn<QString>("providerId");
+        QTest::addColumn<bool>("keyAtProvider");
+        QTest::newRow("layers: key in the local state") << QStringLiteral("layers") << false;
+        QTest::newRow("encrata: key in the local state") << QStringLiteral("encrata") << false;
+        QTest::newRow("polyai: key in the local state") << QStringLiteral("polyai") << false;
+        QTest::newRow("signa: key in the metadata") << QStringLiteral("signa") << true;
+    }
+
+    void keysOnAnotherMachine() {
+        QFETCH(QString, providerId);
+        QFETCH(bool, keyAtProvider);
+        const auto sandbox = newSandbox();
+        const QString connection = addConnection(providerId, *sandbox, QStringLiteral("machines"));
+        QString event;
+        for (const EventType &type : ProviderRegistry().profile(providerId)->catalog()) {
+            if (type.subscribable && event.isEmpty())
+                event = type.type;
+        }
+        const QString endpoint = QStringLiteral("      - key: orders\n%1        url: https://hooks.example.com/orders\n"
+                                                "        events: [%2]\n        label: Orders\n");
+        const QString keyed = write(providerId + QStringLiteral("-keyed.yaml"),
+                                    document(connection, providerId, endpoint.arg(QString(), event)));
+        QCOMPARE(ctl({QStringLiteral("apply"), QStringLiteral("-f"), keyed, QStringLiteral("--yes")}).exitCode, 0);
+        QCOMPARE(ctl({QStringLiteral("plan"), QStringLiteral("-f"), keyed}).exitCode, 0);
+        const QString id = sandbox->endpoints(providerId).first().id;
+
+        const CtlRun there = ctl({QStringLiteral("plan"), QStringLiteral("-f"), keyed}, {}, elsewhere());
+        if (keyAtProvider) {
+            QVERIFY2(there.exitCode == 0, qPrintable(there.out + there.err));
+            QVERIFY(there.out.contains(QStringLiteral("  = unchanged %1 (key \"orders\")").arg(id)));
+        } else {
+            QVERIFY2(there.exitCode == 2, qPrintable(there.out + there.err));
+            QVERIFY2(there.out.contains(QStringLiteral("  + create key \"orders\"")), qPrintable(there.out));
+        }
+        // With the endpoint's id in the document, the other machine finds it.
+        const QString withId =
+            write(providerId + QStringLiteral("-with-id.yaml"),
+                  document(connection, providerId, endpoint.arg(QStringLiteral("        id: %1\n").arg(id), event)));
+        const CtlRun found = ctl({QStringLiteral("plan"), QStringLiteral("-f"), withId}, {}, elsewhere());
+        QVERIFY2(found.exitCode == 0, qPrintable(found.out + found.err));
+        QVERIFY(found.out.contains(QStringLiteral("  = unchanged %1 (key \"orders\")").arg(id)));
+        QCOMPARE(sandbox->endpoints(providerId).size(), 1);
     }
 
     // Without a terminal, apply changes nothing unless --yes says so; variables fill the document.
