@@ -162,6 +162,16 @@ private:
         return dialog;
     }
 
+    // The plan of writeThreeChanges() in Apply from File, ready for Apply; null on failure.
+    QDialog *plannedThreeChanges(const char *fileName, QString *updatedId, QString *pausedId) {
+        writeThreeChanges(path(fileName), updatedId, pausedId);
+        QDialog *dialog = planFor("applyFromFileAction", path(fileName));
+        auto *apply = child<QPushButton>(dialog, "planApply");
+        if (!apply || !QTest::qWaitFor([apply] { return apply->isEnabled(); }, 10000))
+            return nullptr;
+        return dialog;
+    }
+
     static QString status(QDialog *dialog) { return dialog->findChild<QLabel *>(QStringLiteral("planStatus"))->text(); }
 
     Connection layersConnection() const {
@@ -396,11 +406,9 @@ private slots:
 
     void aProviderFailureMidApplyShowsTheFailedItemAndTheSummary() {
         QString updatedId, pausedId;
-        writeThreeChanges(path("failing.yaml"), &updatedId, &pausedId);
-        QDialog *dialog = planFor("applyFromFileAction", path("failing.yaml"));
+        QDialog *dialog = plannedThreeChanges("failing.yaml", &updatedId, &pausedId);
         QVERIFY(dialog);
         auto *apply = child<QPushButton>(dialog, "planApply");
-        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 10000);
         // Every try of the first change fails (Apply lists once more before it: that goes through).
         const QMetaObject::Connection armed =
             connect(sandbox(), &SandboxServer::requestReceived, this, [this](const SandboxRequest &request) {
@@ -482,11 +490,9 @@ private slots:
     // once in the secret dialog, with the warning, and no file the programs keep holds it.
     void aSecretTheKeychainRefusesIsShownOnceAndWrittenNowhere() {
         QString updatedId, pausedId;
-        writeThreeChanges(path("locked.yaml"), &updatedId, &pausedId);
-        QDialog *dialog = planFor("applyFromFileAction", path("locked.yaml"));
+        QDialog *dialog = plannedThreeChanges("locked.yaml", &updatedId, &pausedId);
         QVERIFY(dialog);
         auto *apply = child<QPushButton>(dialog, "planApply");
-        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 10000);
         QStringList before;
         for (const SandboxEndpoint &endpoint : layersEndpoints())
             before << endpoint.id;
@@ -530,11 +536,9 @@ private slots:
     // it is gone; nothing is sent meanwhile.
     void applyWaitsForAnotherProgramsApply() {
         QString updatedId, pausedId;
-        writeThreeChanges(path("claimed.yaml"), &updatedId, &pausedId);
-        QDialog *dialog = planFor("applyFromFileAction", path("claimed.yaml"));
+        QDialog *dialog = plannedThreeChanges("claimed.yaml", &updatedId, &pausedId);
         QVERIFY(dialog);
         auto *apply = child<QPushButton>(dialog, "planApply");
-        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 10000);
         QProcess holder;
         holder.start(QStringLiteral("sleep"), {QStringLiteral("60")});
         QVERIFY(holder.waitForStarted());
@@ -561,11 +565,9 @@ private slots:
     // plans again under its claim and shows the new plan instead of carrying out the old one.
     void aPlanThatNoLongerHoldsIsShownAgainNotApplied() {
         QString updatedId, pausedId;
-        writeThreeChanges(path("stale.yaml"), &updatedId, &pausedId);
-        QDialog *dialog = planFor("applyFromFileAction", path("stale.yaml"));
+        QDialog *dialog = plannedThreeChanges("stale.yaml", &updatedId, &pausedId);
         QVERIFY(dialog);
         auto *apply = child<QPushButton>(dialog, "planApply");
-        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 10000);
 
         const Connection connection = layersConnection();
         std::optional<EndpointService::UpdateOutcome> changed;

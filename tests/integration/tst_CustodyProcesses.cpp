@@ -3,101 +3,19 @@
 // at random points. Whatever happens, every endpoint that exists at the provider has its secret in
 // the (real) keychain or was reported as "secret lost"; an entry whose owner still runs is never
 // replayed beside it or settled by another process.
-#include "ConnectionStore.h"
-#include "KeychainSecretStore.h"
-#include "LocalState.h"
-#include "PendingCreateJournal.h"
+#include "CtlProcesses.h"
 #include "ProviderRegistry.h"
-#include "SandboxServer.h"
 
-#include <QCoreApplication>
 #include <QDirIterator>
-#include <QProcess>
 #include <QRandomGenerator>
-#include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
-#include <QTest>
-#include <QUuid>
 
 #include <memory>
-
-namespace {
-
-struct Run {
-    int exitCode = -1; // -1: killed or crashed
-    QString out;
-    QString err;
-};
-
-} // namespace
 
 class TestCustodyProcesses : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_xdg;
-    std::unique_ptr<SandboxServer> m_sandbox;
-    std::unique_ptr<KeychainSecretStore> m_keychain;
-    const QString m_apiKey = QStringLiteral("sk_custody_") + QUuid::createUuid().toString(QUuid::Id128);
-    QStringList m_errors; // everything webhookctl said on stderr, for "reported as lost"
-
-    QProcessEnvironment environment() const {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_xdg->filePath(QStringLiteral("config")));
-        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_xdg->filePath(QStringLiteral("data")));
-        environment.remove(QStringLiteral("WEBHOOK_API_KEY"));
-        return environment;
-    }
-
-    std::unique_ptr<QProcess> start(const QStringList &arguments) {
-        auto process = std::make_unique<QProcess>();
-        process->setProcessEnvironment(environment());
-        process->start(QStringLiteral(WC_BINARY_DIR "/app/webhookctl"), arguments);
-        process->closeWriteChannel();
-        if (!process->waitForStarted(5000))
-            qWarning() << "webhookctl did not start";
-        return process;
-    }
-
-    // Waits without blocking the event loop, so the in-process sandbox keeps answering.
-    Run finish(QProcess &process, int timeoutMs = 30000) {
-        if (process.state() != QProcess::NotRunning &&
-            !QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs))
-            process.kill();
-        process.waitForFinished(1000);
-        Run run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-        m_errors << run.err;
-        return run;
-    }
-
-    Run ctl(const QStringList &arguments) {
-        auto process = start(arguments);
-        return finish(*process);
-    }
-
-    void killNow(QProcess &process) {
-        process.kill(); // SIGKILL: no clean-up of any kind
-        process.waitForFinished(5000);
-        finish(process);
-    }
-
-    QString addConnection(const QString &providerId) {
-        const QString name = providerId + QStringLiteral("-") + QUuid::createUuid().toString(QUuid::Id128).left(6);
-        QProcess process;
-        QProcessEnvironment withKey = environment();
-        withKey.insert(QStringLiteral("WEBHOOK_API_KEY"), m_apiKey);
-        process.setProcessEnvironment(withKey);
-        process.start(QStringLiteral(WC_BINARY_DIR "/app/webhookctl"),
-                      {QStringLiteral("connection"), QStringLiteral("add"), name, QStringLiteral("--provider"),
-                       providerId, QStringLiteral("--base-url"), m_sandbox->baseUrl(providerId).toString()});
-        process.closeWriteChannel();
-        const Run run = finish(process);
-        if (run.exitCode != 0)
-            qWarning() << run.err;
-        return run.exitCode == 0 ? name : QString();
-    }
+    std::unique_ptr<CtlProcesses> m_ctl;
 
     QStringList createArguments(const QString &connection, const QString &providerId, const QString &url) const {
         QStringList arguments{QStringLiteral("-c"),    connection, QStringLiteral("create"),
@@ -120,99 +38,56 @@ private:
                 QStringLiteral("2")};
     }
 
-    int posts(const QString &providerId) const {
-        int count = 0;
-        for (const SandboxRequest &request : m_sandbox->requestLog())
-            count += request.method == "POST" && request.providerId == providerId;
-        return count;
-    }
-
-    QList<PendingCreateJournal::Entry> journalEntries() const {
-        LocalState state;
-        return PendingCreateJournal(state, QString()).unfinished();
-    }
-
-    // The secret the keychain holds for the endpoint under any of these connections; empty if none.
-    QString storedSecret(const QStringList &connectionNames, const QString &endpointId) {
-        ConnectionStore store;
-        for (const QString &name : connectionNames) {
-            const std::optional<Connection> connection = store.byName(name);
-            if (!connection)
-                continue;
-            std::optional<QString> secret;
-            m_keychain->read(SecretStore::endpointSecretKey(connection->id, endpointId), this,
-                             [&](const SecretResult &, const QString &value) { secret = value; });
-            (void)QTest::qWaitFor([&] { return secret.has_value(); }, 10000);
-            if (secret && !secret->isEmpty())
-                return *secret;
-        }
-        return {};
-    }
-
-    int lostReports(const QString &url) const {
-        int count = 0;
-        for (const QString &text : m_errors) {
-            for (const QString &line : text.split(QLatin1Char('\n')))
-                count += line.contains(url) && line.contains(QStringLiteral("secret was lost"));
-        }
-        return count;
-    }
-
 private slots:
     void initTestCase() {
-        m_xdg = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_xdg->isValid());
-        // This process reads the same state database and settings as the webhookctl it starts.
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_xdg->filePath(QStringLiteral("config"))));
-        qputenv("XDG_DATA_HOME", QFile::encodeName(m_xdg->filePath(QStringLiteral("data"))));
-        QCoreApplication::setApplicationName(QStringLiteral("webhook-console"));
-        m_keychain = std::make_unique<KeychainSecretStore>();
+        m_ctl = std::make_unique<CtlProcesses>(QStringLiteral("sk_custody_"));
+        QVERIFY(m_ctl->xdg.isValid());
     }
 
     void init() {
-        SandboxServer::Options options;
-        options.apiKey = m_apiKey;
-        m_sandbox = std::make_unique<SandboxServer>(options);
-        QVERIFY2(m_sandbox->listen(), qPrintable(m_sandbox->errorString()));
-        m_errors.clear();
+        QString error;
+        QVERIFY2(m_ctl->startSandbox(&error), qPrintable(error));
     }
 
     // Process A dies mid-create on L1; a list on L1 replays it while process B creates on L2 and
     // dies before storing its secret. B's entry must survive L1's recovery, so that L2's next
     // command recovers B's secret (the JSON journal lost it here).
     void recoveryOnOneConnectionKeepsAnotherProcessesEntry() {
-        const QString l1 = addConnection(QStringLiteral("layers"));
-        const QString l2 = addConnection(QStringLiteral("signa"));
+        const QString l1 = m_ctl->addConnection(QStringLiteral("layers"));
+        const QString l2 = m_ctl->addConnection(QStringLiteral("signa"));
         QVERIFY(!l1.isEmpty() && !l2.isEmpty());
-        m_sandbox->setLatencyMs(1500); // answers come late: time to kill before they arrive
+        m_ctl->sandbox->setLatencyMs(1500); // answers come late: time to kill before they arrive
 
-        auto a = start(createArguments(l1, QStringLiteral("layers"), QStringLiteral("https://hooks.example.com/a")));
-        QTRY_COMPARE_WITH_TIMEOUT(posts(QStringLiteral("layers")), 1, 10000);
-        killNow(*a);
-        QCOMPARE(journalEntries().size(), 1);
+        auto a =
+            m_ctl->start(createArguments(l1, QStringLiteral("layers"), QStringLiteral("https://hooks.example.com/a")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_ctl->posts(QStringLiteral("layers")), 1, 10000);
+        m_ctl->killNow(*a);
+        QCOMPARE(CtlProcesses::journalEntries().size(), 1);
 
-        auto recovering = start(listArguments(l1) << QStringLiteral("--request-timeout") << QStringLiteral("10"));
-        QTRY_COMPARE_WITH_TIMEOUT(posts(QStringLiteral("layers")), 2, 10000); // the replay is in flight
-        auto b = start(createArguments(l2, QStringLiteral("signa"), QStringLiteral("https://hooks.example.com/b")));
-        QTRY_COMPARE_WITH_TIMEOUT(posts(QStringLiteral("signa")), 1, 10000);
-        killNow(*b);
+        auto recovering =
+            m_ctl->start(listArguments(l1) << QStringLiteral("--request-timeout") << QStringLiteral("10"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_ctl->posts(QStringLiteral("layers")), 2, 10000); // the replay is in flight
+        auto b =
+            m_ctl->start(createArguments(l2, QStringLiteral("signa"), QStringLiteral("https://hooks.example.com/b")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_ctl->posts(QStringLiteral("signa")), 1, 10000);
+        m_ctl->killNow(*b);
 
-        const Run recovered = finish(*recovering);
+        const CtlRun recovered = m_ctl->finish(*recovering);
         QCOMPARE(recovered.exitCode, 0);
         QVERIFY2(recovered.err.contains(QStringLiteral("Recovered")), qPrintable(recovered.err));
-        const QList<PendingCreateJournal::Entry> left = journalEntries();
+        const QList<PendingCreateJournal::Entry> left = CtlProcesses::journalEntries();
         QCOMPARE(left.size(), 1); // B's, untouched by L1's recovery
         QCOMPARE(left.first().connectionId, ConnectionStore().byName(l2)->id);
 
-        m_sandbox->setLatencyMs(0);
-        const Run second = ctl(listArguments(l2));
+        m_ctl->sandbox->setLatencyMs(0);
+        const CtlRun second = m_ctl->ctl(listArguments(l2));
         QCOMPARE(second.exitCode, 0);
         QVERIFY2(second.err.contains(QStringLiteral("Recovered")), qPrintable(second.err));
-        QVERIFY(journalEntries().isEmpty());
+        QVERIFY(CtlProcesses::journalEntries().isEmpty());
         for (const QString &provider : {QStringLiteral("layers"), QStringLiteral("signa")}) {
-            QCOMPARE(m_sandbox->endpoints(provider).size(), 1); // replayed, never created twice
-            const SandboxEndpoint endpoint = m_sandbox->endpoints(provider).first();
-            QCOMPARE(storedSecret({l1, l2}, endpoint.id), endpoint.secret);
+            QCOMPARE(m_ctl->sandbox->endpoints(provider).size(), 1); // replayed, never created twice
+            const SandboxEndpoint endpoint = m_ctl->sandbox->endpoints(provider).first();
+            QCOMPARE(m_ctl->storedSecret({l1, l2}, endpoint.id), endpoint.secret);
         }
     }
 
@@ -226,63 +101,65 @@ private slots:
 
     void createInFlightIsLeftToItsOwner() {
         QFETCH(QString, providerId);
-        const QString connection = addConnection(providerId);
-        m_sandbox->setCommitDelayMs(2500); // the provider takes its time to commit
+        const QString connection = m_ctl->addConnection(providerId);
+        m_ctl->sandbox->setCommitDelayMs(2500); // the provider takes its time to commit
         const QString url = QStringLiteral("https://hooks.example.com/in-flight");
-        auto owner = start(createArguments(connection, providerId, url)
-                           << QStringLiteral("--request-timeout") << QStringLiteral("20"));
-        QTRY_COMPARE_WITH_TIMEOUT(posts(providerId), 1, 10000);
+        auto owner = m_ctl->start(createArguments(connection, providerId, url)
+                                  << QStringLiteral("--request-timeout") << QStringLiteral("20"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_ctl->posts(providerId), 1, 10000);
         const qint64 ownerPid = owner->processId();
 
-        const Run other = ctl(listArguments(connection));
+        const CtlRun other = m_ctl->ctl(listArguments(connection));
         QCOMPARE(other.exitCode, 0);
         QVERIFY2(other.err.contains(QStringLiteral("still in progress in another")), qPrintable(other.err));
         QVERIFY2(other.err.contains(QString::number(ownerPid)), qPrintable(other.err));
         QVERIFY(!other.err.contains(QStringLiteral("never reached")));
-        QCOMPARE(posts(providerId), 1); // no replay beside the owner
-        const QList<PendingCreateJournal::Entry> entries = journalEntries();
+        QCOMPARE(m_ctl->posts(providerId), 1); // no replay beside the owner
+        const QList<PendingCreateJournal::Entry> entries = CtlProcesses::journalEntries();
         QCOMPARE(entries.size(), 1);
         QCOMPARE(entries.first().owner.pid, ownerPid);
         QVERIFY(!entries.first().orphanedAt.isValid());
 
-        const Run created = finish(*owner);
+        const CtlRun created = m_ctl->finish(*owner);
         QVERIFY2(created.exitCode == 0, qPrintable(created.err));
-        QVERIFY(journalEntries().isEmpty());
-        QCOMPARE(m_sandbox->endpoints(providerId).size(), 1);
-        const SandboxEndpoint endpoint = m_sandbox->endpoints(providerId).first();
-        QCOMPARE(storedSecret({connection}, endpoint.id), endpoint.secret);
-        m_sandbox->setCommitDelayMs(0);
+        QVERIFY(CtlProcesses::journalEntries().isEmpty());
+        QCOMPARE(m_ctl->sandbox->endpoints(providerId).size(), 1);
+        const SandboxEndpoint endpoint = m_ctl->sandbox->endpoints(providerId).first();
+        QCOMPARE(m_ctl->storedSecret({connection}, endpoint.id), endpoint.secret);
+        m_ctl->sandbox->setCommitDelayMs(0);
     }
 
     // Killed while a provider without Idempotency-Key was still committing: the next commands wait
     // out the grace period instead of saying "never created", then report the lost secret once.
     void killedCreateWithoutIdempotencyIsSettledAfterTheGracePeriod() {
-        const QString connection = addConnection(QStringLiteral("polyai"));
-        m_sandbox->setCommitDelayMs(1500);
+        const QString connection = m_ctl->addConnection(QStringLiteral("polyai"));
+        m_ctl->sandbox->setCommitDelayMs(1500);
         const QString url = QStringLiteral("https://hooks.example.com/late");
-        auto owner = start(createArguments(connection, QStringLiteral("polyai"), url));
-        QTRY_COMPARE_WITH_TIMEOUT(posts(QStringLiteral("polyai")), 1, 10000);
-        killNow(*owner);
+        auto owner = m_ctl->start(createArguments(connection, QStringLiteral("polyai"), url));
+        QTRY_COMPARE_WITH_TIMEOUT(m_ctl->posts(QStringLiteral("polyai")), 1, 10000);
+        m_ctl->killNow(*owner);
 
-        const Run early = ctl(listArguments(connection));
+        const CtlRun early = m_ctl->ctl(listArguments(connection));
         QCOMPARE(early.exitCode, 0);
         QVERIFY2(early.err.contains(QStringLiteral("may still be committed")), qPrintable(early.err));
         QVERIFY(!early.err.contains(QStringLiteral("never reached")));
-        QCOMPARE(journalEntries().size(), 1);
+        QCOMPARE(CtlProcesses::journalEntries().size(), 1);
 
-        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->endpoints(QStringLiteral("polyai")).size(), 1, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(journalEntries().isEmpty() || (ctl(listArguments(connection)), false), 20000);
-        QCOMPARE(lostReports(url), 1);
-        const Run after = ctl(listArguments(connection));
+        QTRY_COMPARE_WITH_TIMEOUT(m_ctl->sandbox->endpoints(QStringLiteral("polyai")).size(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            CtlProcesses::journalEntries().isEmpty() || (m_ctl->ctl(listArguments(connection)), false), 20000);
+        QCOMPARE(m_ctl->lostReports(url), 1);
+        const CtlRun after = m_ctl->ctl(listArguments(connection));
         QVERIFY(!after.err.contains(QStringLiteral("secret was lost"))); // reported once, not again
-        m_sandbox->setCommitDelayMs(0);
+        m_ctl->sandbox->setCommitDelayMs(0);
     }
 
     // Two and four processes at once, creating and recovering on two connections of one provider
     // and on a provider without Idempotency-Key, killed at random points, round after round.
     void randomKillsLoseNoSecret() {
-        const QStringList layers{addConnection(QStringLiteral("layers")), addConnection(QStringLiteral("layers"))};
-        const QStringList encrata{addConnection(QStringLiteral("encrata"))};
+        const QStringList layers{m_ctl->addConnection(QStringLiteral("layers")),
+                                 m_ctl->addConnection(QStringLiteral("layers"))};
+        const QStringList encrata{m_ctl->addConnection(QStringLiteral("encrata"))};
         const QStringList all = layers + encrata;
         const quint32 seed = QRandomGenerator::global()->generate();
         qInfo() << "seed" << seed;
@@ -292,7 +169,7 @@ private slots:
         int killed = 0;
         QStringList urls;
         for (int round = 0; round < rounds; ++round) {
-            m_sandbox->setLatencyMs(int(random.bounded(300)));
+            m_ctl->sandbox->setLatencyMs(int(random.bounded(300)));
             const int processes = round % 2 == 0 ? 2 : 4;
             std::vector<std::unique_ptr<QProcess>> running;
             for (int i = 0; i < processes; ++i) {
@@ -302,42 +179,42 @@ private slots:
                 if (random.bounded(10) < 7) {
                     const QString url = QStringLiteral("https://hooks.example.com/r%1p%2").arg(round).arg(i);
                     urls << url;
-                    running.push_back(start(createArguments(connection, providerId, url)));
+                    running.push_back(m_ctl->start(createArguments(connection, providerId, url)));
                 } else {
-                    running.push_back(start(listArguments(connection)));
+                    running.push_back(m_ctl->start(listArguments(connection)));
                 }
                 ++started;
             }
             QTest::qWait(int(random.bounded(50, 600)));
             for (auto &process : running) {
                 if (process->state() != QProcess::NotRunning && random.bounded(2) == 0) {
-                    killNow(*process);
+                    m_ctl->killNow(*process);
                     ++killed;
                 }
             }
             for (auto &process : running)
-                finish(*process);
+                m_ctl->finish(*process);
         }
 
         // Settle what the kills left: commands on every connection until the journal is empty
         // (creates without Idempotency-Key wait out twice the 2 s request timeout).
-        m_sandbox->setLatencyMs(0);
+        m_ctl->sandbox->setLatencyMs(0);
         QVERIFY(QTest::qWaitFor(
             [&] {
                 for (const QString &connection : all)
-                    ctl(listArguments(connection));
-                return journalEntries().isEmpty();
+                    m_ctl->ctl(listArguments(connection));
+                return CtlProcesses::journalEntries().isEmpty();
             },
             60000));
 
         // No secret and no API key in any file the programs keep (the database with its WAL,
         // the settings), however they were interrupted.
-        QStringList secrets{m_apiKey};
+        QStringList secrets{m_ctl->apiKey};
         for (const QString &providerId : {QStringLiteral("layers"), QStringLiteral("encrata")}) {
-            for (const SandboxEndpoint &endpoint : m_sandbox->endpoints(providerId))
+            for (const SandboxEndpoint &endpoint : m_ctl->sandbox->endpoints(providerId))
                 secrets << endpoint.secret;
         }
-        QDirIterator files(m_xdg->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        QDirIterator files(m_ctl->xdg.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         int scanned = 0;
         while (files.hasNext()) {
             QFile file(files.next());
@@ -353,15 +230,15 @@ private slots:
         int lost = 0;
         int duplicateReports = 0;
         for (const QString &providerId : {QStringLiteral("layers"), QStringLiteral("encrata")}) {
-            for (const SandboxEndpoint &endpoint : m_sandbox->endpoints(providerId)) {
+            for (const SandboxEndpoint &endpoint : m_ctl->sandbox->endpoints(providerId)) {
                 const QString secret =
-                    storedSecret(providerId == QLatin1String("layers") ? layers : encrata, endpoint.id);
+                    m_ctl->storedSecret(providerId == QLatin1String("layers") ? layers : encrata, endpoint.id);
                 if (!secret.isEmpty()) {
                     QCOMPARE(secret, endpoint.secret);
                     ++stored;
                     continue;
                 }
-                const int reports = lostReports(endpoint.url);
+                const int reports = m_ctl->lostReports(endpoint.url);
                 QVERIFY2(reports >= 1, qPrintable(QStringLiteral("%1 (%2) has no secret and was never reported lost")
                                                       .arg(endpoint.id, endpoint.url)));
                 ++lost;

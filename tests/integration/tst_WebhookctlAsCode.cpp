@@ -115,6 +115,27 @@ private:
             .arg(connection, providerId, endpoints);
     }
 
+    // Three Encrata endpoints, "one", "two" and "three", all with this label.
+    static QString threeEncrataEndpoints(const QString &label) {
+        QString lines;
+        for (const char *key : {"one", "two", "three"})
+            lines += QStringLiteral("      - key: %1\n        url: https://hooks.example.com/%1\n        events: "
+                                    "[credits.low]\n        label: %2\n        status: active\n")
+                         .arg(QLatin1String(key), label);
+        return lines;
+    }
+
+    // A 500 to the second PATCH the sandbox receives, until disconnected: to that very request, and
+    // Encrata's PATCH has no Idempotency-Key, so it is not retried.
+    QMetaObject::Connection failSecondPatch(SandboxServer &sandbox) {
+        auto patches = std::make_shared<int>(0);
+        return connect(&sandbox, &SandboxServer::requestReceived, this,
+                       [&sandbox, patches](const SandboxRequest &request) {
+                           if (request.method == "PATCH" && ++*patches == 2)
+                               sandbox.failNext(1);
+                       });
+    }
+
     static int writes(const SandboxServer &sandbox) {
         int count = 0;
         for (const SandboxRequest &request : sandbox.requestLog())
@@ -427,27 +448,16 @@ private slots:
     void failureMidApplyIsSummarisedAndFinishedNextTime() {
         const auto sandbox = newSandbox();
         const QString connection = addConnection(QStringLiteral("encrata"), *sandbox, QStringLiteral("fault"));
-        const auto endpoints = [](const QString &label) {
-            QString lines;
-            for (const char *key : {"one", "two", "three"})
-                lines += QStringLiteral("      - key: %1\n        url: https://hooks.example.com/%1\n        events: "
-                                        "[credits.low]\n        label: %2\n        status: active\n")
-                             .arg(QLatin1String(key), label);
-            return lines;
-        };
-        const QString v1 = write(QStringLiteral("fault-1.yaml"),
-                                 document(connection, QStringLiteral("encrata"), endpoints(QStringLiteral("first"))));
+        const QString v1 =
+            write(QStringLiteral("fault-1.yaml"),
+                  document(connection, QStringLiteral("encrata"), threeEncrataEndpoints(QStringLiteral("first"))));
         QCOMPARE(ctl({QStringLiteral("apply"), QStringLiteral("-f"), v1, QStringLiteral("--yes")}).exitCode, 0);
         QCOMPARE(ctl({QStringLiteral("plan"), QStringLiteral("-f"), v1}).exitCode, 0); // keys from the local state
 
-        const QString v2 = write(QStringLiteral("fault-2.yaml"),
-                                 document(connection, QStringLiteral("encrata"), endpoints(QStringLiteral("second"))));
-        int patches = 0;
-        const QMetaObject::Connection armed =
-            connect(sandbox.get(), &SandboxServer::requestReceived, this, [&](const SandboxRequest &request) {
-                if (request.method == "PATCH" && ++patches == 2)
-                    sandbox->failNext(1); // this very request: Encrata's PATCH has no Idempotency-Key, so no retry
-            });
+        const QString v2 =
+            write(QStringLiteral("fault-2.yaml"),
+                  document(connection, QStringLiteral("encrata"), threeEncrataEndpoints(QStringLiteral("second"))));
+        const QMetaObject::Connection armed = failSecondPatch(*sandbox);
         const CtlRun broken = ctl({QStringLiteral("apply"), QStringLiteral("-f"), v2, QStringLiteral("--yes")});
         disconnect(armed);
         QCOMPARE(broken.exitCode, 1);
@@ -688,16 +698,9 @@ private slots:
     void applyJsonSummarisesWhatWasDone() {
         const auto sandbox = newSandbox();
         const QString connection = addConnection(QStringLiteral("encrata"), *sandbox, QStringLiteral("json"));
-        const auto endpoints = [](const QString &label) {
-            QString lines;
-            for (const char *key : {"one", "two", "three"})
-                lines += QStringLiteral("      - key: %1\n        url: https://hooks.example.com/%1\n        events: "
-                                        "[credits.low]\n        label: %2\n")
-                             .arg(QLatin1String(key), label);
-            return lines;
-        };
-        const QString v1 = write(QStringLiteral("json-1.yaml"),
-                                 document(connection, QStringLiteral("encrata"), endpoints(QStringLiteral("first"))));
+        const QString v1 =
+            write(QStringLiteral("json-1.yaml"),
+                  document(connection, QStringLiteral("encrata"), threeEncrataEndpoints(QStringLiteral("first"))));
         const QStringList applyJson{QStringLiteral("apply"), QStringLiteral("--yes"), QStringLiteral("--json"),
                                     QStringLiteral("-f")};
         const CtlRun created = ctl(applyJson + QStringList{v1});
@@ -729,14 +732,10 @@ private slots:
 
         // A 500 to the second update: the summary says which was done, which failed and why, and
         // which was not attempted.
-        const QString v2 = write(QStringLiteral("json-2.yaml"),
-                                 document(connection, QStringLiteral("encrata"), endpoints(QStringLiteral("second"))));
-        int patches = 0;
-        const QMetaObject::Connection armed =
-            connect(sandbox.get(), &SandboxServer::requestReceived, this, [&](const SandboxRequest &request) {
-                if (request.method == "PATCH" && ++patches == 2)
-                    sandbox->failNext(1);
-            });
+        const QString v2 =
+            write(QStringLiteral("json-2.yaml"),
+                  document(connection, QStringLiteral("encrata"), threeEncrataEndpoints(QStringLiteral("second"))));
+        const QMetaObject::Connection armed = failSecondPatch(*sandbox);
         const CtlRun broken = ctl(applyJson + QStringList{v2});
         disconnect(armed);
         QCOMPARE(broken.exitCode, 1);
