@@ -445,11 +445,9 @@ void DocumentCommands::reportItem(const Plan &plan, const PlanExecutor::ItemOutc
 
 void DocumentCommands::reportApplied(const Plan &plan, const PlanExecutor::Report &report) {
     if (report.succeeded()) {
-        if (!m_invocation.json)
-            m_out << (report.applied.isEmpty()
-                          ? tr("No changes: the endpoints match the document.")
-                          : tr("Apply complete: %n change(s) applied.", nullptr, int(report.applied.size())))
-                  << Qt::endl;
+        // With nothing applied, the plan has said so already.
+        if (!m_invocation.json && !report.applied.isEmpty())
+            m_out << tr("Apply complete: %n change(s) applied.", nullptr, int(report.applied.size())) << Qt::endl;
         const int exitCode = report.secretUnstored ? SecretNotStored : Done;
         if (m_invocation.json)
             printApplyJson(plan, &report, QString(), m_output.exitStatus(exitCode));

@@ -445,6 +445,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&quot;%1&quot; takes its connections from the document, not from -c.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs the document: -f FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage:
   webhookctl connection add NAME --provider layers|encrata|signa|polyai [--base-url URL]
              [--environment production|development] [--auth x-api-key|bearer]
@@ -504,13 +516,20 @@
              no changes, 2 changes pending, 1 any error, an invalid document included: then
              nothing is sent, and each problem is printed as FILE:LINE: message)
   webhookctl apply -f FILE [--var NAME=VALUE]... [--vars-file F] [--prune] [--yes]
+             [--json]
              (prints the plan, asks for y on the terminal unless --yes (without a terminal,
              --yes is required), then carries it out: creates through the journal with the
              secret to the keychain, updates of only the fields that change; never a
              delete and create to change a field. Stops at the first error and says what
-             was done and what was not. Exit status: 0 applied, 1 error, 3 applied but a
-             signing secret could not be stored. WEBHOOK_API_KEY, when set, is the API key
-             of every connection of the document)
+             was done and what was not. One apply at a time per connection: another waits
+             up to 10 s for it, then stops, naming its process. Exit status: 0 applied, 1
+             error, 3 applied but a signing secret could not be stored. --json (with --yes)
+             prints only a summary on stdout: {&quot;applied&quot;, &quot;exitCode&quot;, &quot;changes&quot;,
+             &quot;done&quot;, &quot;notDone&quot;, &quot;error&quot;, &quot;items&quot;: [{&quot;action&quot;, &quot;connection&quot;, &quot;id&quot;,
+             &quot;key&quot;, &quot;line&quot;, &quot;result&quot;: done|failed|not-done|unchanged, &quot;error&quot;,
+             &quot;secret&quot;: stored|not-stored, ...}], &quot;problems&quot;}. Each connection&apos;s API key
+             is its own, from the keychain; WEBHOOK_API_KEY is used only for a document
+             of one connection)
   webhookctl --help | --version
 
 Global options:
@@ -528,15 +547,14 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; takes its connections from the document, not from -c.</source>
+        <source>&quot;apply --json&quot; needs --yes: it cannot ask before it applies.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>CtlOutput</name>
     <message>
-        <source>%1 needs a file name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; needs the document: -f FILE.</source>
+        <source>webhookctl: WARNING: the signing secret of %1 is shown once; store it now:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1036,22 +1054,6 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         </translation>
     </message>
     <message>
-        <source>webhookctl: the document is not valid; nothing was sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>webhookctl: WARNING: the signing secret of %1 is shown once; store it now:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>webhookctl: the plan has errors; nothing was applied.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>webhookctl: the plan has errors.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>apply asks before it changes anything, and stdin is not a terminal: run it with --yes to apply without asking. Nothing was applied.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1114,10 +1116,6 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>webhookctl: the apply stopped at its first error (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>webhookctl: done: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1158,6 +1156,54 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
     <message>
         <source>Plan: %1 to create, %2 to update, %3 to pause, %4 to resume, %5 to delete; %6 unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WEBHOOK_API_KEY holds one API key, and %1 %2 connections (%3), each with its own key. Unset WEBHOOK_API_KEY to use each connection&apos;s key from the keychain, or work on one connection at a time. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the export reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the variables file %1 could not be read; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document is not valid; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connections could not be claimed for this apply (%1); nothing was applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: process %1 is applying to connection &quot;%2&quot;; waiting for it to finish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another apply (process %1, since %2) is still applying to connection &quot;%3&quot;; nothing was applied. Run apply again once it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhookctl: waiting until then before planning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plan has errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plan has errors; nothing was applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the apply stopped at its first error (%1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3126,10 +3172,6 @@ The provider signs deliveries with the new secret from now on; update the receiv
 <context>
     <name>PlanBuilder</name>
     <message>
-        <source>there is no local connection named &quot;%1&quot;; add it with: %2 (the API key from WEBHOOK_API_KEY or stdin)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>local connection &quot;%1&quot; is a %2 connection, not %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3159,6 +3201,18 @@ The provider signs deliveries with the new secret from now on; update the receiv
     </message>
     <message>
         <source>the document requires the signing secret of %1 in the keychain, and it is not there: import it (webhookctl -c %2 secret import %1) or rotate it (webhookctl -c %2 rotate-secret %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an interrupted create is not settled yet (%1) and, until it is, applying could create its endpoint a second time; nothing is applied: try again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an interrupted create is not settled yet (%1); this plan may show its endpoint as a create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no local connection named &quot;%1&quot;; add it with: %2 (it reads the connection&apos;s own API key from WEBHOOK_API_KEY or stdin, for the keychain: the document never holds one)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3355,6 +3409,26 @@ The provider signs deliveries with the new secret from now on; update the receiv
     </message>
     <message>
         <source>Settling creates left unfinished…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking that the plan still holds…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connections could not be claimed for this apply (%1); nothing was applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Apply from File is applying to &quot;%1&quot;; nothing was applied. Apply again once it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another program (process %1) is applying to &quot;%2&quot;; nothing was applied. Apply again once it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoints changed since this plan was made (another program may have applied to them); nothing was applied. Review the new plan, then Apply.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4412,10 +4486,6 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
     </message>
     <message>
         <source>Connection &quot;%1&quot; uses provider &quot;%2&quot;, which has no profile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>webhookctl: WARNING: the signing secret of %1 is shown once; store it now:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
