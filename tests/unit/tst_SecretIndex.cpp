@@ -1,6 +1,7 @@
 // The secret index: which keychain entries hold a secret, on record in the local state database,
 // shared by every program, and added to a database of the previous schema without losing it.
 #include "LocalState.h"
+#include "OlderSchema.h"
 #include "PendingCreateJournal.h"
 #include "SecretIndex.h"
 
@@ -79,12 +80,7 @@ private slots:
             LocalState state(path());
             PendingCreateJournal journal(state, QString());
             QVERIFY(journal.add(entry));
-            QSqlQuery query(state.database());
-            QVERIFY(query.exec(QStringLiteral("DROP TABLE applied_endpoints")));
-            QVERIFY(query.exec(QStringLiteral("DROP TABLE deliveries")));
-            QVERIFY(query.exec(QStringLiteral("DROP TABLE previous_secrets")));
-            QVERIFY(query.exec(QStringLiteral("DROP TABLE secret_index")));
-            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
+            QVERIFY(downgradeSchema(state.database(), 1));
         }
         LocalState state(path());
         QVERIFY2(state.isUsable(), qPrintable(state.problem()));
@@ -103,11 +99,7 @@ private slots:
         {
             LocalState state(path());
             QVERIFY(SecretIndex(state).record(QStringLiteral("c"), QStringLiteral("e"), true));
-            QSqlQuery query(state.database());
-            QVERIFY(query.exec(QStringLiteral("DROP TABLE applied_endpoints")));
-            QVERIFY(query.exec(QStringLiteral("DROP TABLE deliveries")));
-            QVERIFY(query.exec(QStringLiteral("DROP TABLE previous_secrets")));
-            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 2")));
+            QVERIFY(downgradeSchema(state.database(), 2));
         }
         LocalState state(path());
         QVERIFY2(state.isUsable(), qPrintable(state.problem()));
