@@ -639,6 +639,57 @@ private slots:
         QCOMPARE(ctl({QStringLiteral("plan"), QStringLiteral("-f"), spaced}).exitCode, 0);
     }
 
+    // A document connection of another provider than the local one of its name is an error, and
+    // nothing is sent; another environment or auth scheme is a warning, and the local one is used.
+    void connectionMismatchesAreAnErrorOrAWarning() {
+        const auto sandbox = newSandbox();
+        const QString name = QStringLiteral("mismatch-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        QCOMPARE(ctl({QStringLiteral("connection"), QStringLiteral("add"), name, QStringLiteral("--provider"),
+                      QStringLiteral("layers"), QStringLiteral("--base-url"),
+                      sandbox->baseUrl(QStringLiteral("layers")).toString(), QStringLiteral("--environment"),
+                      QStringLiteral("development"), QStringLiteral("--auth"), QStringLiteral("x-api-key")},
+                     m_apiKey.toUtf8() + '\n')
+                     .exitCode,
+                 0);
+        const QString otherProvider =
+            write(QStringLiteral("mismatch-provider.yaml"),
+                  QStringLiteral("version: 1\nconnections:\n  - name: %1\n    provider: signa\n    endpoints:\n"
+                                 "      - key: a\n        url: https://hooks.example.com/a\n"
+                                 "        events: [alert.created]\n")
+                      .arg(name));
+        sandbox->clearRequestLog();
+        const CtlRun refused = ctl({QStringLiteral("plan"), QStringLiteral("-f"), otherProvider});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(otherProvider + QStringLiteral(":4: local connection \"%1\" is a layers "
+                                                                     "connection, not signa")
+                                                          .arg(name)),
+                 qPrintable(refused.err));
+        QCOMPARE(sandbox->requestLog().size(), 0);
+
+        const QString otherEnvironment =
+            write(QStringLiteral("mismatch-environment.yaml"),
+                  QStringLiteral("version: 1\nconnections:\n  - name: %1\n    provider: layers\n"
+                                 "    environment: production\n    auth: bearer\n    endpoints:\n"
+                                 "      - key: a\n        url: https://hooks.example.com/a\n"
+                                 "        events: [job.completed]\n")
+                      .arg(name));
+        const CtlRun warned = ctl({QStringLiteral("plan"), QStringLiteral("-f"), otherEnvironment});
+        QVERIFY2(warned.exitCode == 2, qPrintable(warned.out + warned.err));
+        QVERIFY2(warned.err.contains(otherEnvironment + QStringLiteral(":5: warning: local connection \"%1\" is a "
+                                                                       "development connection, not production; the "
+                                                                       "local connection is used")
+                                                            .arg(name)),
+                 qPrintable(warned.err));
+        QVERIFY(warned.err.contains(otherEnvironment + QStringLiteral(":6: warning: local connection \"%1\" "
+                                                                      "authenticates with x-api-key, not bearer")
+                                                           .arg(name)));
+        QVERIFY(warned.out.contains(QStringLiteral("  + create key \"a\"")));
+        // The local key and scheme are the ones sent.
+        QVERIFY(!sandbox->requestLog().isEmpty());
+        for (const SandboxRequest &request : sandbox->requestLog())
+            QCOMPARE(request.header("X-Api-Key"), m_apiKey.toUtf8());
+    }
+
     // WEBHOOK_API_KEY is one key: a document of several connections uses each one's own key from
     // the keychain, and with WEBHOOK_API_KEY set it is refused before anything is sent, rather
     // than sending one connection's key to another's provider.
