@@ -14,6 +14,7 @@
 #include "SecretDialog.h"
 #include "ServiceRig.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
@@ -25,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -34,6 +36,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 #include <memory>
@@ -484,6 +487,57 @@ private slots:
         QCOMPARE(records.size(), 1);
         QCOMPARE(records.first().endpointId, created.id);
         QCOMPARE(records.first().documentKey, QStringLiteral("settled"));
+    }
+
+    // Deleting an endpoint in the console takes its mapping along: the next plan creates it anew,
+    // without calling the delete drift.
+    void aConsoleDeleteForgetsTheMapping() {
+        const QString url = QStringLiteral("https://hooks.example.com/console-delete");
+        writeKeyedDocument(path("delete.yaml"), QStringLiteral("deleted"), url);
+        QDialog *dialog = planFor("applyFromFileAction", path("delete.yaml"));
+        QVERIFY(dialog);
+        auto *apply = child<QPushButton>(dialog, "planApply");
+        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 10000);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(status(dialog).contains(QStringLiteral("Apply complete: 1 change(s) applied.")),
+                                 20000);
+        const Connection connection = layersConnection();
+        QCOMPARE(m_rig->applied.forConnection(connection.id).size(), 1);
+        dialog->close();
+
+        auto *table = m_window->findChild<QTableView *>(QStringLiteral("endpointTable"));
+        int row = -1;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int r = 0; r < table->model()->rowCount(); ++r) {
+                    if (table->model()->index(r, EndpointTableModel::Url).data().toString() == url)
+                        row = r;
+                }
+                return row >= 0;
+            }(),
+            10000);
+        const QModelIndex cell = table->model()->index(row, EndpointTableModel::Url);
+        table->scrollTo(cell);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+        QTimer::singleShot(50, this, [] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            for (QAbstractButton *button : box->buttons()) {
+                if (button->text() == QLatin1String("Delete endpoint"))
+                    button->click();
+            }
+        });
+        action("deleteEndpointAction")->trigger(); // Edit → Delete…
+        QTRY_VERIFY_WITH_TIMEOUT(layersEndpoints().size() == 4, 10000);
+        QTRY_VERIFY(m_rig->applied.forConnection(connection.id).isEmpty());
+
+        dialog = planFor("applyFromFileAction", path("delete.yaml"));
+        QTRY_VERIFY_WITH_TIMEOUT(status(dialog).contains(QStringLiteral("1 to create")), 10000);
+        const QModelIndex created = itemRow(child<QTreeView>(dialog, "planTree"), QStringLiteral("+ create"));
+        QVERIFY(created.isValid());
+        QVERIFY2(!created.siblingAtColumn(PlanTreeModel::Details).data().toString().contains(QStringLiteral("drift")),
+                 qPrintable(created.siblingAtColumn(PlanTreeModel::Details).data().toString()));
     }
 
     // The keychain refuses a created endpoint's secret during a console apply: the secret is shown
