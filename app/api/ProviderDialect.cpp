@@ -1,5 +1,6 @@
 #include "ProviderDialect.h"
 
+#include "JsonPath.h"
 #include "Timestamp.h"
 
 #include <QCoreApplication>
@@ -29,28 +30,6 @@ QString oneLine(const QString &text, qsizetype maxChars) {
     if (line.size() > maxChars)
         line = line.left(maxChars) + QChar(0x2026);
     return line;
-}
-
-// "error.code" -> body["error"]["code"]; a numeric segment indexes an array.
-QJsonValue valueAtPath(const QJsonValue &root, const QString &path) {
-    if (path.isEmpty())
-        return QJsonValue(QJsonValue::Undefined);
-    QJsonValue current = root;
-    for (const QString &segment : path.split(QLatin1Char('.'))) {
-        if (current.isObject()) {
-            current = current.toObject().value(segment);
-        } else if (current.isArray()) {
-            bool isIndex = false;
-            const int index = segment.toInt(&isIndex);
-            const QJsonArray array = current.toArray();
-            if (!isIndex || index < 0 || index >= array.size())
-                return QJsonValue(QJsonValue::Undefined);
-            current = array.at(index);
-        } else {
-            return QJsonValue(QJsonValue::Undefined);
-        }
-    }
-    return current;
 }
 
 // Codes are sometimes numbers ("code": 1001); both become text.
@@ -672,8 +651,8 @@ ApiError ProviderDialect::parseError(int httpStatus, const QByteArray &body) con
             root = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
     }
 
-    error.code = oneLine(scalarText(valueAtPath(root, m_profile.errorCodePath())), 100);
-    const QJsonValue documentedMessage = valueAtPath(root, m_profile.errorMessagePath());
+    error.code = oneLine(scalarText(JsonPath::valueAt(root, m_profile.errorCodePath())), 100);
+    const QJsonValue documentedMessage = JsonPath::valueAt(root, m_profile.errorMessagePath());
     error.notFound = httpStatus == 404 && documentedMessage.isString() && !documentedMessage.toString().isEmpty() &&
                      (m_profile.errorNotFoundCode().isEmpty() || error.code == m_profile.errorNotFoundCode());
 
@@ -684,7 +663,7 @@ ApiError ProviderDialect::parseError(int httpStatus, const QByteArray &body) con
         QStringLiteral("error.message"), QStringLiteral("message"),
         QStringLiteral("error"),         QStringLiteral("detail")};
     for (const QString &path : messagePaths) {
-        const QJsonValue value = valueAtPath(root, path);
+        const QJsonValue value = JsonPath::valueAt(root, path);
         if (value.isString() && !value.toString().trimmed().isEmpty()) {
             message = value.toString();
             break;
@@ -695,7 +674,7 @@ ApiError ProviderDialect::parseError(int httpStatus, const QByteArray &body) con
 
     // The provider blames its own key ("enabled_events", or "metadata.team"); the form knows the
     // canonical one.
-    const QString wireField = scalarText(valueAtPath(root, m_profile.errorFieldPath()));
+    const QString wireField = scalarText(JsonPath::valueAt(root, m_profile.errorFieldPath()));
     if (!wireField.isEmpty()) {
         QString canonical = m_profile.canonicalField(wireField);
         if (canonical.isEmpty()) {
