@@ -82,8 +82,7 @@ void DeliveryDetails::showNothing() {
     m_bodyTabs->setTabEnabled(0, true);
 }
 
-void DeliveryDetails::showDelivery(const CapturedDelivery &delivery, const QString &connectionName,
-                                   const QByteArray &forwardBody) {
+void DeliveryDetails::showDelivery(const CapturedDelivery &delivery, const QString &connectionName) {
     const QString title = DeliveryTableModel::verdictTitle(delivery.verdict);
     QString verdict = delivery.verdictMessage.isEmpty() ? title : tr("%1: %2").arg(title, delivery.verdictMessage);
     if (!delivery.endpointId.isEmpty())
@@ -107,13 +106,23 @@ void DeliveryDetails::showDelivery(const CapturedDelivery &delivery, const QStri
     if (!isJson)
         m_bodyTabs->setCurrentIndex(1);
 
-    const bool forwarded = delivery.forwardMs >= 0;
-    m_forward->setVisible(forwarded);
-    m_forwardBody->setVisible(forwarded && !forwardBody.isEmpty());
-    if (forwarded)
-        m_forward->setText(
-            delivery.forwardStatus > 0
-                ? tr("Forward target answered %1 in %2 ms.").arg(delivery.forwardStatus).arg(delivery.forwardMs)
-                : tr("Forward failed after %1 ms: %2").arg(delivery.forwardMs).arg(delivery.forwardError));
-    m_forwardBody->setPlainText(VisibleText::of(forwardBody, VisibleText::LineBreaks::Kept));
+    const ForwardOutcome &forward = delivery.forward;
+    m_forward->setVisible(forward.wasForwarded());
+    m_forwardBody->setVisible(forward.wasForwarded() && !forward.body.isEmpty());
+    QString answered;
+    if (forward.status == 0)
+        answered = tr("Forward failed after %1 ms: %2").arg(forward.ms).arg(forward.error);
+    else if (forward.bodyTruncated)
+        answered = tr("Forward target answered %1 in %2 ms, with a body longer than %3 KiB: the first %3 KiB are "
+                      "shown.")
+                       .arg(forward.status)
+                       .arg(forward.ms)
+                       .arg(ForwardOutcome::maxBodyBytes / 1024);
+    else if (forward.body.isEmpty())
+        answered = tr("Forward target answered %1 in %2 ms, with no body.").arg(forward.status).arg(forward.ms);
+    else
+        answered = tr("Forward target answered %1 in %2 ms:").arg(forward.status).arg(forward.ms);
+    m_forward->setText(answered);
+    m_forwardBody->setAccessibleDescription(answered);
+    m_forwardBody->setPlainText(VisibleText::of(forward.body, VisibleText::LineBreaks::Kept));
 }

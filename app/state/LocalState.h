@@ -25,7 +25,7 @@ class LocalState final {
     Q_DISABLE_COPY_MOVE(LocalState)
 
 public:
-    static constexpr int schemaVersion = 5;
+    static constexpr int schemaVersion = 6;
 
     explicit LocalState(const QString &filePath = defaultPath());
     ~LocalState();

@@ -445,6 +445,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&quot;%1&quot; takes its connections from the document, not from -c.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs the document: -f FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage:
   webhookctl connection add NAME --provider layers|encrata|signa|polyai [--base-url URL]
              [--environment production|development] [--auth x-api-key|bearer]
@@ -489,8 +501,9 @@
              line per delivery: time, method, path, size, the endpoint whose URL path it came
              to (of every connection, or of -c NAME), and the verdict against its secret and
              its previous one. Each is answered 200, or with --forward relayed to URL and
-             answered with its status; bodies over 1 MiB are refused (413). Deliveries are
-             kept in the local state database, the newest [deliveries] keep= (1000))
+             answered with the target&apos;s answer, the first 64 KiB of whose body are kept
+             too; bodies over 1 MiB are refused (413). Deliveries are kept in the local
+             state database, the newest [deliveries] keep= (1000))
   webhookctl export [-c NAME]... [-o FILE]
              (writes the endpoints document (YAML) of the connections named, else of all of
              them: each endpoint&apos;s id, key, fields, status, and whether its secret is in the
@@ -525,18 +538,6 @@ Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (
 3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).
 verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
 </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; takes its connections from the document, not from -c.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 needs a file name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; needs the document: -f FILE.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -840,10 +841,6 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Forward target answered %1 in %2 ms.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Forward failed after %1 ms: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -853,6 +850,18 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
     <message>
         <source>Ra&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward target answered %1 in %2 ms, with a body longer than %3 KiB: the first %3 KiB are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward target answered %1 in %2 ms, with no body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward target answered %1 in %2 ms:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4690,12 +4699,19 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(forwarded: %1 in %2 ms)</source>
+        <source>(forward failed: %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(forward failed: %1)</source>
+        <source>(forwarded: %1 in %2 ms, answered more than %3 KiB; the first %3 KiB kept)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(forwarded: %1 in %2 ms, answered %n bytes)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -409,7 +409,8 @@ private slots:
         for (const DeliveryLog::Entry &entry : m_log->recent()) {
             if (entry.id == replayedId) {
                 found = true;
-                QCOMPARE(entry.forwardStatus, 202);
+                QCOMPARE(entry.forward.status, 202);
+                QCOMPARE(entry.forward.body, QByteArray("accepted by target"));
                 // The credential never reached the database either.
                 for (const auto &[name, value] : entry.headers)
                     QVERIFY(!value.contains("receiver-password"));
@@ -417,13 +418,37 @@ private slots:
         }
         QVERIFY(found);
 
-        // A new window over the same database shows what was kept.
+        // Listening with the forward URL set: a new delivery goes on to the target, live, and its
+        // answer is shown with it.
+        QCOMPARE(postRaw(m_path, signedWith(secretOf(m_endpointId), body, QStringLiteral("msg_live")), body), 202);
+        QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 3, 15000);
+        selectTop();
+        QVERIFY2(QRegularExpression(QStringLiteral("^Forward target answered 202 in \\d+ ms:$"))
+                     .match(forwardShown->text())
+                     .hasMatch(),
+                 qPrintable(forwardShown->text()));
+        QVERIFY(child<QPlainTextEdit>("deliveryForwardBody")->isVisible());
+        QCOMPARE(child<QPlainTextEdit>("deliveryForwardBody")->toPlainText(), QStringLiteral("accepted by target"));
+
+        // A new window over the same database shows what was kept, the target's answers too.
         m_tester.reset();
         m_window.reset();
         openWindow();
-        QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 2, 10000);
-        QCOMPARE(rows()->index(1, DeliveryTableModel::Path).data().toString(), m_path);
-        QCOMPARE(rows()->index(0, DeliveryTableModel::Verdict).data().toString(), QStringLiteral("No endpoint"));
+        QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 3, 10000);
+        QCOMPARE(rows()->index(2, DeliveryTableModel::Path).data().toString(), m_path);
+        QCOMPARE(rows()->index(1, DeliveryTableModel::Verdict).data().toString(), QStringLiteral("No endpoint"));
+        for (int row : {0, 2}) {
+            deliveryTable()->selectRow(row);
+            QVERIFY2(
+                child<QLabel>("deliveryForward")->text().startsWith(QStringLiteral("Forward target answered 202 in ")),
+                qPrintable(child<QLabel>("deliveryForward")->text()));
+            QVERIFY(child<QPlainTextEdit>("deliveryForwardBody")->isVisible());
+            QCOMPARE(child<QPlainTextEdit>("deliveryForwardBody")->toPlainText(), QStringLiteral("accepted by target"));
+        }
+        // Not forwarded: nothing said about a forward.
+        deliveryTable()->selectRow(1);
+        QVERIFY(!child<QLabel>("deliveryForward")->isVisible());
+        QVERIFY(!child<QPlainTextEdit>("deliveryForwardBody")->isVisible());
 
         // Clear asks, then empties the table and the database.
         answerNextMessageBox(QStringLiteral("Clear deliveries"));
@@ -432,6 +457,35 @@ private slots:
         QCOMPARE(m_log->count(), 0);
         QVERIFY(!action("clearDeliveriesAction")->isEnabled());
         QTRY_COMPARE(m_window->focusWidget(), deliveryTable()); // not lost with the disabled button
+    }
+
+    // A target that answers with a page: the first 64 KiB are shown, and the view says so.
+    void aLongForwardAnswerIsShownCut() {
+        QHttpServer target;
+        const QByteArray page = "<html>" + QByteArray(ForwardOutcome::maxBodyBytes, 'p') + "</html>";
+        target.route(QStringLiteral("/page"), [&] {
+            return QHttpServerResponse(QByteArrayLiteral("text/html"), page, QHttpServerResponder::StatusCode::Ok);
+        });
+        const quint16 targetPort = target.listen(QHostAddress::LocalHost);
+        QVERIFY(targetPort != 0);
+        QCOMPARE(postRaw(m_path, {{"Content-Type", "application/json"}}, "{}"), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 1, 15000);
+        auto *forward = child<QLineEdit>("forwardUrl");
+        forward->setFocus();
+        QTest::keyClicks(forward, QStringLiteral("http://127.0.0.1:%1/page").arg(targetPort));
+        selectTop();
+        QTest::mouseClick(child<QToolButton>("replayDelivery"), Qt::LeftButton);
+        auto *forwardShown = child<QLabel>("deliveryForward");
+        QTRY_VERIFY_WITH_TIMEOUT(forwardShown->isVisible(), 10000);
+        QVERIFY2(QRegularExpression(QStringLiteral("^Forward target answered 200 in \\d+ ms, with a body longer "
+                                                   "than 64 KiB: the first 64 KiB are shown\\.$"))
+                     .match(forwardShown->text())
+                     .hasMatch(),
+                 qPrintable(forwardShown->text()));
+        const QString shown = child<QPlainTextEdit>("deliveryForwardBody")->toPlainText();
+        QCOMPARE(shown.size(), ForwardOutcome::maxBodyBytes);
+        QVERIFY(shown.startsWith(QStringLiteral("<html>pp")));
+        QCOMPARE(m_log->recent(1).first().forward.body, page.left(ForwardOutcome::maxBodyBytes));
     }
 
     void hostileDeliveriesAreRefusedOrShownSafely() {

@@ -54,6 +54,9 @@ private slots:
             LocalState state(path);
             QSqlQuery query(state.database());
             QVERIFY(query.exec(QStringLiteral("DROP TABLE applied_endpoints")));
+            // Step 6's columns, which came after.
+            QVERIFY(query.exec(QStringLiteral("ALTER TABLE deliveries DROP COLUMN forward_body")));
+            QVERIFY(query.exec(QStringLiteral("ALTER TABLE deliveries DROP COLUMN forward_body_truncated")));
             QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 4")));
         }
         LocalState state(path);
