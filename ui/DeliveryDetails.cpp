@@ -3,11 +3,13 @@
 #include "DeliveryTableModel.h"
 #include "VisibleText.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -55,6 +57,7 @@ DeliveryDetails::DeliveryDetails(QWidget *parent)
     m_bodyTabs->setAccessibleName(tr("Body"));
     m_bodyTabs->addTab(m_pretty, tr("Pretty &JSON"));
     m_bodyTabs->addTab(m_raw, tr("Ra&w"));
+    m_bodyTabs->tabBar()->installEventFilter(this);
     m_forwardBody->setMaximumHeight(fontMetrics().height() * 6);
 
     auto *layout = new QVBoxLayout(this);
@@ -70,6 +73,14 @@ DeliveryDetails::DeliveryDetails(QWidget *parent)
 
 QList<QWidget *> DeliveryDetails::tabStops() const {
     return {m_verdict, m_headers, m_bodyTabs, m_forwardBody}; // the tabs hold their pages
+}
+
+bool DeliveryDetails::eventFilter(QObject *watched, QEvent *event) {
+    // A tab's mnemonic (Alt+J, Alt+W) only turns the page; the keyboard goes to the toggle too, as
+    // a label's mnemonic takes it to its field, so that Tab goes on into the body shown.
+    if (watched == m_bodyTabs->tabBar() && event->type() == QEvent::Shortcut)
+        m_bodyTabs->tabBar()->setFocus(Qt::ShortcutFocusReason);
+    return QWidget::eventFilter(watched, event);
 }
 
 void DeliveryDetails::showNothing() {

@@ -23,6 +23,9 @@ public:
     // Where Tab goes inside, in order: verdict, headers, body tabs (then their page), forward answer.
     QList<QWidget *> tabStops() const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QLabel *m_verdict;
     QPlainTextEdit *m_headers;

@@ -35,6 +35,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
@@ -486,6 +487,43 @@ private slots:
         QCOMPARE(shown.size(), ForwardOutcome::maxBodyBytes);
         QVERIFY(shown.startsWith(QStringLiteral("<html>pp")));
         QCOMPARE(m_log->recent(1).first().forward.body, page.left(ForwardOutcome::maxBodyBytes));
+    }
+
+    // Alt+J and Alt+W choose the body's view: the keyboard goes to the toggle, and Tab from there
+    // into the body it shows; a body that is not JSON has no pretty view to choose.
+    void bodyViewMnemonicsTakeTheKeyboard() {
+        QCOMPARE(postRaw(QStringLiteral("/nowhere"), {{"Content-Type", "text/plain"}}, "plain words"), 200);
+        QCOMPARE(postRaw(m_path, {{"Content-Type", "application/json"}}, "{\"type\":\"job.completed\"}"), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 2, 15000);
+        selectTop();
+        auto *tabs = child<QTabWidget>("deliveryBodyTabs");
+        auto *pretty = child<QPlainTextEdit>("deliveryBodyPretty");
+        auto *raw = child<QPlainTextEdit>("deliveryBodyRaw");
+        QCOMPARE(tabs->currentIndex(), 0);
+        QVERIFY(deliveryTable()->hasFocus());
+
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_W, Qt::AltModifier);
+        QCOMPARE(tabs->currentWidget(), raw);
+        QTRY_COMPARE(QApplication::focusWidget(), tabs->tabBar());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), raw);
+        QCOMPARE(raw->toPlainText(), QStringLiteral("{\"type\":\"job.completed\"}"));
+
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_J, Qt::AltModifier);
+        QCOMPARE(tabs->currentWidget(), pretty);
+        QTRY_COMPARE(QApplication::focusWidget(), tabs->tabBar());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), pretty);
+        QVERIFY(pretty->toPlainText().contains(QStringLiteral("\"type\": \"job.completed\"")));
+
+        // The plain-text delivery: Raw only, Alt+J leaves it (and the keyboard) where they are.
+        deliveryTable()->setFocus();
+        QTest::keyClick(deliveryTable(), Qt::Key_Down);
+        QCOMPARE(rows()->index(1, 0).data(DeliveryTableModel::VerdictRole).toString(), QStringLiteral("no-endpoint"));
+        QTRY_COMPARE(tabs->currentWidget(), raw);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_J, Qt::AltModifier);
+        QCOMPARE(tabs->currentWidget(), raw);
+        QCOMPARE(QApplication::focusWidget(), deliveryTable());
     }
 
     void hostileDeliveriesAreRefusedOrShownSafely() {
