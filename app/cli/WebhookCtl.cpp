@@ -664,7 +664,7 @@ std::optional<SignatureScheme> WebhookCtl::signatureSchemeFor(const ProviderProf
     // The profile's own section when it names the same scheme (its header names, key, tolerance).
     if (stated.isStated() && stated.kind() == *m_invocation.scheme)
         return stated;
-    return SignatureScheme::standard(*m_invocation.scheme);
+    return SignatureScheme::standard(*m_invocation.scheme).overridingProfile();
 }
 
 void WebhookCtl::runSign(const Connection &connection) {

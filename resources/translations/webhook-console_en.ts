@@ -4405,6 +4405,22 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
         <source>Its timestamp is also %1 off the time received (tolerance %2 s).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Valid when the whole secret string is the key, not the base64 after &quot;%1&quot; decoded as the %2 scheme does: the signer reads the secret differently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid when the base64 after &quot;%1&quot; is decoded to make the key, not the whole secret string as the %2 scheme does: the signer reads the secret differently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid when the signature is read as %1, not %2 as the %3 scheme does: the signer encodes the MAC differently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid under the %1 scheme (header %2), not %3, the scheme checked: the signer follows another scheme.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Uniques</name>

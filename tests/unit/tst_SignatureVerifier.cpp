@@ -412,6 +412,32 @@ private slots:
                                                    "signature section."));
     }
 
+    // A scheme checked in place of the profile's (verify --scheme): the diagnosis names it, and
+    // does not blame the profile.
+    void aSchemeOverridingTheProfileIsNamedAsChecked() {
+        const SignatureScheme slack = SignatureScheme::standard(Kind::Slack).overridingProfile();
+        SignatureVerdict verdict = SignatureVerifier(slack).verify(githubDelivery(), {githubSecret, std::nullopt, {}});
+        QCOMPARE(verdict.keyword(), QStringLiteral("other-scheme"));
+        QCOMPARE(verdict.message(), QStringLiteral("Valid under the github scheme (header X-Hub-Signature-256), not "
+                                                   "slack, the scheme checked: the signer follows another scheme."));
+        const SignatureScheme base64 =
+            SignatureScheme::standard(Kind::GitHub).withEncoding(SignatureScheme::Encoding::Base64).overridingProfile();
+        verdict = SignatureVerifier(base64).verify(githubDelivery(), {githubSecret, std::nullopt, {}});
+        QCOMPARE(verdict.keyword(), QStringLiteral("encoding"));
+        QCOMPARE(verdict.message(), QStringLiteral("Valid when the signature is read as hex, not base64 as the github "
+                                                   "scheme does: the signer encodes the MAC differently."));
+        const SignatureScheme raw = SignatureScheme::standard(Kind::StandardWebhooks)
+                                        .withKeyDerivation(SignatureScheme::KeyDerivation::Raw)
+                                        .overridingProfile();
+        verdict = SignatureVerifier(raw).verify(standardWebhooksDelivery(swSignature, swBody, swTimestamp),
+                                                {swSecret, std::nullopt, {}});
+        QCOMPARE(verdict.keyword(), QStringLiteral("key-interpretation"));
+        QCOMPARE(verdict.message(),
+                 QStringLiteral("Valid when the base64 after \"whsec_\" is decoded to make the key, not the whole "
+                                "secret string as the standard-webhooks scheme does: the signer reads the secret "
+                                "differently."));
+    }
+
     void mismatch() {
         const QString expected =
             QStringLiteral("No match: no secret of this endpoint or any other in the keychain, and no re-encoding "
