@@ -563,6 +563,10 @@ private slots:
         QVERIFY(!port->isEnabled());
         QVERIFY2(port->toolTip().contains(QStringLiteral("Stop listening")), qPrintable(port->toolTip()));
         QVERIFY(!child<QLabel>("listenProblem")->isVisible());
+        // Copy puts the address on the clipboard, to paste as an endpoint's URL.
+        QGuiApplication::clipboard()->clear();
+        QTest::mouseClick(child<QToolButton>("copyListenAddress"), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("http://127.0.0.1:%1/").arg(m_port));
 
         QTest::mouseClick(button, Qt::LeftButton);
         QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Listen"));
