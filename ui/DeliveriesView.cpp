@@ -181,6 +181,9 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     header->resizeSection(DeliveryTableModel::Verdict,
                           QFontMetrics(bold).horizontalAdvance(tr("Another endpoint's secret")) + padding +
                               metrics.height() + 8);
+    // The path takes what is left, but never nothing (on a window of 1,240 pixels it had none):
+    // below a short path's width the table scrolls instead.
+    header->setMinimumSectionSize(fitting(QStringLiteral("/hooks/x")));
     m_table->setTextElideMode(Qt::ElideMiddle);
 
     auto *listenRow = new QHBoxLayout;

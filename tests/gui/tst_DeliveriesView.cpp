@@ -20,6 +20,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
@@ -641,6 +642,18 @@ private slots:
         action("toggleDeliveriesAction")->trigger();
         QTRY_VERIFY(dock->isVisible());
         QTRY_COMPARE(dock->height(), height);
+    }
+
+    // On a window 1,240 pixels wide the fixed columns took all the table's width, and the path,
+    // which stretches over what is left, got none; it keeps a short path's width now.
+    void thePathColumnNeverVanishes() {
+        m_window->resize(1240, 860);
+        QTRY_COMPARE(m_window->width(), 1240);
+        QCOMPARE(postRaw(m_path, {{"Content-Type", "application/json"}}, "{}"), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 1, 15000);
+        const int width = deliveryTable()->horizontalHeader()->sectionSize(DeliveryTableModel::Path);
+        const int needed = deliveryTable()->fontMetrics().horizontalAdvance(QStringLiteral("/hooks/x"));
+        QVERIFY2(width > needed, qPrintable(QStringLiteral("path column %1, /hooks/x %2").arg(width).arg(needed)));
     }
 
     // Tab goes through the dock's controls in reading order and on into the window, and comes back
