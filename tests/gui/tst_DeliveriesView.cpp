@@ -270,7 +270,8 @@ private slots:
 
         // Signed with today's secret, then a rotate: now it is the previous one's signature.
         const QByteArray body = "{\"type\":\"job.completed\",\"data\":{\"id\":\"job_7\"}}";
-        const Headers oldHeaders = signedWith(secretOf(m_endpointId), body);
+        const QString oldSecret = secretOf(m_endpointId);
+        const Headers oldHeaders = signedWith(oldSecret, body);
         std::optional<EndpointService::SecretOutcome> rotated;
         m_rig->service.rotateSecret(layers(), m_endpointId, this,
                                     [&](const EndpointService::SecretOutcome &outcome) { rotated = outcome; });
@@ -309,6 +310,17 @@ private slots:
         QCOMPARE(kept.at(3).verdict, QStringLiteral("ok"));
         QCOMPARE(kept.at(2).verdict, QStringLiteral("previous-secret"));
         QCOMPARE(kept.at(1).verdict, QStringLiteral("mismatch"));
+        QByteArray onDisk; // the database and its write-ahead log, as they lie on disk
+        for (const QString &file : QStringList{m_log->databasePath(), m_log->databasePath() + QStringLiteral("-wal")}) {
+            QFile stored(file);
+            if (stored.open(QIODevice::ReadOnly))
+                onDisk += stored.readAll();
+        }
+        QVERIFY(onDisk.contains(tampered)); // what was kept is there to scan
+        for (const QString &secret : {oldSecret, secretOf(m_endpointId)}) {
+            QVERIFY(!secret.isEmpty());
+            QVERIFY2(!onDisk.contains(secret.toUtf8()), "a signing secret is in the state database");
+        }
     }
 
     void deliverSampleSendsTheChosenEventType() {
