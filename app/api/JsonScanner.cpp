@@ -76,38 +76,17 @@ std::optional<QByteArrayView> JsonScanner::string() {
 std::optional<QByteArrayView> JsonScanner::number() {
     skipWhitespace();
     const char *start = m_at;
-    const auto digits = [this] {
-        const char *first = m_at;
-        while (m_at < m_end && isDigit(*m_at))
-            ++m_at;
-        return m_at - first;
-    };
-    if (m_at < m_end && *m_at == '-')
-        ++m_at;
-    if (m_at < m_end && *m_at == '0')
-        ++m_at;
-    else if (digits() == 0) {
-        fail();
-        return std::nullopt;
+    skip('-');
+    const bool integerPart = skip('0') || skipDigits() > 0;
+    const bool fraction = !skip('.') || skipDigits() > 0;
+    bool exponent = true;
+    if (skip('e') || skip('E')) {
+        if (!skip('+'))
+            skip('-');
+        const qsizetype exponentDigits = skipDigits();
+        exponent = exponentDigits > 0 && exponentDigits <= 2;
     }
-    if (m_at < m_end && *m_at == '.') {
-        ++m_at;
-        if (digits() == 0) {
-            fail();
-            return std::nullopt;
-        }
-    }
-    if (m_at < m_end && (*m_at == 'e' || *m_at == 'E')) {
-        ++m_at;
-        if (m_at < m_end && (*m_at == '+' || *m_at == '-'))
-            ++m_at;
-        const qsizetype exponentDigits = digits();
-        if (exponentDigits == 0 || exponentDigits > 2) {
-            fail();
-            return std::nullopt;
-        }
-    }
-    if (m_failed || m_at - start > 24) {
+    if (m_failed || !integerPart || !fraction || !exponent || m_at - start > 24) {
         fail();
         return std::nullopt;
     }
@@ -174,6 +153,20 @@ bool JsonScanner::atEnd() {
 void JsonScanner::skipWhitespace() {
     while (m_at < m_end && (*m_at == ' ' || *m_at == '\n' || *m_at == '\r' || *m_at == '\t'))
         ++m_at;
+}
+
+bool JsonScanner::skip(char c) {
+    if (m_at == m_end || *m_at != c)
+        return false;
+    ++m_at;
+    return true;
+}
+
+qsizetype JsonScanner::skipDigits() {
+    const char *first = m_at;
+    while (m_at < m_end && isDigit(*m_at))
+        ++m_at;
+    return m_at - first;
 }
 
 bool JsonScanner::expect(char c) {

@@ -48,6 +48,8 @@ public:
 
 private:
     void skipWhitespace();
+    bool skip(char c); // consumes c when it comes next
+    qsizetype skipDigits();
     bool expect(char c);
     bool literal(QByteArrayView word);
     bool open(char bracket);
