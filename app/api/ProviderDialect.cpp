@@ -66,8 +66,9 @@ class EndpointReader {
 public:
     // `listItem` names the endpoint in messages ("list item 3"); -1 when it is not in a list. The
     // subject of a message is made only when there is one: a list reads thousands of endpoints.
-    EndpointReader(const ProviderProfile &profile, const QJsonObject &json, bool strict, qsizetype listItem)
-        : m_profile(profile)
+    EndpointReader(const ProviderDialect &dialect, const QJsonObject &json, bool strict, qsizetype listItem)
+        : m_dialect(dialect)
+        , m_profile(dialect.profile())
         , m_json(json)
         , m_strict(strict)
         , m_listItem(listItem) {}
@@ -206,7 +207,7 @@ public:
             }
             state = value.toString();
         }
-        return endpointStatusFromName(m_profile.statusValues().value(state));
+        return m_dialect.statusFromWire(state);
     }
 
 private:
@@ -234,6 +235,7 @@ private:
     }
     void tooMany(const QString &wire) { problem(wire, tr("has more than %1 entries").arg(ProviderDialect::maxItems)); }
 
+    const ProviderDialect &m_dialect;
     const ProviderProfile &m_profile;
     const QJsonObject &m_json;
     bool m_strict;
@@ -255,29 +257,11 @@ QJsonObject toJsonObject(const StringMap &map) {
 } // namespace
 
 ProviderDialect::ProviderDialect(ProviderProfile profile)
-    : m_profile(std::move(profile)) {
-    const auto wire = [this](const char *canonical) { return m_profile.wireField(QLatin1String(canonical)); };
-    m_wire.id = wire("id");
-    m_wire.url = wire("url");
-    m_wire.events = wire("events");
-    m_wire.label = wire("label");
-    m_wire.status = wire("status");
-    m_wire.projectId = wire("projectId");
-    m_wire.scope = wire("scope");
-    m_wire.metadata = wire("metadata");
-    m_wire.headers = wire("headers");
-    m_wire.timeoutMs = wire("timeoutMs");
-    m_wire.secretVersion = wire("secretVersion");
-    m_wire.createdAt = wire("createdAt");
-    m_wire.updatedAt = wire("updatedAt");
-    m_wire.lastSuccessAt = wire("lastSuccessAt");
-    m_wire.lastFailureAt = wire("lastFailureAt");
-    m_wire.consecutiveFailures = wire("consecutiveFailures");
-    for (const QString &secretKey : {m_profile.createResponse().secretKey, m_profile.rotateResponse().secretKey}) {
-        if (!secretKey.isEmpty() && m_profile.canonicalField(secretKey).isEmpty() &&
-            !m_wire.secretKeys.contains(secretKey))
-            m_wire.secretKeys << secretKey;
-    }
+    : m_profile(std::move(profile))
+    , m_wire(WireNames::of(m_profile)) {}
+
+EndpointStatus ProviderDialect::statusFromWire(const QString &state) const {
+    return endpointStatusFromName(m_profile.statusValues().value(state));
 }
 
 // ---- requests -------------------------------------------------------------------------------
@@ -408,7 +392,7 @@ std::optional<QJsonValue> ProviderDialect::parseJson(const QByteArray &body, con
 
 std::optional<Endpoint> ProviderDialect::parseEndpointObject(const QJsonObject &json, bool strict, qsizetype listItem,
                                                              Raw raw, ApiError *error) const {
-    EndpointReader reader(m_profile, json, strict, listItem);
+    EndpointReader reader(*this, json, strict, listItem);
     const WireNames &wire = m_wire;
     Endpoint endpoint;
     endpoint.id = reader.text(wire.id, true).value_or(QString());
