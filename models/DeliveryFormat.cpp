@@ -1,5 +1,7 @@
 #include "DeliveryFormat.h"
 
+#include "JsonPath.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 
@@ -7,16 +9,6 @@ namespace {
 
 QString tr(const char *text) {
     return QCoreApplication::translate("DeliveryFormat", text);
-}
-
-// Sets value at path[depth..] inside object, making the objects on the way.
-void insertAt(QJsonObject &object, const QStringList &path, qsizetype depth, const QJsonValue &value) {
-    const QString &key = path.at(depth);
-    if (depth == path.size() - 1)
-        return void(object.insert(key, value));
-    QJsonObject inner = object.value(key).toObject();
-    insertAt(inner, path, depth + 1, value);
-    object.insert(key, inner);
 }
 
 } // namespace
@@ -53,13 +45,10 @@ std::optional<DeliveryFormat> DeliveryFormat::fromJson(const QJsonObject &json, 
 }
 
 QString DeliveryFormat::eventTypeOf(const QByteArray &body) const {
-    QJsonValue value = QJsonDocument::fromJson(body).object();
-    for (const QString &key : m_eventTypePath)
-        value = value.toObject().value(key);
-    return value.toString();
+    return JsonPath::valueAt(QJsonDocument::fromJson(body).object(), m_eventTypePath).toString();
 }
 
 QJsonObject DeliveryFormat::withEventType(QJsonObject event, const QString &type) const {
-    insertAt(event, m_eventTypePath, 0, type);
+    JsonPath::insert(event, m_eventTypePath, type);
     return event;
 }

@@ -147,31 +147,23 @@ void DeliveryTableModel::setDeliveries(const QList<CapturedDelivery> &deliveries
     endResetModel();
 }
 
-void DeliveryTableModel::addDelivery(const CapturedDelivery &delivery, const QByteArray &forwardBody) {
+void DeliveryTableModel::addDelivery(const CapturedDelivery &delivery) {
     beginInsertRows(QModelIndex(), 0, 0);
     m_rows.prepend({delivery, eventTypeOf(delivery)});
     endInsertRows();
-    if (!forwardBody.isNull())
-        m_forwardBodies.insert(delivery.id, forwardBody);
 }
 
-void DeliveryTableModel::setForwardOutcome(qint64 id, int status, qint64 ms, const QString &error,
-                                           const QByteArray &body) {
+void DeliveryTableModel::setForwardOutcome(qint64 id, const ForwardOutcome &forward) {
     const QModelIndex found = indexFromId(id);
     if (!found.isValid())
         return;
-    CapturedDelivery &delivery = m_rows[found.row()].delivery;
-    delivery.forwardStatus = status;
-    delivery.forwardMs = ms;
-    delivery.forwardError = error;
-    m_forwardBodies.insert(id, body);
+    m_rows[found.row()].delivery.forward = forward;
     emit dataChanged(index(found.row(), 0), index(found.row(), ColumnCount - 1));
 }
 
 void DeliveryTableModel::clear() {
     beginResetModel();
     m_rows.clear();
-    m_forwardBodies.clear();
     endResetModel();
 }
 

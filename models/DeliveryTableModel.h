@@ -8,8 +8,7 @@
 #include <QList>
 
 // The captured deliveries for the Deliveries view, newest first: one row per delivery, with the
-// event type worked out once per row. A forward target's answer body is not kept with a delivery
-// (DeliveryLog has no place for it), so it is held here for the session only.
+// event type worked out once per row.
 class DeliveryTableModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DeliveryTableModel)
@@ -38,9 +37,9 @@ public:
     // Replaces every row (deliveries newest first, as DeliveryLog::recent gives them).
     void setDeliveries(const QList<CapturedDelivery> &deliveries);
     // A new delivery, on top.
-    void addDelivery(const CapturedDelivery &delivery, const QByteArray &forwardBody = QByteArray());
+    void addDelivery(const CapturedDelivery &delivery);
     // A later forward of a delivery (Replay): its outcome replaces the one shown.
-    void setForwardOutcome(qint64 id, int status, qint64 ms, const QString &error, const QByteArray &body);
+    void setForwardOutcome(qint64 id, const ForwardOutcome &forward);
     void clear();
     // Whose connection an endpoint column names (a tooltip).
     void setConnectionNames(const QHash<QString, QString> &namesById);
@@ -51,8 +50,6 @@ public:
 
     CapturedDelivery deliveryFromIndex(const QModelIndex &index) const;
     QModelIndex indexFromId(qint64 id) const;
-    // The forward target's answer body, when it came during this session.
-    QByteArray forwardBody(qint64 id) const { return m_forwardBodies.value(id); }
 
     // "<connection-id>/<endpoint-id>", the key the endpoint filter uses.
     static QString endpointKey(const QString &connectionId, const QString &endpointId);
@@ -69,7 +66,6 @@ private:
     QString eventTypeOf(const CapturedDelivery &delivery) const;
 
     QList<Row> m_rows;
-    QHash<qint64, QByteArray> m_forwardBodies;
     QHash<QString, QString> m_connectionNames;
     QHash<QString, DeliveryFormat> m_formats;
 };

@@ -9,6 +9,23 @@
 
 namespace {
 
+// text.toCaseFolded().toUtf8(), without the general Unicode path for the ASCII text most rows
+// hold: folding ASCII is lower-casing A to Z.
+QByteArray foldedUtf8(const QString &text) {
+    QByteArray folded(text.size(), Qt::Uninitialized);
+    char *out = folded.data();
+    for (const QChar character : text) {
+        const char16_t c = character.unicode();
+        if (c >= 0x80) {
+            folded = text.toCaseFolded().toUtf8();
+            folded.squeeze(); // toUtf8() leaves room for three bytes per character
+            return folded;
+        }
+        *out++ = char(c >= u'A' && c <= u'Z' ? c + (u'a' - u'A') : c);
+    }
+    return folded;
+}
+
 // Shown wherever a value is absent, so an empty cell never looks like a rendering glitch.
 QString absentText() {
     return QStringLiteral("—");
@@ -583,8 +600,7 @@ EndpointTableModel::RowKeys EndpointTableModel::makeKeys(const Endpoint &endpoin
     for (const QString &event : endpoint.events)
         appendLine(event);
     RowKeys keys;
-    keys.search = std::move(text).toCaseFolded().toUtf8();
-    keys.search.squeeze(); // toUtf8() leaves room for three bytes per character
+    keys.search = foldedUtf8(text);
     keys.urlStart = keys.search.indexOf('\n') + 1;
     keys.labelStart = keys.search.indexOf('\n', keys.urlStart) + 1;
     keys.eventsStart = keys.search.indexOf('\n', keys.labelStart) + 1;

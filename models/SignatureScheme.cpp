@@ -219,6 +219,12 @@ SignatureScheme SignatureScheme::withEncoding(Encoding encoding) const {
     return copy;
 }
 
+SignatureScheme SignatureScheme::overridingProfile() const {
+    SignatureScheme copy = *this;
+    copy.m_overridesProfile = true;
+    return copy;
+}
+
 SignatureScheme SignatureScheme::withKeyDerivation(KeyDerivation derivation) const {
     SignatureScheme copy = *this;
     copy.m_keyDerivation = derivation;

@@ -50,6 +50,10 @@ public:
 
     SignatureScheme withEncoding(Encoding encoding) const;
     SignatureScheme withKeyDerivation(KeyDerivation derivation) const;
+    // This scheme checked in place of the profile's (webhookctl verify --scheme): a diagnosis then
+    // names this scheme as what was checked, and does not send the operator to the profile.
+    SignatureScheme overridingProfile() const;
+    bool overridesProfile() const { return m_overridesProfile; }
 
 private:
     bool m_stated = false;
@@ -64,4 +68,5 @@ private:
     int m_toleranceSeconds = 0;
     bool m_severalSignatures = false;
     bool m_assumed = false;
+    bool m_overridesProfile = false;
 };

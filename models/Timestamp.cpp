@@ -1,5 +1,7 @@
 #include "Timestamp.h"
 
+#include <string_view>
+
 namespace {
 
 // Howard Hinnant's days_from_civil and civil_from_days (proleptic Gregorian calendar).
@@ -34,13 +36,13 @@ int daysInMonth(int year, int month) {
 }
 
 // The number in text[at, at + digits), or -1 when one of them is not a digit.
-int digitsAt(QStringView text, qsizetype at, int digits) {
+template <typename Text> int digitsAt(Text text, qsizetype at, int digits) {
     int value = 0;
     for (int i = 0; i < digits; ++i) {
-        const char16_t c = text[at + i].unicode();
-        if (c < u'0' || c > u'9')
+        const auto c = text[at + i];
+        if (c < '0' || c > '9')
             return -1;
-        value = value * 10 + (c - u'0');
+        value = value * 10 + (c - '0');
     }
     return value;
 }
@@ -52,12 +54,11 @@ char *putDigits(char *at, int value, int digits) {
     return at + digits;
 }
 
-} // namespace
-
-std::optional<qint64> Timestamp::parseCommon(QStringView text) {
+// Text: std::u16string_view or std::string_view (Latin-1).
+template <typename Text> std::optional<qint64> parseCommonForm(Text text) {
+    const auto size = qsizetype(text.size());
     // 2026-01-15T10:00:00 = 19 characters, then optional .fff, then Z or ±HH:MM, nothing else.
-    if (text.size() < 20 || text[4] != u'-' || text[7] != u'-' || text[10] != u'T' || text[13] != u':' ||
-        text[16] != u':')
+    if (size < 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
         return std::nullopt;
     const int year = digitsAt(text, 0, 4);
     const int month = digitsAt(text, 5, 2);
@@ -70,25 +71,35 @@ std::optional<qint64> Timestamp::parseCommon(QStringView text) {
         return std::nullopt;
     qsizetype at = 19;
     int millis = 0;
-    if (text[at] == u'.') {
-        if (text.size() < at + 5 || (millis = digitsAt(text, at + 1, 3)) < 0)
+    if (text[at] == '.') {
+        if (size < at + 5 || (millis = digitsAt(text, at + 1, 3)) < 0)
             return std::nullopt;
         at += 4;
     }
     int offsetMinutes = 0;
-    if (text[at] == u'Z' && text.size() == at + 1) {
+    if (text[at] == 'Z' && size == at + 1) {
         // UTC
-    } else if ((text[at] == u'+' || text[at] == u'-') && text.size() == at + 6 && text[at + 3] == u':') {
+    } else if ((text[at] == '+' || text[at] == '-') && size == at + 6 && text[at + 3] == ':') {
         const int offsetHours = digitsAt(text, at + 1, 2);
         const int offsetMins = digitsAt(text, at + 4, 2);
         if (offsetHours < 0 || offsetHours > 14 || offsetMins < 0 || offsetMins > 59)
             return std::nullopt;
-        offsetMinutes = (offsetHours * 60 + offsetMins) * (text[at] == u'-' ? -1 : 1);
+        offsetMinutes = (offsetHours * 60 + offsetMins) * (text[at] == '-' ? -1 : 1);
     } else {
         return std::nullopt;
     }
     const qint64 seconds = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
     return (seconds - qint64(offsetMinutes) * 60) * 1000 + millis;
+}
+
+} // namespace
+
+std::optional<qint64> Timestamp::parseCommon(QStringView text) {
+    return parseCommonForm(std::u16string_view(text.utf16(), size_t(text.size())));
+}
+
+std::optional<qint64> Timestamp::parseCommon(QLatin1StringView text) {
+    return parseCommonForm(std::string_view(text.data(), size_t(text.size())));
 }
 
 bool Timestamp::appendIsoUtc(QByteArray &out, qint64 msecsSinceEpoch) {

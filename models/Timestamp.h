@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QLatin1StringView>
 #include <QStringView>
 
 #include <optional>
@@ -13,6 +14,7 @@ namespace Timestamp {
 // "YYYY-MM-DDTHH:MM:SS" with optional ".fff" and "Z" or "±HH:MM": milliseconds since the epoch.
 // nullopt for any other form or an impossible date, which QDateTime::fromString then judges.
 std::optional<qint64> parseCommon(QStringView text);
+std::optional<qint64> parseCommon(QLatin1StringView text);
 
 // Appends "YYYY-MM-DDTHH:MM:SS.fffZ", as QDateTime::toString(Qt::ISODateWithMs) writes a UTC time.
 // Returns false, appending nothing, outside the years 1000–9999.

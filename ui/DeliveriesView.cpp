@@ -181,6 +181,9 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     header->resizeSection(DeliveryTableModel::Verdict,
                           QFontMetrics(bold).horizontalAdvance(tr("Another endpoint's secret")) + padding +
                               metrics.height() + 8);
+    // The path takes what is left, but never nothing (on a window of 1,240 pixels it had none):
+    // below a short path's width the table scrolls instead.
+    header->setMinimumSectionSize(fitting(QStringLiteral("/hooks/x")));
     m_table->setTextElideMode(Qt::ElideMiddle);
 
     auto *listenRow = new QHBoxLayout;
@@ -407,8 +410,8 @@ void DeliveriesView::showListenState() {
                           : tr("The port on 127.0.0.1; \"Any free\" lets the system choose one"));
 }
 
-void DeliveriesView::captured(const DeliveryLog::Entry &entry, const DeliveryForwarder::Response &forward) {
-    m_model->addDelivery(entry, forward.ms >= 0 ? forward.body : QByteArray());
+void DeliveriesView::captured(const DeliveryLog::Entry &entry) {
+    m_model->addDelivery(entry);
     updateFilterChoices();
     updateActions();
 }
@@ -461,8 +464,7 @@ std::optional<DeliveryLog::Entry> DeliveriesView::currentDelivery() const {
 
 void DeliveriesView::selectionChanged() {
     if (const std::optional<DeliveryLog::Entry> delivery = currentDelivery())
-        m_details->showDelivery(*delivery, m_model->connectionName(delivery->connectionId),
-                                m_model->forwardBody(delivery->id));
+        m_details->showDelivery(*delivery, m_model->connectionName(delivery->connectionId));
     else
         m_details->showNothing();
     updateActions();
@@ -516,10 +518,11 @@ void DeliveriesView::replay() {
     const qint64 id = delivery->id;
     m_listener->forwarder()->forward(
         target, delivery->method, headers, delivery->body, this, [this, id](const DeliveryForwarder::Response &answer) {
+            const ForwardOutcome outcome = answer.outcome();
             QString problem;
-            if (id > 0 && !m_log->recordForward(id, answer.status, answer.ms, answer.error, &problem))
+            if (id > 0 && !m_log->recordForward(id, outcome, &problem))
                 emit notice(tr("The replay's outcome could not be kept in the local database: %1").arg(problem));
-            m_model->setForwardOutcome(id, answer.status, answer.ms, answer.error, answer.body);
+            m_model->setForwardOutcome(id, outcome);
             m_status->setText(answer.status > 0 ? tr("Replayed: the target answered %1.").arg(answer.status)
                                                 : tr("Replay failed: %1").arg(answer.error));
             selectionChanged();

@@ -60,7 +60,7 @@ private:
     // The Listen toggle, the port field and the status all say the same state: not listening,
     // starting (the endpoints being listed) or listening on a port.
     void showListenState();
-    void captured(const DeliveryLog::Entry &entry, const DeliveryForwarder::Response &forward);
+    void captured(const DeliveryLog::Entry &entry);
     void keptLoaded(const QList<DeliveryLog::Entry> &kept);
     void selectionChanged();
     void updateFilterChoices();

@@ -3,11 +3,13 @@
 #include "DeliveryTableModel.h"
 #include "VisibleText.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -55,6 +57,7 @@ DeliveryDetails::DeliveryDetails(QWidget *parent)
     m_bodyTabs->setAccessibleName(tr("Body"));
     m_bodyTabs->addTab(m_pretty, tr("Pretty &JSON"));
     m_bodyTabs->addTab(m_raw, tr("Ra&w"));
+    m_bodyTabs->tabBar()->installEventFilter(this);
     m_forwardBody->setMaximumHeight(fontMetrics().height() * 6);
 
     auto *layout = new QVBoxLayout(this);
@@ -72,6 +75,14 @@ QList<QWidget *> DeliveryDetails::tabStops() const {
     return {m_verdict, m_headers, m_bodyTabs, m_forwardBody}; // the tabs hold their pages
 }
 
+bool DeliveryDetails::eventFilter(QObject *watched, QEvent *event) {
+    // A tab's mnemonic (Alt+J, Alt+W) only turns the page; the keyboard goes to the toggle too, as
+    // a label's mnemonic takes it to its field, so that Tab goes on into the body shown.
+    if (watched == m_bodyTabs->tabBar() && event->type() == QEvent::Shortcut)
+        m_bodyTabs->tabBar()->setFocus(Qt::ShortcutFocusReason);
+    return QWidget::eventFilter(watched, event);
+}
+
 void DeliveryDetails::showNothing() {
     m_verdict->setText(tr("Select a delivery to see its headers, body and verdict."));
     m_headers->clear();
@@ -82,8 +93,7 @@ void DeliveryDetails::showNothing() {
     m_bodyTabs->setTabEnabled(0, true);
 }
 
-void DeliveryDetails::showDelivery(const CapturedDelivery &delivery, const QString &connectionName,
-                                   const QByteArray &forwardBody) {
+void DeliveryDetails::showDelivery(const CapturedDelivery &delivery, const QString &connectionName) {
     const QString title = DeliveryTableModel::verdictTitle(delivery.verdict);
     QString verdict = delivery.verdictMessage.isEmpty() ? title : tr("%1: %2").arg(title, delivery.verdictMessage);
     if (!delivery.endpointId.isEmpty())
@@ -107,13 +117,23 @@ void DeliveryDetails::showDelivery(const CapturedDelivery &delivery, const QStri
     if (!isJson)
         m_bodyTabs->setCurrentIndex(1);
 
-    const bool forwarded = delivery.forwardMs >= 0;
-    m_forward->setVisible(forwarded);
-    m_forwardBody->setVisible(forwarded && !forwardBody.isEmpty());
-    if (forwarded)
-        m_forward->setText(
-            delivery.forwardStatus > 0
-                ? tr("Forward target answered %1 in %2 ms.").arg(delivery.forwardStatus).arg(delivery.forwardMs)
-                : tr("Forward failed after %1 ms: %2").arg(delivery.forwardMs).arg(delivery.forwardError));
-    m_forwardBody->setPlainText(VisibleText::of(forwardBody, VisibleText::LineBreaks::Kept));
+    const ForwardOutcome &forward = delivery.forward;
+    m_forward->setVisible(forward.wasForwarded());
+    m_forwardBody->setVisible(forward.wasForwarded() && !forward.body.isEmpty());
+    QString answered;
+    if (forward.status == 0)
+        answered = tr("Forward failed after %1 ms: %2").arg(forward.ms).arg(forward.error);
+    else if (forward.bodyTruncated)
+        answered = tr("Forward target answered %1 in %2 ms, with a body longer than %3 KiB: the first %3 KiB are "
+                      "shown.")
+                       .arg(forward.status)
+                       .arg(forward.ms)
+                       .arg(ForwardOutcome::maxBodyBytes / 1024);
+    else if (forward.body.isEmpty())
+        answered = tr("Forward target answered %1 in %2 ms, with no body.").arg(forward.status).arg(forward.ms);
+    else
+        answered = tr("Forward target answered %1 in %2 ms:").arg(forward.status).arg(forward.ms);
+    m_forward->setText(answered);
+    m_forwardBody->setAccessibleDescription(answered);
+    m_forwardBody->setPlainText(VisibleText::of(forward.body, VisibleText::LineBreaks::Kept));
 }

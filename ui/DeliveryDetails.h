@@ -17,12 +17,14 @@ class DeliveryDetails final : public QWidget {
 public:
     explicit DeliveryDetails(QWidget *parent = nullptr);
 
-    // forwardBody: the forward target's answer, when it is known (this session only).
-    void showDelivery(const CapturedDelivery &delivery, const QString &connectionName, const QByteArray &forwardBody);
+    void showDelivery(const CapturedDelivery &delivery, const QString &connectionName);
     void showNothing();
 
     // Where Tab goes inside, in order: verdict, headers, body tabs (then their page), forward answer.
     QList<QWidget *> tabStops() const;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QLabel *m_verdict;

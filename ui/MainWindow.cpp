@@ -111,7 +111,8 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_counts(new QLabel(this))
     , m_clipboardStatus(new QLabel(this))
-    , m_spinner(new QProgressBar(this)) {
+    , m_spinner(new QProgressBar(this))
+    , m_spinnerDelay(new QTimer(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Webhook Console"));
 
@@ -186,6 +187,11 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     m_spinner->setMaximumHeight(12);
     m_spinner->setTextVisible(false);
     m_spinner->hide();
+    // A busy bar that flashes for a request answered at once is noise, and its animation costs a
+    // paint every few milliseconds: it shows once a request has taken a moment.
+    m_spinnerDelay->setSingleShot(true);
+    m_spinnerDelay->setInterval(busyIndicatorDelayMs);
+    connect(m_spinnerDelay, &QTimer::timeout, this, [this] { m_spinner->setVisible(m_requestsInFlight > 0); });
     statusBar()->addWidget(m_counts, 1);
     statusBar()->addPermanentWidget(m_clipboardStatus);
     statusBar()->addPermanentWidget(m_spinner);
@@ -604,8 +610,14 @@ std::optional<ProviderProfile> MainWindow::currentProfile() const {
 }
 
 void MainWindow::trackRequest(int delta) {
+    const bool wasBusy = m_requestsInFlight > 0;
     m_requestsInFlight += delta;
-    m_spinner->setVisible(m_requestsInFlight > 0);
+    if (m_requestsInFlight > 0 && !wasBusy) {
+        m_spinnerDelay->start();
+    } else if (m_requestsInFlight == 0) {
+        m_spinnerDelay->stop();
+        m_spinner->hide();
+    }
 }
 
 void MainWindow::refresh() {
@@ -621,6 +633,7 @@ void MainWindow::reload(std::function<void()> loaded) {
     updateStatusCounts();
     const QString loading = tr("Loading endpoints of %1…").arg(connection.name);
     statusBar()->showMessage(loading);
+    m_loadMessageShown.start();
     // Pages are parsed as they arrive; the table takes them all at once, in one insertion (or, on
     // a refresh, one in-place update that touches only the rows that changed).
     auto arrived = std::make_shared<QList<Endpoint>>();
@@ -632,9 +645,13 @@ void MainWindow::reload(std::function<void()> loaded) {
         connection, this,
         [this, connection, arrived, loading](const QList<Endpoint> &page) {
             *arrived += page;
-            if (m_connection && m_connection->id == connection.id)
+            // A few times a second is enough to see a long list move; a repaint per page is not.
+            if (m_connection && m_connection->id == connection.id &&
+                (!m_loadMessageShown.isValid() || m_loadMessageShown.elapsed() >= loadCountIntervalMs)) {
+                m_loadMessageShown.start();
                 statusBar()->showMessage(
                     tr("%1 %Ln so far", "loading…, endpoints read", int(arrived->size())).arg(loading));
+            }
         },
         [this, connection, loaded, arrived, onRecord](const ApiError &error) {
             m_secretsOnRecordInLoad.removeAll(onRecord);

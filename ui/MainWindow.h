@@ -5,6 +5,7 @@
 #include "KeychainCheck.h"
 #include "SecretDialog.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMainWindow>
 #include <QMessageBox>
@@ -31,6 +32,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QTimer;
 class QSplitter;
 class QTableView;
 class QToolBar;
@@ -43,6 +45,10 @@ class MainWindow final : public QMainWindow {
     Q_OBJECT
 
 public:
+    // How long a request runs before the busy indicator shows, and how often a long load's count moves.
+    static constexpr int busyIndicatorDelayMs = 400;
+    static constexpr int loadCountIntervalMs = 250;
+
     // sandboxConnections are listed (and usable) but not saved; they belong to an in-process sandbox.
     // deliveries: where the Deliveries view keeps what it captures (no Deliveries view without
     // it); sandbox: the in-process sandbox whose connections can deliver samples.
@@ -160,6 +166,8 @@ private:
     QLabel *m_counts;
     QLabel *m_clipboardStatus;
     QProgressBar *m_spinner;
+    QTimer *m_spinnerDelay;           // the busy indicator waits a moment: a quick request shows none
+    QElapsedTimer m_loadMessageShown; // when the load's "so far" count was last shown
     QToolBar *m_toolBar = nullptr;
     int m_requestsInFlight = 0;
     bool m_loading = false; // a list request for the current connection is under way

@@ -23,6 +23,13 @@ void PageParser::parse(const ProviderDialect &dialect, const QJsonArray &items, 
     });
 }
 
+void PageParser::pass(QList<Endpoint> endpoints, QObject *receiver, Parsed parsed) {
+    m_thread.start([endpoints = std::move(endpoints), receiver, parsed = std::move(parsed)] {
+        QMetaObject::invokeMethod(
+            receiver, [parsed, endpoints] { parsed(endpoints, ApiError()); }, Qt::QueuedConnection);
+    });
+}
+
 void PageParser::then(QObject *receiver, std::function<void()> step) {
     m_thread.start(
         [receiver, step = std::move(step)] { QMetaObject::invokeMethod(receiver, step, Qt::QueuedConnection); });

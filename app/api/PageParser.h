@@ -28,6 +28,8 @@ public:
     // dialect and receiver must outlive this parser; parsed runs in receiver's thread.
     void parse(const ProviderDialect &dialect, const QJsonArray &items, ProviderDialect::Raw raw, QObject *receiver,
                Parsed parsed);
+    // Hands back endpoints read already (by ListPageScanner), in order with the pages given before.
+    void pass(QList<Endpoint> endpoints, QObject *receiver, Parsed parsed);
     // Runs step in receiver's thread once every page given before it was handed back.
     void then(QObject *receiver, std::function<void()> step);
 

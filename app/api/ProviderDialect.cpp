@@ -1,5 +1,6 @@
 #include "ProviderDialect.h"
 
+#include "JsonPath.h"
 #include "Timestamp.h"
 
 #include <QCoreApplication>
@@ -29,28 +30,6 @@ QString oneLine(const QString &text, qsizetype maxChars) {
     if (line.size() > maxChars)
         line = line.left(maxChars) + QChar(0x2026);
     return line;
-}
-
-// "error.code" -> body["error"]["code"]; a numeric segment indexes an array.
-QJsonValue valueAtPath(const QJsonValue &root, const QString &path) {
-    if (path.isEmpty())
-        return QJsonValue(QJsonValue::Undefined);
-    QJsonValue current = root;
-    for (const QString &segment : path.split(QLatin1Char('.'))) {
-        if (current.isObject()) {
-            current = current.toObject().value(segment);
-        } else if (current.isArray()) {
-            bool isIndex = false;
-            const int index = segment.toInt(&isIndex);
-            const QJsonArray array = current.toArray();
-            if (!isIndex || index < 0 || index >= array.size())
-                return QJsonValue(QJsonValue::Undefined);
-            current = array.at(index);
-        } else {
-            return QJsonValue(QJsonValue::Undefined);
-        }
-    }
-    return current;
 }
 
 // Codes are sometimes numbers ("code": 1001); both become text.
@@ -87,8 +66,9 @@ class EndpointReader {
 public:
     // `listItem` names the endpoint in messages ("list item 3"); -1 when it is not in a list. The
     // subject of a message is made only when there is one: a list reads thousands of endpoints.
-    EndpointReader(const ProviderProfile &profile, const QJsonObject &json, bool strict, qsizetype listItem)
-        : m_profile(profile)
+    EndpointReader(const ProviderDialect &dialect, const QJsonObject &json, bool strict, qsizetype listItem)
+        : m_dialect(dialect)
+        , m_profile(dialect.profile())
         , m_json(json)
         , m_strict(strict)
         , m_listItem(listItem) {}
@@ -227,7 +207,7 @@ public:
             }
             state = value.toString();
         }
-        return endpointStatusFromName(m_profile.statusValues().value(state));
+        return m_dialect.statusFromWire(state);
     }
 
 private:
@@ -255,6 +235,7 @@ private:
     }
     void tooMany(const QString &wire) { problem(wire, tr("has more than %1 entries").arg(ProviderDialect::maxItems)); }
 
+    const ProviderDialect &m_dialect;
     const ProviderProfile &m_profile;
     const QJsonObject &m_json;
     bool m_strict;
@@ -276,29 +257,11 @@ QJsonObject toJsonObject(const StringMap &map) {
 } // namespace
 
 ProviderDialect::ProviderDialect(ProviderProfile profile)
-    : m_profile(std::move(profile)) {
-    const auto wire = [this](const char *canonical) { return m_profile.wireField(QLatin1String(canonical)); };
-    m_wire.id = wire("id");
-    m_wire.url = wire("url");
-    m_wire.events = wire("events");
-    m_wire.label = wire("label");
-    m_wire.status = wire("status");
-    m_wire.projectId = wire("projectId");
-    m_wire.scope = wire("scope");
-    m_wire.metadata = wire("metadata");
-    m_wire.headers = wire("headers");
-    m_wire.timeoutMs = wire("timeoutMs");
-    m_wire.secretVersion = wire("secretVersion");
-    m_wire.createdAt = wire("createdAt");
-    m_wire.updatedAt = wire("updatedAt");
-    m_wire.lastSuccessAt = wire("lastSuccessAt");
-    m_wire.lastFailureAt = wire("lastFailureAt");
-    m_wire.consecutiveFailures = wire("consecutiveFailures");
-    for (const QString &secretKey : {m_profile.createResponse().secretKey, m_profile.rotateResponse().secretKey}) {
-        if (!secretKey.isEmpty() && m_profile.canonicalField(secretKey).isEmpty() &&
-            !m_wire.secretKeys.contains(secretKey))
-            m_wire.secretKeys << secretKey;
-    }
+    : m_profile(std::move(profile))
+    , m_wire(WireNames::of(m_profile)) {}
+
+EndpointStatus ProviderDialect::statusFromWire(const QString &state) const {
+    return endpointStatusFromName(m_profile.statusValues().value(state));
 }
 
 // ---- requests -------------------------------------------------------------------------------
@@ -429,7 +392,7 @@ std::optional<QJsonValue> ProviderDialect::parseJson(const QByteArray &body, con
 
 std::optional<Endpoint> ProviderDialect::parseEndpointObject(const QJsonObject &json, bool strict, qsizetype listItem,
                                                              Raw raw, ApiError *error) const {
-    EndpointReader reader(m_profile, json, strict, listItem);
+    EndpointReader reader(*this, json, strict, listItem);
     const WireNames &wire = m_wire;
     Endpoint endpoint;
     endpoint.id = reader.text(wire.id, true).value_or(QString());
@@ -672,8 +635,8 @@ ApiError ProviderDialect::parseError(int httpStatus, const QByteArray &body) con
             root = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
     }
 
-    error.code = oneLine(scalarText(valueAtPath(root, m_profile.errorCodePath())), 100);
-    const QJsonValue documentedMessage = valueAtPath(root, m_profile.errorMessagePath());
+    error.code = oneLine(scalarText(JsonPath::valueAt(root, m_profile.errorCodePath())), 100);
+    const QJsonValue documentedMessage = JsonPath::valueAt(root, m_profile.errorMessagePath());
     error.notFound = httpStatus == 404 && documentedMessage.isString() && !documentedMessage.toString().isEmpty() &&
                      (m_profile.errorNotFoundCode().isEmpty() || error.code == m_profile.errorNotFoundCode());
 
@@ -684,7 +647,7 @@ ApiError ProviderDialect::parseError(int httpStatus, const QByteArray &body) con
         QStringLiteral("error.message"), QStringLiteral("message"),
         QStringLiteral("error"),         QStringLiteral("detail")};
     for (const QString &path : messagePaths) {
-        const QJsonValue value = valueAtPath(root, path);
+        const QJsonValue value = JsonPath::valueAt(root, path);
         if (value.isString() && !value.toString().trimmed().isEmpty()) {
             message = value.toString();
             break;
@@ -695,7 +658,7 @@ ApiError ProviderDialect::parseError(int httpStatus, const QByteArray &body) con
 
     // The provider blames its own key ("enabled_events", or "metadata.team"); the form knows the
     // canonical one.
-    const QString wireField = scalarText(valueAtPath(root, m_profile.errorFieldPath()));
+    const QString wireField = scalarText(JsonPath::valueAt(root, m_profile.errorFieldPath()));
     if (!wireField.isEmpty()) {
         QString canonical = m_profile.canonicalField(wireField);
         if (canonical.isEmpty()) {

@@ -4,6 +4,7 @@
 #include "EndpointDraft.h"
 #include "EndpointPatch.h"
 #include "ProviderProfile.h"
+#include "WireNames.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -42,6 +43,9 @@ public:
 
     explicit ProviderDialect(ProviderProfile profile);
     const ProviderProfile &profile() const { return m_profile; }
+    const WireNames &wireNames() const { return m_wire; }
+    // The canonical status for the provider's own ("true" and "false" for a boolean status).
+    EndpointStatus statusFromWire(const QString &state) const;
 
     // Requests
     QJsonObject createBody(const EndpointDraft &draft) const;
@@ -73,14 +77,6 @@ private:
                                                     const ProviderProfile::SecretResponse &shape, bool isCreate,
                                                     ApiError *error) const;
     QJsonValue wireStatus(EndpointStatus status) const;
-
-    // The provider's JSON key for each canonical field (empty: the provider lacks it), looked up
-    // once: a list reads every one of them for thousands of endpoints.
-    struct WireNames {
-        QString id, url, events, label, status, projectId, scope, metadata, headers, timeoutMs, secretVersion,
-            createdAt, updatedAt, lastSuccessAt, lastFailureAt, consecutiveFailures;
-        QStringList secretKeys; // response keys of a secret that are no endpoint field: never kept in `raw`
-    };
 
     ProviderProfile m_profile;
     WireNames m_wire;

@@ -652,7 +652,7 @@ std::optional<SignatureScheme> WebhookCtl::signatureSchemeFor(const ProviderProf
     // The profile's own section when it names the same scheme (its header names, key, tolerance).
     if (stated.isStated() && stated.kind() == *m_invocation.scheme)
         return stated;
-    return SignatureScheme::standard(*m_invocation.scheme);
+    return SignatureScheme::standard(*m_invocation.scheme).overridingProfile();
 }
 
 void WebhookCtl::runSign(const Connection &connection) {
@@ -784,10 +784,20 @@ void WebhookCtl::printDelivery(const DeliveryLog::Entry &entry) {
             .arg(entry.receivedAt.toUTC().toString(Qt::ISODate), entry.method, entry.path,
                  tr("%1 bytes").arg(entry.size()), entry.endpointId.isEmpty() ? QStringLiteral("-") : entry.endpointId,
                  entry.verdict, entry.verdictMessage);
-    if (entry.forwardMs >= 0)
-        line += QLatin1Char(' ') + (entry.forwardStatus > 0
-                                        ? tr("(forwarded: %1 in %2 ms)").arg(entry.forwardStatus).arg(entry.forwardMs)
-                                        : tr("(forward failed: %1)").arg(entry.forwardError));
+    const ForwardOutcome &forward = entry.forward;
+    if (forward.wasForwarded() && forward.status == 0)
+        line += QLatin1Char(' ') + tr("(forward failed: %1)").arg(forward.error);
+    else if (forward.wasForwarded())
+        // The answer's body is kept with the delivery; its size says whether there is one.
+        line += QLatin1Char(' ') +
+                (forward.bodyTruncated
+                     ? tr("(forwarded: %1 in %2 ms, answered more than %3 KiB; the first %3 KiB kept)")
+                           .arg(forward.status)
+                           .arg(forward.ms)
+                           .arg(ForwardOutcome::maxBodyBytes / 1024)
+                     : tr("(forwarded: %1 in %2 ms, answered %n bytes)", nullptr, int(forward.body.size()))
+                           .arg(forward.status)
+                           .arg(forward.ms));
     // The path and headers come from whoever sent the request: made terminal-safe.
     m_out << safe(line) << Qt::endl;
 }

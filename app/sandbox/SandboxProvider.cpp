@@ -1,5 +1,6 @@
 #include "SandboxProvider.h"
 
+#include "JsonPath.h"
 #include "SandboxDelivery.h"
 #include "SandboxLogging.h"
 #include "SandboxState.h"
@@ -58,16 +59,6 @@ QString uuid(QRandomGenerator &random) {
     bytes[6] = char((bytes[6] & 0x0f) | 0x40); // version 4
     bytes[8] = char((bytes[8] & 0x3f) | 0x80); // RFC 4122 variant
     return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
-}
-
-void setPath(QJsonObject &root, const QStringList &parts, const QJsonValue &value) {
-    if (parts.size() == 1) {
-        root.insert(parts.first(), value);
-        return;
-    }
-    QJsonObject child = root.value(parts.first()).toObject();
-    setPath(child, parts.mid(1), value);
-    root.insert(parts.first(), child);
 }
 
 // Splits a profile path such as "/v1/webhooks/{id}/test" around the id and matches a request path
@@ -670,11 +661,11 @@ SandboxResponse SandboxProvider::problemResponse(const Problem &problem) const {
 SandboxResponse SandboxProvider::error(int status, const QString &code, const QString &message,
                                        const QString &wireField) const {
     QJsonObject body;
-    setPath(body, m_profile.errorMessagePath().split(QLatin1Char('.')), message);
+    JsonPath::insert(body, m_profile.errorMessagePath().split(QLatin1Char('.')), message);
     if (!m_profile.errorCodePath().isEmpty())
-        setPath(body, m_profile.errorCodePath().split(QLatin1Char('.')), code);
+        JsonPath::insert(body, m_profile.errorCodePath().split(QLatin1Char('.')), code);
     if (!m_profile.errorFieldPath().isEmpty() && !wireField.isEmpty())
-        setPath(body, m_profile.errorFieldPath().split(QLatin1Char('.')), wireField);
+        JsonPath::insert(body, m_profile.errorFieldPath().split(QLatin1Char('.')), wireField);
     return SandboxResponse::json(status, withExtras(body, QString()));
 }
 

@@ -33,12 +33,17 @@ void DeliveryForwarder::forward(const QUrl &target, const QString &method, const
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     QNetworkReply *reply = m_network->sendCustomRequest(forward, method.toLatin1(), body);
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > DeliveryReceiver::maxBodyBytes)
+    // Read as it comes, so that an answer too long to keep still has its beginning kept.
+    auto answer = std::make_shared<Response>();
+    connect(reply, &QNetworkReply::readyRead, reply, [reply, answer] {
+        answer->body += reply->read(DeliveryReceiver::maxBodyBytes - answer->body.size());
+        if (answer->body.size() == DeliveryReceiver::maxBodyBytes && reply->bytesAvailable() > 0) {
+            answer->bodyTruncated = true;
             reply->abort();
+        }
     });
     const QPointer<QObject> caller(context);
-    connect(reply, &QNetworkReply::finished, this, [reply, timer, caller, done] {
+    connect(reply, &QNetworkReply::finished, this, [reply, timer, caller, done, answer] {
         reply->deleteLater();
         Response response;
         response.ms = timer->elapsed();
@@ -46,10 +51,20 @@ void DeliveryForwarder::forward(const QUrl &target, const QString &method, const
         if (response.status == 0) {
             response.error = reply->errorString();
         } else {
-            response.body = reply->read(DeliveryReceiver::maxBodyBytes);
+            response.body = answer->body + reply->read(DeliveryReceiver::maxBodyBytes - answer->body.size());
+            response.bodyTruncated = answer->bodyTruncated || reply->bytesAvailable() > 0;
             response.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
         }
         if (caller)
             done(response);
     });
+}
+
+ForwardOutcome DeliveryForwarder::Response::outcome() const {
+    ForwardOutcome outcome;
+    outcome.status = status;
+    outcome.ms = ms;
+    outcome.error = error;
+    outcome.setBody(body, bodyTruncated);
+    return outcome;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "CapturedDelivery.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
@@ -21,11 +23,15 @@ class DeliveryForwarder final : public QObject {
 public:
     using Headers = QList<QPair<QByteArray, QByteArray>>;
     struct Response {
-        int status = 0; // 0: no HTTP answer; error says why
-        QByteArray body;
+        int status = 0;             // 0: no HTTP answer; error says why
+        QByteArray body;            // at most DeliveryReceiver::maxBodyBytes of it
+        bool bodyTruncated = false; // the answer was longer than that: body is its beginning
         QByteArray contentType;
         qint64 ms = -1;
         QString error;
+
+        // As a delivery keeps it: the body bounded again, to ForwardOutcome::maxBodyBytes.
+        ForwardOutcome outcome() const;
     };
     using Done = std::function<void(const Response &response)>;
 

@@ -61,28 +61,26 @@ void DeliveryListener::answer(const QPointer<DeliveryReceiver> &receiver, const 
     if (m_forwardUrl.isEmpty()) {
         if (receiver)
             receiver->respond(request.id, 200);
-        return record(entry, {});
+        return record(entry);
     }
     m_forwarder->forward(m_forwardUrl, request.method, request.headers, request.body, this,
                          [this, request, entry, receiver](const DeliveryForwarder::Response &forward) mutable {
-                             entry.forwardMs = forward.ms;
-                             entry.forwardStatus = forward.status;
-                             entry.forwardError = forward.error;
+                             entry.forward = forward.outcome();
                              if (receiver) {
                                  if (forward.status == 0)
                                      receiver->respond(request.id, 502);
                                  else
                                      receiver->respond(request.id, forward.status, forward.body, forward.contentType);
                              }
-                             record(entry, forward);
+                             record(entry);
                          });
 }
 
-void DeliveryListener::record(DeliveryLog::Entry entry, const DeliveryForwarder::Response &forward) {
+void DeliveryListener::record(DeliveryLog::Entry entry) {
     QString problem;
     if (const std::optional<qint64> id = m_log->add(entry, &problem))
         entry.id = *id;
     else
         emit storeFailed(problem);
-    emit captured(entry, forward);
+    emit captured(entry);
 }

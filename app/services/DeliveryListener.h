@@ -43,8 +43,8 @@ public:
 signals:
     void started(quint16 port);
     void startFailed(const QString &problem);
-    // entry.id is set when it was stored; forward.ms is -1 when it was not forwarded.
-    void captured(const DeliveryLog::Entry &entry, const DeliveryForwarder::Response &forward);
+    // entry.id is set when it was stored; entry.forward says what the forward target answered.
+    void captured(const DeliveryLog::Entry &entry);
     void storeFailed(const QString &problem);
     void listingFailed(const QString &connectionName, const QString &problem);
 
@@ -52,7 +52,7 @@ private:
     void receive(const QPointer<DeliveryReceiver> &receiver, const DeliveryReceiver::Request &request);
     void answer(const QPointer<DeliveryReceiver> &receiver, const DeliveryReceiver::Request &request,
                 DeliveryLog::Entry entry);
-    void record(DeliveryLog::Entry entry, const DeliveryForwarder::Response &forward);
+    void record(DeliveryLog::Entry entry);
 
     DeliveryInspector *m_inspector;
     DeliveryForwarder *m_forwarder;

@@ -296,13 +296,22 @@ std::optional<SignatureVerdict> SignatureVerifier::checkKeyInterpretation(const 
         m_scheme.withKeyDerivation(decodes ? KeyDerivation::Raw : KeyDerivation::Base64AfterPrefix);
     if (matchingSignature(other, parts, delivery.body(), secrets.current) < 0)
         return std::nullopt;
+    const QString prefix = decodes ? m_scheme.keyPrefix() : other.keyPrefix();
+    if (m_scheme.overridesProfile()) {
+        const QString message =
+            decodes ? tr("Valid when the whole secret string is the key, not the base64 after \"%1\" decoded as the "
+                         "%2 scheme does: the signer reads the secret differently.")
+                    : tr("Valid when the base64 after \"%1\" is decoded to make the key, not the whole secret "
+                         "string as the %2 scheme does: the signer reads the secret differently.");
+        return SignatureVerdict(Diagnosis::KeyInterpretation,
+                                message.arg(prefix, SignatureScheme::kindName(m_scheme.kind())));
+    }
     const QString message =
         decodes ? tr("Valid when the whole secret string is the key, not the base64 after \"%1\" decoded as the "
                      "profile says: the signer reads the secret differently.")
                 : tr("Valid when the base64 after \"%1\" is decoded to make the key, not the whole secret string "
                      "as the profile says: the signer reads the secret differently.");
-    return SignatureVerdict(Diagnosis::KeyInterpretation,
-                            message.arg(decodes ? m_scheme.keyPrefix() : other.keyPrefix()));
+    return SignatureVerdict(Diagnosis::KeyInterpretation, message.arg(prefix));
 }
 
 std::optional<SignatureVerdict> SignatureVerifier::checkEncoding(const SignedParts &parts, const Delivery &delivery,
@@ -310,6 +319,12 @@ std::optional<SignatureVerdict> SignatureVerifier::checkEncoding(const SignedPar
     const Encoding otherEncoding = m_scheme.encoding() == Encoding::Hex ? Encoding::Base64 : Encoding::Hex;
     if (matchingSignature(m_scheme.withEncoding(otherEncoding), parts, delivery.body(), secrets.current) < 0)
         return std::nullopt;
+    if (m_scheme.overridesProfile())
+        return SignatureVerdict(Diagnosis::Encoding,
+                                tr("Valid when the signature is read as %1, not %2 as the %3 scheme does: the signer "
+                                   "encodes the MAC differently.")
+                                    .arg(encodingName(otherEncoding), encodingName(m_scheme.encoding()),
+                                         SignatureScheme::kindName(m_scheme.kind())));
     return SignatureVerdict(Diagnosis::Encoding,
                             tr("Valid when the signature is read as %1, not %2 as the profile says: the signer "
                                "encodes the MAC differently.")
@@ -327,13 +342,16 @@ std::optional<SignatureVerdict> SignatureVerifier::checkOtherSchemes(const Deliv
         if (!parts)
             continue;
         for (const KeyDerivation derivation : {KeyDerivation::Raw, KeyDerivation::Base64AfterPrefix}) {
-            if (matchingSignature(standard.withKeyDerivation(derivation), *parts, delivery.body(), secrets.current) >=
-                0)
-                return SignatureVerdict(Diagnosis::OtherScheme,
-                                        tr("Valid under the %1 scheme (header %2), not %3 as the profile says: "
-                                           "correct the profile's signature section.")
-                                            .arg(SignatureScheme::kindName(kind), standard.signatureHeader(),
-                                                 SignatureScheme::kindName(m_scheme.kind())));
+            if (matchingSignature(standard.withKeyDerivation(derivation), *parts, delivery.body(), secrets.current) < 0)
+                continue;
+            const QString message = m_scheme.overridesProfile()
+                                        ? tr("Valid under the %1 scheme (header %2), not %3, the scheme checked: the "
+                                             "signer follows another scheme.")
+                                        : tr("Valid under the %1 scheme (header %2), not %3 as the profile says: "
+                                             "correct the profile's signature section.");
+            return SignatureVerdict(Diagnosis::OtherScheme,
+                                    message.arg(SignatureScheme::kindName(kind), standard.signatureHeader(),
+                                                SignatureScheme::kindName(m_scheme.kind())));
         }
     }
     return std::nullopt;

@@ -35,6 +35,18 @@ QString notNull(const QString &text) {
     return text.isNull() ? QStringLiteral("") : text;
 }
 
+// forward_status, forward_ms, forward_error, forward_body, forward_body_truncated, in that order;
+// the body bounded here, whoever made the outcome.
+void bindForward(QSqlQuery &query, const ForwardOutcome &forward) {
+    ForwardOutcome kept = forward;
+    kept.setBody(forward.body, forward.bodyTruncated);
+    query.addBindValue(kept.status);
+    query.addBindValue(kept.ms);
+    query.addBindValue(notNull(kept.error));
+    query.addBindValue(kept.body.isNull() ? QByteArray("") : kept.body);
+    query.addBindValue(kept.bodyTruncated ? 1 : 0);
+}
+
 } // namespace
 
 DeliveryLog::DeliveryLog(LocalState &state, int keep)
@@ -62,8 +74,9 @@ std::optional<qint64> DeliveryLog::add(const Entry &entry, QString *error) {
             QSqlQuery insert(db);
             insert.prepare(
                 QStringLiteral("INSERT INTO deliveries (received_at, method, path, headers, body, size, connection_id, "
-                               "endpoint_id, verdict, verdict_message, forward_status, forward_ms, forward_error) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                               "endpoint_id, verdict, verdict_message, forward_status, forward_ms, forward_error, "
+                               "forward_body, forward_body_truncated) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
             insert.addBindValue(entry.receivedAt.toMSecsSinceEpoch());
             insert.addBindValue(notNull(entry.method));
             insert.addBindValue(notNull(entry.path));
@@ -74,9 +87,7 @@ std::optional<qint64> DeliveryLog::add(const Entry &entry, QString *error) {
             insert.addBindValue(notNull(entry.endpointId));
             insert.addBindValue(notNull(entry.verdict));
             insert.addBindValue(notNull(entry.verdictMessage));
-            insert.addBindValue(entry.forwardStatus);
-            insert.addBindValue(entry.forwardMs);
-            insert.addBindValue(notNull(entry.forwardError));
+            bindForward(insert, entry.forward);
             if (!insert.exec()) {
                 *why = m_state.describe(insert.lastError());
                 return false;
@@ -104,8 +115,8 @@ QList<DeliveryLog::Entry> DeliveryLog::recent(int limit) const {
     QSqlQuery query(m_state.database());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT id, received_at, method, path, headers, body, connection_id, endpoint_id, "
-                                 "verdict, verdict_message, forward_status, forward_ms, forward_error "
-                                 "FROM deliveries ORDER BY id DESC LIMIT ?"));
+                                 "verdict, verdict_message, forward_status, forward_ms, forward_error, forward_body, "
+                                 "forward_body_truncated FROM deliveries ORDER BY id DESC LIMIT ?"));
     query.addBindValue(limit);
     if (!query.exec()) {
         qCWarning(lcState).noquote() << m_state.describe(query.lastError());
@@ -123,9 +134,11 @@ QList<DeliveryLog::Entry> DeliveryLog::recent(int limit) const {
         entry.endpointId = query.value(7).toString();
         entry.verdict = query.value(8).toString();
         entry.verdictMessage = query.value(9).toString();
-        entry.forwardStatus = query.value(10).toInt();
-        entry.forwardMs = query.value(11).toLongLong();
-        entry.forwardError = query.value(12).toString();
+        entry.forward.status = query.value(10).toInt();
+        entry.forward.ms = query.value(11).toLongLong();
+        entry.forward.error = query.value(12).toString();
+        entry.forward.body = query.value(13).toByteArray();
+        entry.forward.bodyTruncated = query.value(14).toBool();
         entries.append(entry);
     }
     return entries;
@@ -152,15 +165,13 @@ bool DeliveryLog::clear(QString *error) {
         error);
 }
 
-bool DeliveryLog::recordForward(qint64 id, int status, qint64 ms, const QString &forwardError, QString *error) {
+bool DeliveryLog::recordForward(qint64 id, const ForwardOutcome &forward, QString *error) {
     return m_state.write(
         [&](QSqlDatabase &db, QString *why) {
             QSqlQuery query(db);
-            query.prepare(QStringLiteral(
-                "UPDATE deliveries SET forward_status = ?, forward_ms = ?, forward_error = ? WHERE id = ?"));
-            query.addBindValue(status);
-            query.addBindValue(ms);
-            query.addBindValue(notNull(forwardError));
+            query.prepare(QStringLiteral("UPDATE deliveries SET forward_status = ?, forward_ms = ?, forward_error = ?, "
+                                         "forward_body = ?, forward_body_truncated = ? WHERE id = ?"));
+            bindForward(query, forward);
             query.addBindValue(id);
             if (query.exec())
                 return true;

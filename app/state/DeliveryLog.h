@@ -15,7 +15,8 @@ class LocalState;
 // The deliveries a local receiver (webhookctl listen, the console's Deliveries view)
 // captured, kept in the local state database: what arrived (time, method, path, headers, the
 // body's raw bytes), which endpoint it was matched to, the signature verdict, and what a forward
-// target answered. Bodies may hold customer data, so they live only in the owner-only database.
+// target answered (its body's first ForwardOutcome::maxBodyBytes, noted when it was longer).
+// Bodies may hold customer data, so they live only in the owner-only database.
 // Never a secret: there is no column for one, and the values of credential headers
 // (Authorization, Proxy-Authorization, Cookie) are replaced before a row is written.
 //
@@ -42,8 +43,9 @@ public:
     QList<Entry> recent(int limit = defaultKeep) const;
     int count() const;
     bool clear(QString *error = nullptr);
-    // What a later forward of a kept delivery (the console's Replay) got: status, time, error.
-    bool recordForward(qint64 id, int status, qint64 ms, const QString &forwardError, QString *error = nullptr);
+    // What a later forward of a kept delivery (the console's Replay) got: status, time, error and
+    // the answer's body, which replace the last forward's.
+    bool recordForward(qint64 id, const ForwardOutcome &forward, QString *error = nullptr);
 
     // The value stored for a header: the same, or a placeholder for a credential.
     static QByteArray storedValue(const QByteArray &name, const QByteArray &value);

@@ -96,7 +96,11 @@ const QList<QStringList> &migrations() {
                         " snapshot TEXT NOT NULL,"
                         " applied_at INTEGER NOT NULL,"
                         " PRIMARY KEY (connection_id, endpoint_id)) WITHOUT ROWID")},
-        // 6: which document id or key an apply's create in flight answers to, so that whoever
+        // 6: what a forward target answered to a delivery, beyond its status: the first 64 KiB
+        // of the answer's body, and whether it was longer (see DeliveryLog).
+        {QStringLiteral("ALTER TABLE deliveries ADD COLUMN forward_body BLOB NOT NULL DEFAULT x''"),
+         QStringLiteral("ALTER TABLE deliveries ADD COLUMN forward_body_truncated INTEGER NOT NULL DEFAULT 0")},
+        // 7: which document id or key an apply's create in flight answers to, so that whoever
         // settles the create records the mapping too (see PendingCreateJournal); and which process
         // is applying a document to a connection (see ApplyClaims).
         {QStringLiteral("ALTER TABLE pending_creates ADD COLUMN document_id TEXT NOT NULL DEFAULT ''"),

@@ -24,7 +24,7 @@ class LocalState final {
     Q_DISABLE_COPY_MOVE(LocalState)
 
 public:
-    static constexpr int schemaVersion = 6;
+    static constexpr int schemaVersion = 7;
 
     explicit LocalState(const QString &filePath = defaultPath());
     ~LocalState();

@@ -501,8 +501,9 @@
              line per delivery: time, method, path, size, the endpoint whose URL path it came
              to (of every connection, or of -c NAME), and the verdict against its secret and
              its previous one. Each is answered 200, or with --forward relayed to URL and
-             answered with its status; bodies over 1 MiB are refused (413). Deliveries are
-             kept in the local state database, the newest [deliveries] keep= (1000))
+             answered with the target&apos;s answer, the first 64 KiB of whose body are kept
+             too; bodies over 1 MiB are refused (413). Deliveries are kept in the local
+             state database, the newest [deliveries] keep= (1000))
   webhookctl export [-c NAME]... [-o FILE]
              (writes the endpoints document (YAML) of the connections named, else of all of
              them: each endpoint&apos;s id, key, fields, status, and whether its secret is in the
@@ -858,10 +859,6 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Forward target answered %1 in %2 ms.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Forward failed after %1 ms: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -871,6 +868,18 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
     <message>
         <source>Ra&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward target answered %1 in %2 ms, with a body longer than %3 KiB: the first %3 KiB are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward target answered %1 in %2 ms, with no body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward target answered %1 in %2 ms:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4470,6 +4479,22 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
         <source>Its timestamp is also %1 off the time received (tolerance %2 s).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Valid when the whole secret string is the key, not the base64 after &quot;%1&quot; decoded as the %2 scheme does: the signer reads the secret differently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid when the base64 after &quot;%1&quot; is decoded to make the key, not the whole secret string as the %2 scheme does: the signer reads the secret differently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid when the signature is read as %1, not %2 as the %3 scheme does: the signer encodes the MAC differently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid under the %1 scheme (header %2), not %3, the scheme checked: the signer follows another scheme.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Uniques</name>
@@ -4760,12 +4785,19 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(forwarded: %1 in %2 ms)</source>
+        <source>(forward failed: %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(forward failed: %1)</source>
+        <source>(forwarded: %1 in %2 ms, answered more than %3 KiB; the first %3 KiB kept)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(forwarded: %1 in %2 ms, answered %n bytes)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -20,6 +20,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
@@ -35,6 +36,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
@@ -268,7 +270,8 @@ private slots:
 
         // Signed with today's secret, then a rotate: now it is the previous one's signature.
         const QByteArray body = "{\"type\":\"job.completed\",\"data\":{\"id\":\"job_7\"}}";
-        const Headers oldHeaders = signedWith(secretOf(m_endpointId), body);
+        const QString oldSecret = secretOf(m_endpointId);
+        const Headers oldHeaders = signedWith(oldSecret, body);
         std::optional<EndpointService::SecretOutcome> rotated;
         m_rig->service.rotateSecret(layers(), m_endpointId, this,
                                     [&](const EndpointService::SecretOutcome &outcome) { rotated = outcome; });
@@ -307,6 +310,17 @@ private slots:
         QCOMPARE(kept.at(3).verdict, QStringLiteral("ok"));
         QCOMPARE(kept.at(2).verdict, QStringLiteral("previous-secret"));
         QCOMPARE(kept.at(1).verdict, QStringLiteral("mismatch"));
+        QByteArray onDisk; // the database and its write-ahead log, as they lie on disk
+        for (const QString &file : QStringList{m_log->databasePath(), m_log->databasePath() + QStringLiteral("-wal")}) {
+            QFile stored(file);
+            if (stored.open(QIODevice::ReadOnly))
+                onDisk += stored.readAll();
+        }
+        QVERIFY(onDisk.contains(tampered)); // what was kept is there to scan
+        for (const QString &secret : {oldSecret, secretOf(m_endpointId)}) {
+            QVERIFY(!secret.isEmpty());
+            QVERIFY2(!onDisk.contains(secret.toUtf8()), "a signing secret is in the state database");
+        }
     }
 
     void deliverSampleSendsTheChosenEventType() {
@@ -409,7 +423,8 @@ private slots:
         for (const DeliveryLog::Entry &entry : m_log->recent()) {
             if (entry.id == replayedId) {
                 found = true;
-                QCOMPARE(entry.forwardStatus, 202);
+                QCOMPARE(entry.forward.status, 202);
+                QCOMPARE(entry.forward.body, QByteArray("accepted by target"));
                 // The credential never reached the database either.
                 for (const auto &[name, value] : entry.headers)
                     QVERIFY(!value.contains("receiver-password"));
@@ -417,13 +432,37 @@ private slots:
         }
         QVERIFY(found);
 
-        // A new window over the same database shows what was kept.
+        // Listening with the forward URL set: a new delivery goes on to the target, live, and its
+        // answer is shown with it.
+        QCOMPARE(postRaw(m_path, signedWith(secretOf(m_endpointId), body, QStringLiteral("msg_live")), body), 202);
+        QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 3, 15000);
+        selectTop();
+        QVERIFY2(QRegularExpression(QStringLiteral("^Forward target answered 202 in \\d+ ms:$"))
+                     .match(forwardShown->text())
+                     .hasMatch(),
+                 qPrintable(forwardShown->text()));
+        QVERIFY(child<QPlainTextEdit>("deliveryForwardBody")->isVisible());
+        QCOMPARE(child<QPlainTextEdit>("deliveryForwardBody")->toPlainText(), QStringLiteral("accepted by target"));
+
+        // A new window over the same database shows what was kept, the target's answers too.
         m_tester.reset();
         m_window.reset();
         openWindow();
-        QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 2, 10000);
-        QCOMPARE(rows()->index(1, DeliveryTableModel::Path).data().toString(), m_path);
-        QCOMPARE(rows()->index(0, DeliveryTableModel::Verdict).data().toString(), QStringLiteral("No endpoint"));
+        QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 3, 10000);
+        QCOMPARE(rows()->index(2, DeliveryTableModel::Path).data().toString(), m_path);
+        QCOMPARE(rows()->index(1, DeliveryTableModel::Verdict).data().toString(), QStringLiteral("No endpoint"));
+        for (int row : {0, 2}) {
+            deliveryTable()->selectRow(row);
+            QVERIFY2(
+                child<QLabel>("deliveryForward")->text().startsWith(QStringLiteral("Forward target answered 202 in ")),
+                qPrintable(child<QLabel>("deliveryForward")->text()));
+            QVERIFY(child<QPlainTextEdit>("deliveryForwardBody")->isVisible());
+            QCOMPARE(child<QPlainTextEdit>("deliveryForwardBody")->toPlainText(), QStringLiteral("accepted by target"));
+        }
+        // Not forwarded: nothing said about a forward.
+        deliveryTable()->selectRow(1);
+        QVERIFY(!child<QLabel>("deliveryForward")->isVisible());
+        QVERIFY(!child<QPlainTextEdit>("deliveryForwardBody")->isVisible());
 
         // Clear asks, then empties the table and the database.
         answerNextMessageBox(QStringLiteral("Clear deliveries"));
@@ -432,6 +471,72 @@ private slots:
         QCOMPARE(m_log->count(), 0);
         QVERIFY(!action("clearDeliveriesAction")->isEnabled());
         QTRY_COMPARE(m_window->focusWidget(), deliveryTable()); // not lost with the disabled button
+    }
+
+    // A target that answers with a page: the first 64 KiB are shown, and the view says so.
+    void aLongForwardAnswerIsShownCut() {
+        QHttpServer target;
+        const QByteArray page = "<html>" + QByteArray(ForwardOutcome::maxBodyBytes, 'p') + "</html>";
+        target.route(QStringLiteral("/page"), [&] {
+            return QHttpServerResponse(QByteArrayLiteral("text/html"), page, QHttpServerResponder::StatusCode::Ok);
+        });
+        const quint16 targetPort = target.listen(QHostAddress::LocalHost);
+        QVERIFY(targetPort != 0);
+        QCOMPARE(postRaw(m_path, {{"Content-Type", "application/json"}}, "{}"), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 1, 15000);
+        auto *forward = child<QLineEdit>("forwardUrl");
+        forward->setFocus();
+        QTest::keyClicks(forward, QStringLiteral("http://127.0.0.1:%1/page").arg(targetPort));
+        selectTop();
+        QTest::mouseClick(child<QToolButton>("replayDelivery"), Qt::LeftButton);
+        auto *forwardShown = child<QLabel>("deliveryForward");
+        QTRY_VERIFY_WITH_TIMEOUT(forwardShown->isVisible(), 10000);
+        QVERIFY2(QRegularExpression(QStringLiteral("^Forward target answered 200 in \\d+ ms, with a body longer "
+                                                   "than 64 KiB: the first 64 KiB are shown\\.$"))
+                     .match(forwardShown->text())
+                     .hasMatch(),
+                 qPrintable(forwardShown->text()));
+        const QString shown = child<QPlainTextEdit>("deliveryForwardBody")->toPlainText();
+        QCOMPARE(shown.size(), ForwardOutcome::maxBodyBytes);
+        QVERIFY(shown.startsWith(QStringLiteral("<html>pp")));
+        QCOMPARE(m_log->recent(1).first().forward.body, page.left(ForwardOutcome::maxBodyBytes));
+    }
+
+    // Alt+J and Alt+W choose the body's view: the keyboard goes to the toggle, and Tab from there
+    // into the body it shows; a body that is not JSON has no pretty view to choose.
+    void bodyViewMnemonicsTakeTheKeyboard() {
+        QCOMPARE(postRaw(QStringLiteral("/nowhere"), {{"Content-Type", "text/plain"}}, "plain words"), 200);
+        QCOMPARE(postRaw(m_path, {{"Content-Type", "application/json"}}, "{\"type\":\"job.completed\"}"), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 2, 15000);
+        selectTop();
+        auto *tabs = child<QTabWidget>("deliveryBodyTabs");
+        auto *pretty = child<QPlainTextEdit>("deliveryBodyPretty");
+        auto *raw = child<QPlainTextEdit>("deliveryBodyRaw");
+        QCOMPARE(tabs->currentIndex(), 0);
+        QVERIFY(deliveryTable()->hasFocus());
+
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_W, Qt::AltModifier);
+        QCOMPARE(tabs->currentWidget(), raw);
+        QTRY_COMPARE(QApplication::focusWidget(), tabs->tabBar());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), raw);
+        QCOMPARE(raw->toPlainText(), QStringLiteral("{\"type\":\"job.completed\"}"));
+
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_J, Qt::AltModifier);
+        QCOMPARE(tabs->currentWidget(), pretty);
+        QTRY_COMPARE(QApplication::focusWidget(), tabs->tabBar());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), pretty);
+        QVERIFY(pretty->toPlainText().contains(QStringLiteral("\"type\": \"job.completed\"")));
+
+        // The plain-text delivery: Raw only, Alt+J leaves it (and the keyboard) where they are.
+        deliveryTable()->setFocus();
+        QTest::keyClick(deliveryTable(), Qt::Key_Down);
+        QCOMPARE(rows()->index(1, 0).data(DeliveryTableModel::VerdictRole).toString(), QStringLiteral("no-endpoint"));
+        QTRY_COMPARE(tabs->currentWidget(), raw);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_J, Qt::AltModifier);
+        QCOMPARE(tabs->currentWidget(), raw);
+        QCOMPARE(QApplication::focusWidget(), deliveryTable());
     }
 
     void hostileDeliveriesAreRefusedOrShownSafely() {
@@ -471,6 +576,10 @@ private slots:
         QVERIFY(!port->isEnabled());
         QVERIFY2(port->toolTip().contains(QStringLiteral("Stop listening")), qPrintable(port->toolTip()));
         QVERIFY(!child<QLabel>("listenProblem")->isVisible());
+        // Copy puts the address on the clipboard, to paste as an endpoint's URL.
+        QGuiApplication::clipboard()->clear();
+        QTest::mouseClick(child<QToolButton>("copyListenAddress"), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("http://127.0.0.1:%1/").arg(m_port));
 
         QTest::mouseClick(button, Qt::LeftButton);
         QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Listen"));
@@ -545,6 +654,18 @@ private slots:
         action("toggleDeliveriesAction")->trigger();
         QTRY_VERIFY(dock->isVisible());
         QTRY_COMPARE(dock->height(), height);
+    }
+
+    // On a window 1,240 pixels wide the fixed columns took all the table's width, and the path,
+    // which stretches over what is left, got none; it keeps a short path's width now.
+    void thePathColumnNeverVanishes() {
+        m_window->resize(1240, 860);
+        QTRY_COMPARE(m_window->width(), 1240);
+        QCOMPARE(postRaw(m_path, {{"Content-Type", "application/json"}}, "{}"), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 1, 15000);
+        const int width = deliveryTable()->horizontalHeader()->sectionSize(DeliveryTableModel::Path);
+        const int needed = deliveryTable()->fontMetrics().horizontalAdvance(QStringLiteral("/hooks/x"));
+        QVERIFY2(width > needed, qPrintable(QStringLiteral("path column %1, /hooks/x %2").arg(width).arg(needed)));
     }
 
     // Tab goes through the dock's controls in reading order and on into the window, and comes back

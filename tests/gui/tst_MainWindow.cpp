@@ -1092,6 +1092,26 @@ private slots:
         QCOMPARE(m_secretIndex->storedEndpoints(connectionFor(QStringLiteral("layers")).id).contains(storedId), false);
     }
 
+    // A request that takes a moment shows the busy indicator, and a long load its count as it
+    // goes; a request answered at once flashes no indicator.
+    void theBusyIndicatorWaitsForASlowRequest() {
+        waitForLoad();
+        QWidget *busy = m_window->findChild<QWidget *>(QStringLiteral("busyIndicator"));
+        QVERIFY(busy);
+        sandbox()->setLatencyMs(1500);
+        action("refreshAction")->trigger();
+        QVERIFY(!busy->isVisible());
+        QVERIFY2(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Loading endpoints of")),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+        QTest::qWait(MainWindow::busyIndicatorDelayMs / 2);
+        QVERIFY(!busy->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(busy->isVisible(), 1400);
+        QCOMPARE(busy->accessibleName(), QStringLiteral("Requests in progress"));
+        sandbox()->setLatencyMs(0);
+        waitForLoad();
+        QTRY_VERIFY(!busy->isVisible());
+    }
+
     // A list reads the secret index as it starts and shows it with the rows; a secret stored while
     // the list is under way must not be undone by that earlier reading.
     void aSecretStoredDuringALoadStaysStored() {

@@ -256,21 +256,40 @@ private slots:
 
         stop(*listener);
         m_outputs << listener->out() << QString::fromUtf8(listener->process->readAllStandardError());
+        // The database file, and its write-ahead log, as they lie on disk: owner-only, and not
+        // one of the secrets the deliveries were judged with (current and previous) in them.
+        QByteArray onDisk;
+        for (const QString &file : QStringList{statePath(), statePath() + QStringLiteral("-wal")}) {
+            QFile stateFile(file);
+            if (!stateFile.exists())
+                continue;
+            QCOMPARE(stateFile.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+                     QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            QVERIFY(stateFile.open(QIODevice::ReadOnly));
+            onDisk += stateFile.readAll();
+        }
+        QVERIFY(onDisk.contains(body)); // the scan reads what was kept
+        QVERIFY(m_secrets.size() >= 3);
         for (const QString &secret : std::as_const(m_secrets)) {
             QVERIFY(!secret.isEmpty());
             for (const QString &output : std::as_const(m_outputs))
                 QVERIFY2(!output.contains(secret), "a signing secret was printed");
+            QVERIFY2(!onDisk.contains(secret.toUtf8()), "a signing secret is in the state database");
         }
     }
 
-    // --forward relays the delivery (body and headers) and answers with the target's status.
+    // --forward relays the delivery (body and headers), answers with the target's answer, and keeps
+    // that answer with the delivery: its status, time and body, the first 64 KiB of a longer one.
     void forwardsAndAnswersWithTheTargetsStatus() {
         QHttpServer target;
         QByteArray forwardedBody;
         QByteArray forwardedHeader;
+        const QByteArray page = "<html>" + QByteArray(ForwardOutcome::maxBodyBytes, 'p') + "</html>";
         target.route(QStringLiteral("/in"), [&](const QHttpServerRequest &request) {
             forwardedBody = request.body();
             forwardedHeader = request.value("X-Sample");
+            if (request.body().contains("page"))
+                return QHttpServerResponse(QByteArrayLiteral("text/html"), page, QHttpServerResponder::StatusCode::Ok);
             return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("accepted"),
                                        QHttpServerResponder::StatusCode::Accepted);
         });
@@ -295,11 +314,40 @@ private slots:
         QCOMPARE(forwardedBody, QByteArray("{\"a\":1}"));
         QCOMPARE(forwardedHeader, QByteArray("kept"));
         QTRY_VERIFY_WITH_TIMEOUT(!deliveryLine(*listener, 1).isEmpty(), 15000);
-        QVERIFY2(deliveryLine(*listener, 1).contains(QStringLiteral("(forwarded: 202 in ")),
+        QVERIFY2(QRegularExpression(QStringLiteral(" \\(forwarded: 202 in \\d+ ms, answered 8 bytes\\)$"))
+                     .match(deliveryLine(*listener, 1))
+                     .hasMatch(),
                  qPrintable(deliveryLine(*listener, 1)));
+        {
+            LocalState state(statePath());
+            QCOMPARE(DeliveryLog(state).count(), 1);
+            const DeliveryLog::Entry kept = DeliveryLog(state).recent(1).first();
+            QCOMPARE(kept.forward.status, 202);
+            QVERIFY(kept.forward.ms >= 0);
+            QCOMPARE(kept.forward.body, QByteArray("accepted"));
+            QVERIFY(!kept.forward.bodyTruncated);
+        }
+
+        // A page for an answer: the sender gets all of it, the database its first 64 KiB.
+        QNetworkAccessManager network;
+        network.setProxy(QNetworkProxy::NoProxy);
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/nowhere").arg(listener->port)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *reply = network.post(request, QByteArrayLiteral("{\"want\":\"page\"}"));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(15000));
+        reply->deleteLater();
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QCOMPARE(reply->readAll(), page);
+        QTRY_VERIFY_WITH_TIMEOUT(!deliveryLine(*listener, 2).isEmpty(), 15000);
+        QVERIFY2(deliveryLine(*listener, 2)
+                     .endsWith(QStringLiteral(" ms, answered more than 64 KiB; the first 64 KiB kept)")),
+                 qPrintable(deliveryLine(*listener, 2)));
         LocalState state(statePath());
-        QCOMPARE(DeliveryLog(state).count(), 1);
-        QCOMPARE(DeliveryLog(state).recent(1).first().forwardStatus, 202);
+        const DeliveryLog::Entry kept = DeliveryLog(state).recent(1).first();
+        QCOMPARE(kept.forward.status, 200);
+        QCOMPARE(kept.forward.body, page.left(ForwardOutcome::maxBodyBytes));
+        QVERIFY(kept.forward.bodyTruncated);
         stop(*listener);
     }
 };

@@ -452,6 +452,48 @@ private slots:
                                          "webhook-signature: v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=\n"));
     }
 
+    // --scheme replaces the profile's: GitHub's documented vector (github/docs, content/webhooks/
+    // using-webhooks/validating-webhook-deliveries.md) on an Encrata endpoint is "other-scheme"
+    // under the profile's Standard Webhooks, and valid under --scheme github.
+    void schemeOptionReplacesTheProfiles() {
+        const QString vectorSecret = QStringLiteral("It's a Secret to Everybody");
+        m_secrets << vectorSecret;
+        const QString connection = addConnection(QStringLiteral("encrata"));
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        CtlRun run = ctl({QStringLiteral("-c"), connection, QStringLiteral("secret"), QStringLiteral("import"), id,
+                          QStringLiteral("--any-form")},
+                         vectorSecret.toUtf8() + '\n');
+        QCOMPARE(run.exitCode, 0);
+        const QStringList delivery{
+            QStringLiteral("--header"),
+            QStringLiteral("X-Hub-Signature-256: sha256=757107ea0eb2509fc211221cce984b8a37570b6d7"
+                           "586c22c46f4379c8b043e17"),
+            QStringLiteral("--body-file"), writeBody("Hello, World!")};
+        run = verify(connection, id, delivery);
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.out, verdictLines(QStringLiteral("other-scheme"),
+                                       QStringLiteral("Valid under the github scheme (header X-Hub-Signature-256), "
+                                                      "not standard-webhooks as the profile says: correct the "
+                                                      "profile's signature section.")));
+        run = verify(connection, id, delivery + QStringList{QStringLiteral("--scheme"), QStringLiteral("github")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, verdictLines(QStringLiteral("ok"),
+                                       QStringLiteral("Valid: signed with this endpoint's current secret."), true));
+        run = verify(connection, id,
+                     delivery +
+                         QStringList{QStringLiteral("--scheme"), QStringLiteral("github"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QStringLiteral("{\"valid\":true,\"diagnosis\":\"ok\",\"message\":\"Valid: signed with "
+                                         "this endpoint's current secret.\"}\n"));
+        // Under a scheme the delivery does not follow: said of the scheme asked for, not of the profile.
+        run = verify(connection, id, delivery + QStringList{QStringLiteral("--scheme"), QStringLiteral("slack")});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.out, verdictLines(QStringLiteral("other-scheme"),
+                                       QStringLiteral("Valid under the github scheme (header X-Hub-Signature-256), "
+                                                      "not slack, the scheme checked: the signer follows another "
+                                                      "scheme.")));
+    }
+
     void noSecretInOutputs() {
         QVERIFY(!m_secrets.isEmpty());
         const QStringList needles = m_secrets + QStringList{m_apiKey};

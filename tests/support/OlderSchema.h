@@ -14,6 +14,8 @@ inline bool downgradeSchema(QSqlDatabase database, int version) {
         {QStringLiteral("DROP TABLE previous_secrets")},
         {QStringLiteral("DROP TABLE deliveries")},
         {QStringLiteral("DROP TABLE applied_endpoints")},
+        {QStringLiteral("ALTER TABLE deliveries DROP COLUMN forward_body_truncated"),
+         QStringLiteral("ALTER TABLE deliveries DROP COLUMN forward_body")},
         {QStringLiteral("DROP TABLE apply_claims"),
          QStringLiteral("ALTER TABLE pending_creates DROP COLUMN document_key"),
          QStringLiteral("ALTER TABLE pending_creates DROP COLUMN document_id")},

@@ -1,7 +1,7 @@
-// Apply claims in the local state database (schema step 6): one claimant per connection at a time,
+// Apply claims in the local state database (schema step 7): one claimant per connection at a time,
 // all of a document's connections or none, a dead holder taken over at once, and two claimants of
 // one process holding each other off. Also the journal's document id and key, kept with an entry,
-// and the migration of a schema 5 database.
+// and the migration of a schema 6 database.
 #include "ApplyClaims.h"
 #include "LocalState.h"
 #include "OlderSchema.h"
@@ -121,8 +121,8 @@ private slots:
         QCOMPARE(read->documentKey, QStringLiteral("orders"));
     }
 
-    // A database of schema 5 gains the claims and the journal's columns, and keeps its entries.
-    void schemaFiveIsMigrated() {
+    // A database of schema 6 gains the claims and the journal's columns, and keeps its entries.
+    void schemaSixIsMigrated() {
         QString id;
         {
             LocalState state(path());
@@ -132,7 +132,7 @@ private slots:
             id = entry.id;
             QVERIFY(journal.add(entry));
             QVERIFY(journal.release(id));
-            QVERIFY(downgradeSchema(state.database(), 5));
+            QVERIFY(downgradeSchema(state.database(), 6));
         }
         LocalState state(path());
         QVERIFY2(state.isUsable(), qPrintable(state.problem()));

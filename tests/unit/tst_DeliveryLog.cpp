@@ -45,8 +45,9 @@ private slots:
         entry.endpointId = QStringLiteral("e1");
         entry.verdict = QStringLiteral("ok");
         entry.verdictMessage = QStringLiteral("Valid: signed with this endpoint's current secret.");
-        entry.forwardStatus = 202;
-        entry.forwardMs = 17;
+        entry.forward.status = 202;
+        entry.forward.ms = 17;
+        entry.forward.setBody(QByteArray("{\"queued\":true}\r\n\x00", 18));
         QString error;
         const auto id = log.add(entry, &error);
         QVERIFY2(id && *id > 0, qPrintable(error));
@@ -66,8 +67,11 @@ private slots:
         QCOMPARE(got.endpointId, entry.endpointId);
         QCOMPARE(got.verdict, entry.verdict);
         QCOMPARE(got.verdictMessage, entry.verdictMessage);
-        QCOMPARE(got.forwardStatus, 202);
-        QCOMPARE(got.forwardMs, qint64(17));
+        QCOMPARE(got.forward.status, 202);
+        QCOMPARE(got.forward.ms, qint64(17));
+        QCOMPARE(got.forward.error, QString());
+        QCOMPARE(got.forward.body, entry.forward.body); // raw bytes too
+        QVERIFY(!got.forward.bodyTruncated);
 
         QSqlQuery size(state.database());
         QVERIFY(size.exec(QStringLiteral("SELECT size FROM deliveries")) && size.next());
@@ -169,6 +173,112 @@ private slots:
         DeliveryLog log(state);
         QVERIFY(log.add(delivery(QStringLiteral("/a"))));
         QCOMPARE(log.count(), 1);
+    }
+
+    // A forward target's answer is kept whole up to 64 KiB, then its beginning, said to be cut;
+    // a replay's outcome replaces the live forward's, body included.
+    void keepsTheForwardAnswerBoundedAndReplaced() {
+        LocalState state(path());
+        DeliveryLog log(state);
+        DeliveryLog::Entry entry = delivery(QStringLiteral("/hooks/x"));
+        entry.forward.status = 200;
+        entry.forward.ms = 40;
+        QByteArray page(ForwardOutcome::maxBodyBytes + 10, 'p');
+        page.replace(0, 6, "<html>");
+        // Given whole (not through setBody): the log bounds it itself.
+        entry.forward.body = page;
+        const auto id = log.add(entry);
+        QVERIFY(id);
+        DeliveryLog::Entry got = DeliveryLog(state).recent(1).first();
+        QCOMPARE(got.forward.body.size(), ForwardOutcome::maxBodyBytes);
+        QCOMPARE(got.forward.body, page.left(ForwardOutcome::maxBodyBytes));
+        QVERIFY(got.forward.bodyTruncated);
+
+        ForwardOutcome replayed;
+        replayed.status = 503;
+        replayed.ms = 9;
+        replayed.setBody("try later");
+        QString error;
+        QVERIFY2(log.recordForward(*id, replayed, &error), qPrintable(error));
+        got = log.recent(1).first();
+        QCOMPARE(got.forward.status, 503);
+        QCOMPARE(got.forward.ms, qint64(9));
+        QCOMPARE(got.forward.body, QByteArray("try later"));
+        QVERIFY(!got.forward.bodyTruncated);
+
+        // A failed replay: no answer, no body, the reason.
+        ForwardOutcome failed;
+        failed.ms = 10000;
+        failed.error = QStringLiteral("Connection refused");
+        QVERIFY(log.recordForward(*id, failed));
+        got = log.recent(1).first();
+        QCOMPARE(got.forward.status, 0);
+        QCOMPARE(got.forward.error, QStringLiteral("Connection refused"));
+        QVERIFY(got.forward.body.isEmpty());
+        // Cut by whoever read it (the forwarder stops at 1 MiB): still said to be cut.
+        ForwardOutcome cut;
+        cut.status = 200;
+        cut.ms = 1;
+        cut.setBody("start of a longer answer", true);
+        QVERIFY(log.recordForward(*id, cut));
+        QVERIFY(log.recent(1).first().forward.bodyTruncated);
+    }
+
+    // A database of schema 5, its deliveries table as step 4 made it and a delivery in it, gains the
+    // forward answer's columns: the old row reads with none, and a replay can keep one.
+    void schemaFiveGainsTheForwardAnswer() {
+        {
+            LocalState state(path());
+            QVERIFY(downgradeSchema(state.database(), 6)); // what came after step 6
+            QSqlQuery query(state.database());
+            QVERIFY(query.exec(QStringLiteral("DROP TABLE deliveries")));
+            QVERIFY(query.exec(QStringLiteral("CREATE TABLE deliveries ("
+                                              " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                              " received_at INTEGER NOT NULL,"
+                                              " method TEXT NOT NULL,"
+                                              " path TEXT NOT NULL,"
+                                              " headers TEXT NOT NULL,"
+                                              " body BLOB NOT NULL,"
+                                              " size INTEGER NOT NULL,"
+                                              " connection_id TEXT NOT NULL DEFAULT '',"
+                                              " endpoint_id TEXT NOT NULL DEFAULT '',"
+                                              " verdict TEXT NOT NULL DEFAULT '',"
+                                              " verdict_message TEXT NOT NULL DEFAULT '',"
+                                              " forward_status INTEGER NOT NULL DEFAULT 0,"
+                                              " forward_ms INTEGER NOT NULL DEFAULT -1,"
+                                              " forward_error TEXT NOT NULL DEFAULT '')")));
+            QVERIFY(query.exec(QStringLiteral(
+                "INSERT INTO deliveries (received_at, method, path, headers, body, size, verdict, forward_status, "
+                "forward_ms) VALUES (1764000000123, 'POST', '/old', '[]', x'7b7d', 2, 'ok', 202, 31)")));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 5")));
+        }
+        LocalState state(path());
+        QVERIFY2(state.isUsable(), qPrintable(state.problem()));
+        QSqlQuery version(state.database());
+        QVERIFY(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
+        QCOMPARE(version.value(0).toInt(), LocalState::schemaVersion);
+        DeliveryLog log(state);
+        QList<DeliveryLog::Entry> read = log.recent();
+        QCOMPARE(read.size(), 1);
+        QCOMPARE(read.first().path, QStringLiteral("/old"));
+        QCOMPARE(read.first().body, QByteArray("{}"));
+        QCOMPARE(read.first().forward.status, 202);
+        QCOMPARE(read.first().forward.ms, qint64(31));
+        QVERIFY(read.first().forward.body.isEmpty());
+        QVERIFY(!read.first().forward.bodyTruncated);
+
+        ForwardOutcome replayed;
+        replayed.status = 200;
+        replayed.ms = 5;
+        replayed.setBody("ok");
+        QVERIFY(log.recordForward(read.first().id, replayed));
+        DeliveryLog::Entry entry = delivery(QStringLiteral("/new"));
+        entry.forward = replayed;
+        QVERIFY(log.add(entry));
+        read = log.recent();
+        QCOMPARE(read.size(), 2);
+        QCOMPARE(read.at(0).forward.body, QByteArray("ok"));
+        QCOMPARE(read.at(1).forward.body, QByteArray("ok"));
     }
 
 private:

@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -90,12 +91,25 @@ private slots:
     }
 
     void aNewDeliveryGoesOnTopAndAReplayReplacesTheForward() {
-        m_model->addDelivery(delivery(4, QStringLiteral("ep_b"), "{}", "ok"), "first answer");
+        CapturedDelivery forwarded = delivery(4, QStringLiteral("ep_b"), "{}", "ok");
+        forwarded.forward.status = 200;
+        forwarded.forward.ms = 30;
+        forwarded.forward.setBody("first answer");
+        m_model->addDelivery(forwarded);
         QCOMPARE(m_model->index(0, 0).data(DeliveryTableModel::DeliveryIdRole).toLongLong(), 4);
-        QCOMPARE(m_model->forwardBody(4), QByteArray("first answer"));
-        m_model->setForwardOutcome(4, 202, 12, QString(), "second answer");
-        QCOMPARE(m_model->deliveryFromIndex(m_model->index(0, 0)).forwardStatus, 202);
-        QCOMPARE(m_model->forwardBody(4), QByteArray("second answer"));
+        QCOMPARE(m_model->deliveryFromIndex(m_model->index(0, 0)).forward.body, QByteArray("first answer"));
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        ForwardOutcome replayed;
+        replayed.status = 202;
+        replayed.ms = 12;
+        replayed.setBody("second answer");
+        m_model->setForwardOutcome(4, replayed);
+        QCOMPARE(changed.size(), 1);
+        const CapturedDelivery shown = m_model->deliveryFromIndex(m_model->index(0, 0));
+        QCOMPARE(shown.forward.status, 202);
+        QCOMPARE(shown.forward.ms, qint64(12));
+        QCOMPARE(shown.forward.body, QByteArray("second answer"));
+        QVERIFY(!shown.forward.bodyTruncated);
     }
 
     void filtersByEndpointEventAndVerdict() {

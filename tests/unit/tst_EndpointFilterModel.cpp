@@ -393,6 +393,25 @@ private slots:
         QCOMPARE(shownFor(QStringLiteral("event:invoice")), zh);
     }
 
+    // Rows of ASCII text are folded without the Unicode path; they must match as the others do.
+    void searchFoldsTheCaseOfAsciiRows() {
+        Endpoint ascii = makeEndpoint(QStringLiteral("EP_Ascii"), QStringLiteral("https://ASCII.example.com/Path_Z"));
+        ascii.label = QStringLiteral("Billing TEAM @[]^`{}");
+        ascii.events = {QStringLiteral("Job.COMPLETED")};
+        m_source->setEndpoints({ascii, makeEndpoint(QStringLiteral("ep_other"), QStringLiteral("https://o.example/"))});
+        const auto shownFor = [this](const QString &text) {
+            m_filter->setSearchText(text);
+            return shownIds();
+        };
+        const QStringList found{QStringLiteral("EP_Ascii")};
+        QCOMPARE(shownFor(QStringLiteral("ascii.EXAMPLE.com/path_z")), found);
+        QCOMPARE(shownFor(QStringLiteral("label:team")), found);
+        QCOMPARE(shownFor(QStringLiteral("@[]^`{}")), found); // the characters either side of A-Z
+        QCOMPARE(shownFor(QStringLiteral("event:job.completed")), found);
+        QCOMPARE(shownFor(QStringLiteral("ep_a")), found);
+        QCOMPARE(shownFor(QStringLiteral("path_zz")), QStringList());
+    }
+
     // A refresh that changes nothing touches no row, in the model or in the view's proxy.
     void unchangedRefreshIsSilentThroughTheProxy() {
         m_filter->sort(Model::Url, Qt::AscendingOrder);

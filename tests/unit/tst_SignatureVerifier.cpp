@@ -27,7 +27,7 @@ const QByteArray swDecoy = "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=";
 const QByteArray swDecoyV2 = "v2,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=";
 
 // stripe/stripe-dotnet, src/StripeTests/Services/Events/EventUtilityTest.cs (commit
-// 04a2fb3d77ba9e6ec1b85defe52c9f2fb98785b4): timestamp, secret and header; the body is
+// d33036292e0fba185de235ce26836eebba9f91fd): timestamp, secret and header; the body is
 // src/StripeTests/Resources/event_test_signature.json (commit 946a38088f3546e0e50437c72f2898e398cb40ef)
 // with LF line endings, as the test reads it. stripe-python's and stripe-node's webhook tests
 // only sign with the SDK's own code, so this is the fixed Stripe vector.
@@ -77,14 +77,26 @@ const QByteArray slackBody =
     "47445629121.803a0bc887a14d10d2c447fce8b6703c";
 const QByteArray slackSignature = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";
 
-// Shopify's SDK tests (Shopify/shopify-api-ruby test/webhooks/registry_test.rb, Shopify/shopify-api-js
-// webhooks/__tests__) compute the expected X-Shopify-Hmac-Sha256 with OpenSSL or their own helper
-// at run time, and Shopify's docs publish no fixed value. Shopify's header is base64(HMAC-SHA256(
-// secret, body)), so the vector is RFC 4231 section 4.3 (test case 2), whose published hex MAC is
-// only re-written in base64 here.
-const QString rfc4231Key = QStringLiteral("Jefe");
-const QByteArray rfc4231Data = "what do ya want for nothing?";
-const QByteArray rfc4231MacHex = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+// Shopify/shopify-api-php, tests/Webhooks/RegistryTest.php (commit
+// 3c41a5e1b3f92c840eab3085c44009493cc6dffc): processHeaders' X-Shopify-Hmac-Sha256 for the body
+// json_encode(['foo' => 'bar']), under tests/BaseTestCase.php's TEST_API_SECRET.
+const QString shopifySecret = QStringLiteral("7008c5f4da4718b9b45d26d3fcbbb157");
+const QByteArray shopifyBody = R"({"foo":"bar"})";
+const QByteArray shopifyHmac = "+R9TwYM4mbLTk3hEAOBkpA7zW2lc9vNFmVKs2u2jtyY=";
+// Shopify/shopify-app-js, packages/apps/shopify-api/lib/webhooks/__tests__/validate.test.ts
+// (commit ef2043d4a8c4ca0adb9020d76090b2fb94979dab), "returns true for valid request": the hmac
+// for rawBody '{"foo": "bar"}' under lib/__tests__/test-config.ts's apiSecretKey.
+const QString shopifyJsSecret = QStringLiteral("test_secret_key");
+const QByteArray shopifyJsBody = R"({"foo": "bar"})";
+const QByteArray shopifyJsHmac = "B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g=";
+// Shopify/shopify_app, test/shopify_app/controller_concerns/webhook_verification_test.rb (commit
+// e44a2919a185a7f457f1dd6e46f83f8d9c295e9d): a rotation, config.secret "secret" and old_secret
+// "old_secret", each with its valid hmac for the posted params { foo: "anything" }, a form body.
+const QString shopifyAppSecret = QStringLiteral("secret");
+const QString shopifyAppOldSecret = QStringLiteral("old_secret");
+const QByteArray shopifyAppBody = "foo=anything";
+const QByteArray shopifyAppHmac = "yCGX/RrK4fcuNtr3ztk5tQGsOBjcAzHpGLdMUrbV8yI=";
+const QByteArray shopifyAppOldHmac = "XqRcjrSv57VACn6apEO9znyu/wkN1VC7QxdSPwK3Hzs=";
 
 QDateTime at(qint64 unixSeconds) {
     return QDateTime::fromSecsSinceEpoch(unixSeconds, Qt::UTC);
@@ -111,9 +123,8 @@ Delivery slackDelivery(const QByteArray &body) {
                     body, at(slackTimestamp));
 }
 
-Delivery shopifyDelivery() {
-    return Delivery(Headers{{"X-Shopify-Hmac-Sha256", QByteArray::fromHex(rfc4231MacHex).toBase64()}}, rfc4231Data,
-                    at(1700000000));
+Delivery shopifyDelivery(const QByteArray &hmac, const QByteArray &body) {
+    return Delivery(Headers{{"X-Shopify-Hmac-Sha256", hmac}}, body, at(1700000000));
 }
 
 SignatureVerdict verify(Kind kind, const Delivery &delivery, const QString &current) {
@@ -135,7 +146,12 @@ private slots:
         QTest::newRow("stripe, 100 s later")
             << int(Kind::Stripe) << stripeDelivery(stripeBody, stripeTimestamp + 100) << stripeSecret;
         QTest::newRow("github") << int(Kind::GitHub) << githubDelivery() << githubSecret;
-        QTest::newRow("shopify (RFC 4231)") << int(Kind::Shopify) << shopifyDelivery() << rfc4231Key;
+        QTest::newRow("shopify (shopify-api-php)")
+            << int(Kind::Shopify) << shopifyDelivery(shopifyHmac, shopifyBody) << shopifySecret;
+        QTest::newRow("shopify (shopify-app-js)")
+            << int(Kind::Shopify) << shopifyDelivery(shopifyJsHmac, shopifyJsBody) << shopifyJsSecret;
+        QTest::newRow("shopify (shopify_app)")
+            << int(Kind::Shopify) << shopifyDelivery(shopifyAppHmac, shopifyAppBody) << shopifyAppSecret;
         QTest::newRow("slack") << int(Kind::Slack) << slackDelivery(slackBody) << slackSecret;
     }
 
@@ -170,11 +186,10 @@ private slots:
         QCOMPARE(*stripe,
                  (QList<QPair<QString, QString>>{
                      {"Stripe-Signature", QString::fromLatin1(stripeHeader.left(stripeHeader.indexOf(",v0=")))}}));
-        const auto shopify =
-            SignatureVerifier(SignatureScheme::standard(Kind::Shopify)).signedHeaders(rfc4231Data, rfc4231Key, {}, 0);
+        const auto shopify = SignatureVerifier(SignatureScheme::standard(Kind::Shopify))
+                                 .signedHeaders(shopifyBody, shopifySecret, {}, 0);
         QCOMPARE(*shopify,
-                 (QList<QPair<QString, QString>>{
-                     {"X-Shopify-Hmac-Sha256", QString::fromLatin1(QByteArray::fromHex(rfc4231MacHex).toBase64())}}));
+                 (QList<QPair<QString, QString>>{{"X-Shopify-Hmac-Sha256", QString::fromLatin1(shopifyHmac)}}));
         // A secret that is not base64 after whsec_ makes no key under base64-after-prefix.
         QVERIFY(!SignatureVerifier(SignatureScheme::standard(Kind::StandardWebhooks))
                      .signedHeaders(swBody, QStringLiteral("whsec_not base64!"), QStringLiteral("msg_1"), 1));
@@ -271,6 +286,17 @@ private slots:
         QCOMPARE(verdict.message(),
                  QStringLiteral("Signed with this endpoint's previous secret, replaced at 2021-02-25T15:00:00Z: the "
                                 "signer still has the secret from before the rotation."));
+
+        // shopify_app's own rotation: old_secret's hmac is the previous one's, secret's the current.
+        const SignatureVerifier shopify(SignatureScheme::standard(Kind::Shopify));
+        const SignatureVerifier::Secrets rotated{
+            shopifyAppSecret,
+            SignatureVerifier::PreviousSecret{shopifyAppOldSecret, QDateTime(QDate(2024, 5, 1), QTime(9, 30), Qt::UTC)},
+            {}};
+        QCOMPARE(shopify.verify(shopifyDelivery(shopifyAppOldHmac, shopifyAppBody), rotated).keyword(),
+                 QStringLiteral("previous-secret"));
+        QCOMPARE(shopify.verify(shopifyDelivery(shopifyAppHmac, shopifyAppBody), rotated).keyword(),
+                 QStringLiteral("ok"));
     }
 
     void otherSecret() {
@@ -314,6 +340,11 @@ private slots:
         QTest::newRow("trailing newline added") << int(Kind::Slack) << slackDelivery(slackBody + '\n') << slackSecret
                                                 << "Valid for the body with its trailing newline removed: the body was "
                                                    "re-encoded before verification; verify the raw bytes.";
+        // shopify-app-js's {"foo": "bar"}, parsed and written back compactly (as PHP's json_encode does).
+        QTest::newRow("shopify, JSON compacted")
+            << int(Kind::Shopify) << shopifyDelivery(shopifyJsHmac, shopifyBody) << shopifyJsSecret
+            << "Valid for the body with the JSON laid out with a space after each comma and colon: the body was "
+               "re-encoded before verification; verify the raw bytes.";
         QTest::newRow("trailing newline removed")
             << int(Kind::Stripe) << stripeDelivery(stripeBody.chopped(1), stripeTimestamp) << stripeSecret
             << "Valid for the body with a trailing newline added: the body was "
@@ -379,6 +410,32 @@ private slots:
         QCOMPARE(verdict.message(), QStringLiteral("Valid under the stripe scheme (header Stripe-Signature), not "
                                                    "standard-webhooks as the profile says: correct the profile's "
                                                    "signature section."));
+    }
+
+    // A scheme checked in place of the profile's (verify --scheme): the diagnosis names it, and
+    // does not blame the profile.
+    void aSchemeOverridingTheProfileIsNamedAsChecked() {
+        const SignatureScheme slack = SignatureScheme::standard(Kind::Slack).overridingProfile();
+        SignatureVerdict verdict = SignatureVerifier(slack).verify(githubDelivery(), {githubSecret, std::nullopt, {}});
+        QCOMPARE(verdict.keyword(), QStringLiteral("other-scheme"));
+        QCOMPARE(verdict.message(), QStringLiteral("Valid under the github scheme (header X-Hub-Signature-256), not "
+                                                   "slack, the scheme checked: the signer follows another scheme."));
+        const SignatureScheme base64 =
+            SignatureScheme::standard(Kind::GitHub).withEncoding(SignatureScheme::Encoding::Base64).overridingProfile();
+        verdict = SignatureVerifier(base64).verify(githubDelivery(), {githubSecret, std::nullopt, {}});
+        QCOMPARE(verdict.keyword(), QStringLiteral("encoding"));
+        QCOMPARE(verdict.message(), QStringLiteral("Valid when the signature is read as hex, not base64 as the github "
+                                                   "scheme does: the signer encodes the MAC differently."));
+        const SignatureScheme raw = SignatureScheme::standard(Kind::StandardWebhooks)
+                                        .withKeyDerivation(SignatureScheme::KeyDerivation::Raw)
+                                        .overridingProfile();
+        verdict = SignatureVerifier(raw).verify(standardWebhooksDelivery(swSignature, swBody, swTimestamp),
+                                                {swSecret, std::nullopt, {}});
+        QCOMPARE(verdict.keyword(), QStringLiteral("key-interpretation"));
+        QCOMPARE(verdict.message(),
+                 QStringLiteral("Valid when the base64 after \"whsec_\" is decoded to make the key, not the whole "
+                                "secret string as the standard-webhooks scheme does: the signer reads the secret "
+                                "differently."));
     }
 
     void mismatch() {
