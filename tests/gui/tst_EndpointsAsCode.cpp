@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -70,7 +71,8 @@ private:
     }
 
     void exportTo(const QString &fileName) {
-        QDialog *dialog = openDialog("exportAction", "exportDialog");
+        // The dialog deletes itself once closed, and QTRY's event processing may delete it.
+        const QPointer<QDialog> dialog = openDialog("exportAction", "exportDialog");
         QVERIFY(dialog);
         auto *list = child<QListWidget>(dialog, "exportConnections");
         // Only the current connection is checked (the store may hold other tests' connections too).
@@ -82,7 +84,7 @@ private:
         QCOMPARE(checked, QStringList{QStringLiteral("Layers sandbox")});
         child<QLineEdit>(dialog, "exportFile")->setText(fileName);
         QTest::mouseClick(child<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 10000);
         QVERIFY(QFile::exists(fileName));
     }
 
