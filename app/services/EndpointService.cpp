@@ -5,8 +5,13 @@
 
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QNetworkAccessManager>
 #include <QTimer>
+#include <QUrl>
 #include <QUuid>
+#if QT_CONFIG(ssl)
+#include <QSslConfiguration>
+#endif
 
 Q_LOGGING_CATEGORY(lcService, "webhookconsole.service", QtWarningMsg)
 
@@ -152,7 +157,26 @@ void EndpointService::withClient(const Connection &connection, QObject *context,
 }
 
 void EndpointService::prepare(const Connection &connection) {
+    preconnect(connection);
     withClient(connection, this, [](ApiClient *, const ApiError &) {});
+}
+
+// Opens the connection to the provider while the key is read: a TCP and TLS handshake with a
+// distant provider can take longer than the keychain and the window together. Nothing is sent on
+// it until a request is; HTTP/2 is allowed as on every request, so the request finds it.
+void EndpointService::preconnect(const Connection &connection) {
+    const QUrl base(connection.baseUrl);
+    if (!base.isValid() || base.host().isEmpty())
+        return;
+    if (base.scheme() == QLatin1String("https")) {
+#if QT_CONFIG(ssl)
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setAllowedNextProtocols({QSslConfiguration::ALPNProtocolHTTP2, QSslConfiguration::NextProtocolHttp1_1});
+        m_network->connectToHostEncrypted(base.host(), quint16(base.port(443)), tls);
+#endif
+    } else if (base.scheme() == QLatin1String("http")) {
+        m_network->connectToHost(base.host(), quint16(base.port(80)));
+    }
 }
 
 void EndpointService::saveApiKey(const Connection &connection, const QString &apiKey, QObject *context,

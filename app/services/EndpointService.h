@@ -94,8 +94,9 @@ public:
     void useApiKey(const Connection &connection, const QString &apiKey);
     // The connection's settings (base URL, auth header) changed: the next request builds a new client.
     void connectionEdited(const Connection &connection);
-    // Reads the connection's API key now, so the first request on it need not wait for the keychain
-    // (the console, while it builds its window). A request made meanwhile waits for the same read.
+    // Reads the connection's API key and opens the connection to its provider now, so the first
+    // request on it need not wait for either (the console, while it builds its window). A request
+    // made meanwhile waits for the same read.
     void prepare(const Connection &connection);
 
     void list(const Connection &connection, QObject *context, ApiClient::ListDone done);
@@ -163,6 +164,7 @@ private:
     };
     void withClient(const Connection &connection, QObject *context, ClientReady ready);
     ApiClient *makeClient(const Connection &connection, const QString &apiKey);
+    void preconnect(const Connection &connection);
     void retireClient(const QString &connectionId);
     bool isSafeEndpointId(const Connection &connection, const QString &endpointId) const;
     void storeSecret(const Connection &connection, const ProviderDialect::SecretResult &result, QObject *context,

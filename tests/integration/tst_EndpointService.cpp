@@ -34,6 +34,27 @@ public:
     int writes = 0;
 };
 
+// A keychain whose reads wait until the test lets them through: the console's first key read,
+// still under way while something else happens.
+class HeldSecretStore final : public SecretStore {
+public:
+    void write(const QString &, const QString &, QObject *, WriteCallback) override {}
+    void read(const QString &, QObject *context, ReadCallback done) override {
+        m_held.append({QPointer<QObject>(context), std::move(done)});
+    }
+    void remove(const QString &, QObject *, RemoveCallback) override {}
+    int held() const { return int(m_held.size()); }
+    void answer(const QString &secret) {
+        for (const auto &[context, done] : std::exchange(m_held, {})) {
+            if (context)
+                done(SecretResult(), secret);
+        }
+    }
+
+private:
+    QList<std::pair<QPointer<QObject>, ReadCallback>> m_held;
+};
+
 QByteArray masked(const QString &secret) {
     return secret.isEmpty() ? QByteArray("<empty>")
                             : secret.left(6).toUtf8() + "…(" + QByteArray::number(secret.size()) + ")";
@@ -492,6 +513,37 @@ private slots:
         const ApiError second = listOn(replaced);
         QVERIFY2(!second.isError(), qPrintable(second.toString()));
         QCOMPARE(keys.callCount() - before, 1); // the list's own read of the new key
+    }
+
+    // prepare() also opens the TCP connection to the provider, while the key is still being read;
+    // nothing is sent on it until there is a request, which then goes on that same connection.
+    void preparingOpensTheProviderConnectionWhileTheKeyIsRead() {
+        QTcpServer provider;
+        QVERIFY(provider.listen(QHostAddress::LocalHost));
+        Connection connection = connectionTo(QStringLiteral("layers"));
+        connection.baseUrl = QStringLiteral("http://127.0.0.1:%1/layers").arg(provider.serverPort());
+        HeldSecretStore keys;
+        auto service = makeService(&keys, m_journal.get());
+
+        service->prepare(connection);
+        QTRY_VERIFY_WITH_TIMEOUT(provider.hasPendingConnections(), 5000);
+        QTcpSocket *opened = provider.nextPendingConnection();
+        QCOMPARE(keys.held(), 1); // the key is not read yet
+        QTest::qWait(200);
+        QCOMPARE(opened->bytesAvailable(), 0);
+
+        std::optional<ApiError> listed;
+        service->list(connection, this, [&](const ApiError &error, const QList<Endpoint> &) { listed = error; });
+        keys.answer(m_apiKey);
+        QByteArray request;
+        QTRY_VERIFY_WITH_TIMEOUT((request += opened->readAll()).contains("\r\n\r\n"), 5000);
+        QVERIFY2(request.startsWith("GET /layers/v1/webhook-endpoints"), request.constData());
+        const QByteArray page = R"({"data":[],"nextCursor":null})";
+        opened->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                      QByteArray::number(page.size()) + "\r\n\r\n" + page);
+        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 5000);
+        QVERIFY2(!listed->isError(), qPrintable(listed->toString()));
+        QVERIFY2(!provider.hasPendingConnections(), "the list opened a second connection");
     }
 
     void validationStopsBeforeSending() {
