@@ -1,6 +1,7 @@
 #include "DeliveriesView.h"
 
 #include "CurlCommand.h"
+#include "DeferredIcon.h"
 #include "DeliveryDetails.h"
 #include "DeliveryFilterModel.h"
 #include "DeliveryListener.h"
@@ -72,9 +73,9 @@ DeliveriesView::DeliveriesView(EndpointService *service, DeliveryLog *log, QWidg
     , m_model(new DeliveryTableModel(this))
     , m_filter(new DeliveryFilterModel(this))
     , m_listenAction(new QAction(tr("&Listen"), this))
-    , m_replayAction(new QAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("&Replay"), this))
-    , m_copyCurlAction(new QAction(style()->standardIcon(QStyle::SP_FileIcon), tr("Copy as c&url"), this))
-    , m_clearAction(new QAction(style()->standardIcon(QStyle::SP_DialogResetButton), tr("Cle&ar…"), this))
+    , m_replayAction(new QAction(DeferredIcon::standard(QStyle::SP_MediaSeekForward, this), tr("&Replay"), this))
+    , m_copyCurlAction(new QAction(DeferredIcon::standard(QStyle::SP_FileIcon, this), tr("Copy as c&url"), this))
+    , m_clearAction(new QAction(DeferredIcon::standard(QStyle::SP_DialogResetButton, this), tr("Cle&ar…"), this))
     , m_listenButton(nullptr)
     , m_port(new QSpinBox(this))
     , m_address(new QLineEdit(this))
@@ -399,7 +400,7 @@ void DeliveriesView::showListenState() {
     m_status->setText(state);
     // The words and the icon say what pressing does; checked or not is too faint to read.
     m_listenAction->setText(on ? tr("Stop &Listening") : tr("&Listen"));
-    m_listenAction->setIcon(style()->standardIcon(on ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
+    m_listenAction->setIcon(on ? m_stopIcon : m_listenIcon);
     m_listenAction->setToolTip(on ? tr("Stop receiving deliveries (Ctrl+Shift+L)")
                                   : tr("Receive deliveries on 127.0.0.1 (Ctrl+Shift+L)"));
     m_listenButton->setToolTip(m_listenAction->toolTip());

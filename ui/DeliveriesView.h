@@ -1,9 +1,11 @@
 #pragma once
 
 #include "Connection.h"
+#include "DeferredIcon.h"
 #include "DeliveryForwarder.h"
 #include "DeliveryLog.h"
 
+#include <QIcon>
 #include <QWidget>
 
 class DeliveryDetails;
@@ -81,6 +83,8 @@ private:
     DeliveryTableModel *m_model;
     DeliveryFilterModel *m_filter;
     QAction *m_listenAction;
+    const QIcon m_listenIcon = DeferredIcon::standard(QStyle::SP_MediaPlay, this); // the Listen action's two faces
+    const QIcon m_stopIcon = DeferredIcon::standard(QStyle::SP_MediaStop, this);
     QAction *m_replayAction;
     QAction *m_copyCurlAction;
     QAction *m_clearAction;

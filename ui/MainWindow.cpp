@@ -279,7 +279,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions() {
     const auto make = [this](const QString &objectName, const QString &text, const QKeySequence &shortcut,
                              QStyle::StandardPixmap icon, void (MainWindow::*slot)()) {
-        auto *action = new QAction(style()->standardIcon(icon), text, this);
+        auto *action = new QAction(DeferredIcon::standard(icon, this), text, this);
         action->setObjectName(objectName);
         if (!shortcut.isEmpty())
             action->setShortcut(shortcut);
@@ -831,7 +831,7 @@ void MainWindow::updateActions() {
     m_toggleAction->setEnabled(any);
     m_toggleAction->setText(text);
     m_toggleAction->setToolTip(tip);
-    m_toggleAction->setIcon(style()->standardIcon(pause ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_toggleAction->setIcon(pause ? m_pauseIcon : m_resumeIcon);
     if (QWidget *button = m_toolBar ? m_toolBar->widgetForAction(m_toggleAction) : nullptr)
         button->setAccessibleName(name);
 

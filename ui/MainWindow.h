@@ -1,12 +1,14 @@
 #pragma once
 
 #include "Connection.h"
+#include "DeferredIcon.h"
 #include "EndpointService.h"
 #include "KeychainCheck.h"
 #include "SecretDialog.h"
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QIcon>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QPointer>
@@ -180,6 +182,8 @@ private:
     QAction *m_newAction;
     QAction *m_editAction;
     QAction *m_toggleAction;
+    const QIcon m_pauseIcon = DeferredIcon::standard(QStyle::SP_MediaPause, this); // the toggle's two faces
+    const QIcon m_resumeIcon = DeferredIcon::standard(QStyle::SP_MediaPlay, this);
     QAction *m_rotateAction;
     QAction *m_testAction;
     QAction *m_copySecretAction;

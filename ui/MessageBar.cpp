@@ -1,5 +1,7 @@
 #include "MessageBar.h"
 
+#include "DeferredIcon.h"
+
 #include <QAccessible>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,7 +23,7 @@ MessageBar::MessageBar(QWidget *parent)
     m_retry->setObjectName(QStringLiteral("messageRetry"));
     m_retry->setAccessibleName(tr("Retry the failed action"));
     m_close->setObjectName(QStringLiteral("messageClose"));
-    m_close->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
+    m_close->setIcon(DeferredIcon::standard(QStyle::SP_DialogCloseButton, this)); // hidden until a message
     m_close->setFlat(true);
     m_close->setAccessibleName(tr("Dismiss message"));
     m_close->setToolTip(tr("Dismiss"));

@@ -1,22 +1,24 @@
 #include "VerdictBadgeDelegate.h"
 
+#include "DeferredIcon.h"
 #include "DeliveryTableModel.h"
 
-#include <QApplication>
 #include <QStyle>
 
 VerdictBadgeDelegate::VerdictBadgeDelegate(QObject *parent)
-    : QStyledItemDelegate(parent) {}
+    : QStyledItemDelegate(parent)
+    , m_valid(DeferredIcon::standard(QStyle::SP_DialogApplyButton, nullptr))
+    , m_unchecked(DeferredIcon::standard(QStyle::SP_MessageBoxInformation, nullptr))
+    , m_failed(DeferredIcon::standard(QStyle::SP_MessageBoxWarning, nullptr)) {}
 
-QIcon VerdictBadgeDelegate::iconFor(const QString &keyword) {
-    QStyle *style = QApplication::style();
+const QIcon &VerdictBadgeDelegate::iconFor(const QString &keyword) const {
     if (DeliveryTableModel::isValidVerdict(keyword))
-        return style->standardIcon(QStyle::SP_DialogApplyButton);
+        return m_valid;
     // Nothing was checked: no scheme, no endpoint to check against, the keychain unreadable.
     if (keyword.isEmpty() || keyword == QLatin1String("no-scheme") || keyword == QLatin1String("no-endpoint") ||
         keyword == QLatin1String("keychain-error"))
-        return style->standardIcon(QStyle::SP_MessageBoxInformation);
-    return style->standardIcon(QStyle::SP_MessageBoxWarning);
+        return m_unchecked;
+    return m_failed;
 }
 
 void VerdictBadgeDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QIcon>
 #include <QStyledItemDelegate>
 
 // The Deliveries table's Verdict column: an icon beside the verdict's words (a tick for valid, a
@@ -12,8 +13,14 @@ class VerdictBadgeDelegate final : public QStyledItemDelegate {
 public:
     explicit VerdictBadgeDelegate(QObject *parent = nullptr);
 
-    static QIcon iconFor(const QString &keyword);
-
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    const QIcon &iconFor(const QString &keyword) const;
+
+    // Made once, not per cell painted: the style decodes every size of an icon each time it is asked.
+    const QIcon m_valid;
+    const QIcon m_unchecked;
+    const QIcon m_failed;
 };

@@ -28,15 +28,20 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProxyStyle>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollBar>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QStyleFactory>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,6 +52,22 @@
 
 #include <functional>
 #include <memory>
+
+namespace {
+
+// The application's style, noting which standard icons it is asked for.
+class RecordingStyle final : public QProxyStyle {
+public:
+    RecordingStyle()
+        : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion"))) {}
+    QIcon standardIcon(StandardPixmap pixmap, const QStyleOption *option, const QWidget *widget) const override {
+        asked.insert(pixmap);
+        return QProxyStyle::standardIcon(pixmap, option, widget);
+    }
+    mutable QSet<StandardPixmap> asked;
+};
+
+} // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -1090,6 +1111,31 @@ private slots:
                                   10000);
         QCOMPARE(m_secretIndex->storedEndpoints(connectionFor(QStringLiteral("layers")).id).contains(missingId), true);
         QCOMPARE(m_secretIndex->storedEndpoints(connectionFor(QStringLiteral("layers")).id).contains(storedId), false);
+    }
+
+    // The icons of actions found only in menus are made when a menu shows them, not while the
+    // window is built: the style decodes every size of each (issue 10). The toolbar's are made as
+    // it is painted.
+    void menuIconsAreMadeWhenAMenuShowsThem() {
+        const QString original = QApplication::style()->name();
+        auto *style = new RecordingStyle;
+        QApplication::setStyle(style); // the application owns it
+        m_window = std::make_unique<MainWindow>(m_service, m_store.get(), m_clipboard.get(), m_session->connections());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QTRY_VERIFY(style->asked.contains(QStyle::SP_FileDialogNewFolder)); // New Endpoint, on the toolbar
+        QVERIFY(!style->asked.contains(QStyle::SP_DriveNetIcon));           // Add Connection: the File menu only
+        QVERIFY(!style->asked.contains(QStyle::SP_FileDialogContentsView)); // Compare with File: likewise
+
+        QMenu *file = m_window->menuBar()->actions().first()->menu();
+        QVERIFY(file);
+        file->popup(m_window->mapToGlobal(QPoint(20, 20)));
+        QVERIFY(QTest::qWaitForWindowExposed(file));
+        QTRY_VERIFY(style->asked.contains(QStyle::SP_DriveNetIcon));
+        QVERIFY(style->asked.contains(QStyle::SP_FileDialogContentsView));
+        file->close();
+        m_window.reset();
+        QApplication::setStyle(QStyleFactory::create(original));
     }
 
     // A request that takes a moment shows the busy indicator, and a long load its count as it
