@@ -8,9 +8,15 @@
 // slower and bigger than it need be.) No proxy, no sorting, no filtering, values shown as the
 // provider sent them: those are what the console does on top and what its ratio pays for.
 //
-// usage: bench_qt_table URL   (the collection URL; pages are followed through "nextCursor")
+// With --api-key-from-keychain, it first reads the API key the console reads, with one QtKeychain
+// job started as the window is shown, and sends it with each request: the floor for a window
+// that, like the console, cannot list before its keychain answers. (How long that takes grows with
+// what the keychain holds: gnome-keyring searches every item it has.)
+//
+// usage: bench_qt_table URL [--api-key-from-keychain SERVICE KEY]
+//   URL: the collection URL; pages are followed through "nextCursor"
 // Prints one JSON line: start → rows shown (ms, from the launch; see LaunchClock), the rows shown,
-// and the resident memory once they are shown.
+// the resident memory once they are shown, and with the keychain, when its answer came (keyMs).
 #include "LaunchClock.h"
 #include "PaintProbe.h"
 
@@ -24,6 +30,8 @@
 #include <QTableView>
 #include <QTextStream>
 #include <QUrlQuery>
+
+#include <qt6keychain/keychain.h>
 
 #include <array>
 #include <functional>
@@ -82,7 +90,13 @@ Row rowOf(const QJsonObject &endpoint) {
 int main(int argc, char *argv[]) {
     const LaunchClock clock;
     QApplication app(argc, argv);
-    const QUrl collection(app.arguments().value(1));
+    const QStringList arguments = app.arguments();
+    const QUrl collection(arguments.value(1));
+    const qsizetype keychainAt = arguments.indexOf(QStringLiteral("--api-key-from-keychain"));
+    if (collection.isEmpty() || (keychainAt > 0 && keychainAt + 2 >= arguments.size())) {
+        QTextStream(stderr) << "usage: bench_qt_table URL [--api-key-from-keychain SERVICE KEY]\n";
+        return 2;
+    }
 
     RowModel model;
     QTableView view;
@@ -91,6 +105,7 @@ int main(int argc, char *argv[]) {
     view.show();
 
     bool allIn = false;
+    double keyMs = -1;
     PaintProbe probe(view.viewport());
     probe.painted = [&] {
         if (!allIn)
@@ -102,6 +117,7 @@ int main(int argc, char *argv[]) {
                                {QStringLiteral("rows"), model.rowCount()},
                                {QStringLiteral("rssMiB"), residentMiB()},
                                {QStringLiteral("clock"), clock.source()},
+                               {QStringLiteral("keyMs"), keyMs < 0 ? QJsonValue() : keyMs},
                                {QStringLiteral("viewport"),
                                 QStringLiteral("%1×%2").arg(view.viewport()->width()).arg(view.viewport()->height())}})
                    .toJson(QJsonDocument::Compact)
@@ -110,12 +126,16 @@ int main(int argc, char *argv[]) {
     };
 
     QNetworkAccessManager network;
+    QByteArray apiKey;
     std::vector<Row> rows;
     std::function<void(const QString &)> fetch = [&](const QString &cursor) {
         QUrl url = collection;
         if (!cursor.isEmpty())
             url.setQuery(QUrlQuery{{QStringLiteral("cursor"), cursor}});
-        QNetworkReply *reply = network.get(QNetworkRequest(url));
+        QNetworkRequest request(url);
+        if (!apiKey.isEmpty())
+            request.setRawHeader("X-Api-Key", apiKey);
+        QNetworkReply *reply = network.get(request);
         QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
             reply->deleteLater();
             if (reply->error() != QNetworkReply::NoError) {
@@ -133,6 +153,24 @@ int main(int argc, char *argv[]) {
             allIn = true;
         });
     };
-    fetch(QString());
+    if (keychainAt < 0) {
+        fetch(QString());
+        return app.exec();
+    }
+    auto *read = new QKeychain::ReadPasswordJob(arguments.at(keychainAt + 1));
+    read->setKey(arguments.at(keychainAt + 2));
+    read->setInsecureFallback(false);
+    read->setAutoDelete(true);
+    QObject::connect(read, &QKeychain::Job::finished, &app, [&](QKeychain::Job *job) {
+        if (job->error() != QKeychain::NoError) {
+            QTextStream(stderr) << "the keychain did not give the API key: " << job->errorString() << Qt::endl;
+            QCoreApplication::exit(1);
+            return;
+        }
+        keyMs = clock.elapsedMs();
+        apiKey = static_cast<QKeychain::ReadPasswordJob *>(job)->textData().toUtf8();
+        fetch(QString());
+    });
+    read->start();
     return app.exec();
 }

@@ -7,7 +7,8 @@
 //   bench_console --setup BASE_URL [--seed COUNT]
 //       Points the bench connection at BASE_URL and stores its API key; with --seed, also stores
 //       the signing secrets of the first COUNT bench endpoints the way the product does
-//       (EndpointService::importSecret: the keychain, then the secret index). Prints how long that took.
+//       (EndpointService::importSecret: the keychain, then the secret index). Prints how long that
+//       took, and the keychain service and key the API key is under (for bench_qt_table).
 //   bench_console ENDPOINTS [--secret-limit SECONDS] [--start-only]
 //       Starts the console on the bench connection and prints one JSON line, times in ms from launch
 //       (see LaunchClock):
@@ -192,7 +193,11 @@ int setUp(const QString &baseUrl, int seed) {
                         .arg(failed + pending)
                         .arg(1 + seed)
                         .arg(firstError));
-    print({{QStringLiteral("seeded"), seed}, {QStringLiteral("seconds"), double(timer.elapsed()) / 1000}});
+    // Where the API key is, for the bare window that reads it too (names only, no secret).
+    print({{QStringLiteral("seeded"), seed},
+           {QStringLiteral("seconds"), double(timer.elapsed()) / 1000},
+           {QStringLiteral("keychainService"), KeychainSecretStore::defaultService()},
+           {QStringLiteral("apiKeyKey"), SecretStore::apiKeyKey(connection.id)}});
     return 0;
 }
 

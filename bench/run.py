@@ -5,7 +5,9 @@ memory on loopback), whole processes, medians of interleaved runs:
 1. `webhookctl list --json` against curl and a bare Qt fetch+parse program: wall time, peak RSS.
 2. The console (bench_console: the real MainWindow) against a bare Qt table window (bench_qt_table):
    start → rows shown, the Secret column with secrets stored in the keychain, keychain calls,
-   filter keystrokes, resident memory.
+   filter keystrokes, resident memory. Also against the bare window reading the same API key from
+   the keychain first (bench_qt_table --api-key-from-keychain), a floor no window that lists with
+   a stored key can go under.
 
 Called by ./bench.sh after it built the release preset, inside a private D-Bus session with a
 throwaway gnome-keyring and a temporary HOME. usage: run.py BUILD_DIR [COUNT...]"""
@@ -166,19 +168,22 @@ def webhookctl_table(goals):
 
 
 def console_runs(count):
-    """Interleaved runs of the bare table window and the console on count endpoints."""
+    """Interleaved runs of the bare table window (without and with the keychain) and the console."""
     with PageServer(count) as server:
-        run_json([f"{build}/bench/bench_console", "--setup", server.base])
+        setup = run_json([f"{build}/bench/bench_console", "--setup", server.base])
         commands = {
             "bare": lambda: run_json([f"{build}/bench/bench_qt_table", server.collection]),
+            "bare keychain": lambda: run_json([f"{build}/bench/bench_qt_table", server.collection,
+                                               "--api-key-from-keychain", setup["keychainService"],
+                                               setup["apiKeyKey"]]),
             "console": lambda: run_json([f"{build}/bench/bench_console", str(count), "--secret-limit",
                                          str(secret_limit)]),
         }
         results = interleaved(commands, rounds_for(count))
-    for bare in results["bare"]:
+    for bare in results["bare"] + results["bare keychain"]:
         if bare["rows"] != count:
             sys.exit(f"bench_qt_table showed {bare['rows']} of {count} endpoints")
-    return results["bare"], results["console"]
+    return results["bare"], results["bare keychain"], results["console"]
 
 
 def secret_column(runs):
@@ -201,18 +206,21 @@ def console_table(goals):
     seed()
     print(f"console start → rows shown, with {seeded} secrets stored in the keychain (medians; filter: "
           f"medians over runs of each run's median and worst keystroke)")
-    print(f"{'endpoints':>9}  {'bare window':>11}  {'console':>8}  {'÷ bare':>6}  {'Secret column':>34}  "
+    print(f"{'endpoints':>9}  {'bare window':>11}  {'+ keychain':>10}  {'console':>8}  {'÷ bare':>6}  "
+          f"{'÷ +keychain':>11}  {'Secret column':>34}  "
           f"{'keychain calls: API key + secrets':>33}  {'filter median':>13}  {'filter worst':>12}  "
           f"{'RSS bare':>8}  {'RSS console':>11}")
     figures = {}
     for count in sizes:
-        bare, console = console_runs(count)
+        bare, bare_keychain, console = console_runs(count)
         keys = [[k["ms"] for k in r["filter"]] for r in console if "filterError" not in r]
         filter_error = next((r["filterError"] for r in console if "filterError" in r), None)
         if filter_error:
             print(f"filter not measured at {count}: {filter_error}")
         f = figures[count] = {
             "bare": median(r["rowsShownMs"] for r in bare),
+            "bare keychain": median(r["rowsShownMs"] for r in bare_keychain),
+            "key": median(r["keyMs"] for r in bare_keychain),
             "console": median(r["rowsShownMs"] for r in console),
             "secret": secret_column(console),
             "api key reads": median(r["apiKeyReads"] for r in console),
@@ -225,9 +233,13 @@ def console_table(goals):
         }
         calls = f"{f['api key reads']:.0f} + {f['secret calls']:.0f}"
         loading = "*" if f["while loading"] else " "
-        print(f"{count:>9}  {ms(f['bare']):>11}  {ms(f['console']):>8}  {f['console'] / f['bare']:>5.1f}×  "
+        print(f"{count:>9}  {ms(f['bare']):>11}  {ms(f['bare keychain']):>10}  {ms(f['console']):>8}  "
+              f"{f['console'] / f['bare']:>5.2f}×  {f['console'] / f['bare keychain']:>10.2f}×  "
               f"{f['secret'][1]:>34}  {calls:>33}  {ms(f['filter median']):>12}{loading}  "
               f"{ms(f['filter worst']):>12}  {f['rss bare']:>4.0f} MiB  {f['rss console']:>7.0f} MiB")
+    keys = " · ".join(f"{ms(f['key'])} at {count // 1000}k" for count, f in figures.items())
+    print(f"+ keychain: the bare window once it has read the API key with QtKeychain, {seeded} secrets stored; "
+          f"the key came after {keys}")
     if any(f["while loading"] for f in figures.values()):
         print("* typed while the console was still filling the Secret column from the keychain")
     growth = {}
