@@ -3,31 +3,19 @@
 #include "DeferredIcon.h"
 #include "DeliveryTableModel.h"
 #include "ProviderIcon.h"
+#include "RecordingStyle.h"
 #include "VerdictBadgeDelegate.h"
 
 #include <QApplication>
 #include <QImage>
 #include <QPainter>
 #include <QPixmap>
-#include <QProxyStyle>
 #include <QStandardItemModel>
 #include <QStyleFactory>
 #include <QTableView>
 #include <QTest>
 
 namespace {
-
-// The application's style, counting the standard icons it is asked for.
-class CountingStyle final : public QProxyStyle {
-public:
-    CountingStyle()
-        : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion"))) {}
-    QIcon standardIcon(StandardPixmap pixmap, const QStyleOption *option, const QWidget *widget) const override {
-        ++asked;
-        return QProxyStyle::standardIcon(pixmap, option, widget);
-    }
-    mutable int asked = 0;
-};
 
 QIcon twoSizes() {
     QIcon icon;
@@ -80,14 +68,14 @@ private slots:
     }
 
     void aStandardIconIsAskedOfTheStyleOnlyWhenPainted() {
-        auto *style = new CountingStyle;
+        auto *style = new RecordingStyle;
         QApplication::setStyle(style); // the application owns it
         QWidget widget;
         const QIcon icon = DeferredIcon::standard(QStyle::SP_TrashIcon, &widget);
-        QCOMPARE(style->asked, 0);
+        QCOMPARE(style->timesAsked, 0);
         const QImage expected = style->standardIcon(QStyle::SP_TrashIcon, nullptr, &widget).pixmap(24, 24).toImage();
         QCOMPARE(icon.pixmap(24, 24).toImage(), expected);
-        QCOMPARE(style->asked, 2);
+        QCOMPARE(style->timesAsked, 2);
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     }
 
@@ -113,7 +101,7 @@ private slots:
 
     // Painting the Deliveries table again and again asks the style for no more icons.
     void theVerdictIconsAreMadeOnceNotPerCell() {
-        auto *style = new CountingStyle;
+        auto *style = new RecordingStyle;
         QApplication::setStyle(style);
         QStandardItemModel model(12, DeliveryTableModel::ColumnCount);
         const QString verdicts[] = {QStringLiteral("ok"), QStringLiteral("mismatch"), QStringLiteral("no-scheme")};
@@ -127,10 +115,10 @@ private slots:
         view.setModel(&model);
         view.resize(900, 500);
         view.grab();
-        const int afterFirstPaint = style->asked;
+        const int afterFirstPaint = style->timesAsked;
         for (int i = 0; i < 5; ++i)
             view.grab();
-        QCOMPARE(style->asked, afterFirstPaint);
+        QCOMPARE(style->timesAsked, afterFirstPaint);
         QVERIFY(afterFirstPaint <= 3 + 2); // the three verdicts, and what the view's own frame asks
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     }

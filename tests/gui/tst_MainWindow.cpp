@@ -10,6 +10,7 @@
 #include "LocalState.h"
 #include "MainWindow.h"
 #include "PendingCreateJournal.h"
+#include "RecordingStyle.h"
 #include "SandboxServer.h"
 #include "SandboxSession.h"
 #include "SecretDialog.h"
@@ -33,7 +34,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
-#include <QProxyStyle>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollBar>
@@ -52,22 +52,6 @@
 
 #include <functional>
 #include <memory>
-
-namespace {
-
-// The application's style, noting which standard icons it is asked for.
-class RecordingStyle final : public QProxyStyle {
-public:
-    RecordingStyle()
-        : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion"))) {}
-    QIcon standardIcon(StandardPixmap pixmap, const QStyleOption *option, const QWidget *widget) const override {
-        asked.insert(pixmap);
-        return QProxyStyle::standardIcon(pixmap, option, widget);
-    }
-    mutable QSet<StandardPixmap> asked;
-};
-
-} // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
