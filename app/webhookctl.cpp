@@ -19,7 +19,7 @@ int main(int argc, char *argv[]) {
     QString error;
     const std::optional<CtlInvocation> invocation = CtlInvocation::parse(app.arguments().mid(1), &error);
     if (!invocation) {
-        QTextStream(stderr) << "webhookctl: " << error << "\n\n" << CtlInvocation::usage();
+        QTextStream(stderr) << "webhookctl: " << error << "\n\n" << CtlInvocation::usageFor(app.arguments().mid(1));
         return CtlInvocation::usageErrorExitCode(app.arguments().mid(1));
     }
     WebhookCtl ctl;

@@ -214,6 +214,51 @@ QString CtlInvocation::usage() {
               "verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.\n");
 }
 
+QString CtlInvocation::usageFor(const QStringList &arguments) {
+    static const QSet<QString> commands = {
+        QStringLiteral("connection"),    QStringLiteral("list"),   QStringLiteral("create"),
+        QStringLiteral("update"),        QStringLiteral("pause"),  QStringLiteral("resume"),
+        QStringLiteral("rotate-secret"), QStringLiteral("test"),   QStringLiteral("delete"),
+        QStringLiteral("events"),        QStringLiteral("secret"), QStringLiteral("sign"),
+        QStringLiteral("verify"),        QStringLiteral("listen"), QStringLiteral("export"),
+        QStringLiteral("plan"),          QStringLiteral("apply")};
+    // The first command word that is not an option's value ("-c test list" names list).
+    static const QSet<QString> flags = {
+        QStringLiteral("--json"),     QStringLiteral("--raw"),  QStringLiteral("--yes"), QStringLiteral("--prune"),
+        QStringLiteral("--any-form"), QStringLiteral("--help"), QStringLiteral("-h"),    QStringLiteral("--version")};
+    const QString all = usage();
+    QString named;
+    for (qsizetype i = 0; i < arguments.size() && named.isEmpty(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument.startsWith(QLatin1Char('-')))
+            i += !argument.contains(QLatin1Char('=')) && !flags.contains(argument); // past its value
+        else if (commands.contains(argument))
+            named = argument;
+    }
+    if (named.isEmpty())
+        return all;
+    // usage() is "Usage:", one entry per command form (its first line starts "  webhookctl ", its
+    // explanation follows, indented), then after a blank line the global options.
+    QStringList entries;
+    const QStringList lines = all.section(QStringLiteral("\n\n"), 0, 0).split(QLatin1Char('\n')).mid(1);
+    for (const QString &line : lines) {
+        if (line.startsWith(QLatin1String("  webhookctl ")))
+            entries << line;
+        else if (!entries.isEmpty())
+            entries.last() += QLatin1Char('\n') + line;
+    }
+    static const QRegularExpression separators(QStringLiteral("[ |\\[\\]]"));
+    QStringList chosen;
+    for (const QString &entry : std::as_const(entries)) {
+        if (entry.section(QLatin1Char('\n'), 0, 0).split(separators, Qt::SkipEmptyParts).contains(named))
+            chosen << entry;
+    }
+    if (chosen.isEmpty())
+        return all;
+    return tr("Usage:\n%1\n(webhookctl --help: every command, the global options and the exit statuses)\n")
+        .arg(chosen.join(QLatin1Char('\n')));
+}
+
 int CtlInvocation::usageErrorExitCode(const QStringList &arguments) {
     const bool planOrApply = arguments.contains(QLatin1String("plan")) || arguments.contains(QLatin1String("apply"));
     return planOrApply ? 1 : 2;

@@ -95,6 +95,9 @@ struct CtlInvocation {
     // to a sentence naming the option or argument at fault.
     static std::optional<CtlInvocation> parse(const QStringList &arguments, QString *error);
     static QString usage();
+    // For a command line parse() refused: the usage of the command it names, and where the rest
+    // is; all of usage() when it names none.
+    static QString usageFor(const QStringList &arguments);
     // The exit status of a command line parse() refused: 2, but 1 for plan and apply, whose 2
     // means "changes pending".
     static int usageErrorExitCode(const QStringList &arguments);

@@ -551,6 +551,13 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <source>&quot;apply --json&quot; needs --yes: it cannot ask before it applies.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Usage:
+%1
+(webhookctl --help: every command, the global options and the exit statuses)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CtlOutput</name>

@@ -254,6 +254,16 @@ private slots:
         QCOMPARE(posts(providerId), before);
     }
 
+    void aBadOptionNamesItselfAndItsCommandsUsage() {
+        const QString connection = addConnection(QStringLiteral("layers"));
+        const Run run = ctl({QStringLiteral("-c"), connection, QStringLiteral("list"), QStringLiteral("--bogus")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.startsWith(QStringLiteral("webhookctl: Unknown option --bogus.")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("webhookctl -c NAME list [--json [--raw]]")), qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QStringLiteral("apply -f FILE")), qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
+    }
+
     void unknownConnectionAndBadIdAreUsageErrors() {
         QCOMPARE(ctl({QStringLiteral("-c"), QStringLiteral("nobody"), QStringLiteral("list")}).exitCode, 2);
         const QString connection = addConnection(QStringLiteral("polyai"));

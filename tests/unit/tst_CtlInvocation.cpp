@@ -130,6 +130,30 @@ private slots:
     }
 
     // verify --header takes 'Name: value', not create's K=V, and echoes a bad one terminal-safe.
+    // A usage error shows the usage of the command at fault, not all hundred lines.
+    void aUsageErrorShowsTheUsageOfItsCommand() {
+        const QString list = CtlInvocation::usageFor(
+            {QStringLiteral("-c"), QStringLiteral("test"), QStringLiteral("list"), QStringLiteral("--bogus")});
+        QVERIFY2(list.contains(QStringLiteral("webhookctl -c NAME list [--json [--raw]]")), qPrintable(list));
+        QVERIFY2(!list.contains(QStringLiteral("test ID")), qPrintable(list)); // "test" was the connection
+        QVERIFY(!list.contains(QStringLiteral("apply -f FILE")));
+        QVERIFY(list.contains(QStringLiteral("webhookctl --help")));
+        QVERIFY(list.count(QLatin1Char('\n')) < 6);
+
+        const QString secret = CtlInvocation::usageFor({QStringLiteral("secret"), QStringLiteral("show")});
+        QCOMPARE(secret.count(QStringLiteral("webhookctl -c NAME secret ")), 3);
+        QVERIFY(secret.contains(QStringLiteral("(reads a signing secret from stdin")));
+        QVERIFY(!secret.contains(QStringLiteral("sign ID")));
+
+        QCOMPARE(CtlInvocation::usageFor({QStringLiteral("frobnicate")}), CtlInvocation::usage());
+        for (const char *command :
+             {"connection", "list", "create", "update", "pause", "resume", "rotate-secret", "test", "delete", "events",
+              "secret", "sign", "verify", "listen", "export", "plan", "apply"}) {
+            const QString usage = CtlInvocation::usageFor({QString::fromLatin1(command)});
+            QVERIFY2(usage != CtlInvocation::usage() && usage.contains(QString::fromLatin1(command)), command);
+        }
+    }
+
     void malformedHeadersAreUsageErrors_data() {
         QTest::addColumn<QString>("header");
         QTest::addColumn<QString>("message");
