@@ -2,6 +2,7 @@
 // the in-process sandbox (the demo the console opens on) delivers to an endpoint whose URL is the
 // console's receiver, and each delivery is judged against the real keychain that ./test.sh
 // provides. Senders in the tests write raw HTTP, so the headers are exactly the ones asserted.
+#include "AccessibleNames.h"
 #include "ClipboardGuard.h"
 #include "ConnectionStore.h"
 #include "DeliveryLog.h"
@@ -10,6 +11,7 @@
 #include "MainWindow.h"
 #include "SandboxServer.h"
 #include "SandboxSession.h"
+#include "SandboxStart.h"
 #include "ServiceRig.h"
 #include "SignatureVerifier.h"
 
@@ -222,14 +224,8 @@ private slots:
         m_rig = std::make_unique<ServiceRig>(QStringLiteral("webhook-console-deliveries-"));
         m_log = std::make_unique<DeliveryLog>(m_rig->state);
         m_session = std::make_unique<SandboxSession>(&m_rig->service);
-        QString error;
-        QVERIFY2(m_session->start(&error), qPrintable(error));
-        bool stored = false;
-        m_session->storeSecrets(this, [&](const SecretResult &result) {
-            QVERIFY2(result.ok(), qPrintable(result.errorText));
-            stored = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(stored, 20000);
+        const QString problem = startSandboxWithKeys(*m_session, this);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         m_store = std::make_unique<ConnectionStore>();
         m_clipboard = std::make_unique<ClipboardGuard>();
         openWindow();
@@ -734,14 +730,7 @@ private slots:
         QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_VERIFY_WITH_TIMEOUT(!child<QLineEdit>("listenAddress")->text().isEmpty(), 10000);
 
-        QStringList unnamed;
-        for (QWidget *widget : child<QWidget>("deliveriesView")->findChildren<QWidget *>()) {
-            if (!widget->isVisibleTo(m_window.get()) || widget->focusPolicy() == Qt::NoFocus)
-                continue;
-            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
-            if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
-                unnamed << QStringLiteral("%1 (%2)").arg(widget->objectName(), widget->metaObject()->className());
-        }
+        const QStringList unnamed = unnamedControls(child<QWidget>("deliveriesView"), m_window.get());
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
     }
 };

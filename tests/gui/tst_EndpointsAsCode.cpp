@@ -11,6 +11,7 @@
 #include "ProcessIdentity.h"
 #include "SandboxServer.h"
 #include "SandboxSession.h"
+#include "SandboxStart.h"
 #include "SecretDialog.h"
 #include "ServiceRig.h"
 
@@ -255,14 +256,8 @@ private slots:
         ApiClient::Policy policy;
         policy.backoffBaseMs = 10; // injected failures exhaust the retries quickly
         m_rig->service.setPolicy(policy);
-        QString error;
-        QVERIFY2(m_session->start(&error), qPrintable(error));
-        bool stored = false;
-        m_session->storeSecrets(this, [&](const SecretResult &result) {
-            QVERIFY2(result.ok(), qPrintable(result.errorText));
-            stored = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(stored, 20000);
+        const QString problem = startSandboxWithKeys(*m_session, this);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         m_store = std::make_unique<ConnectionStore>();
         m_clipboard = std::make_unique<ClipboardGuard>();
         m_window =

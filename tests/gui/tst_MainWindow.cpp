@@ -1,5 +1,6 @@
 // The console's main window, clicked through with QTest against an in-process sandbox (the same
 // demo the console opens on) and the real keychain that ./test.sh provides.
+#include "AccessibleNames.h"
 #include "ClipboardGuard.h"
 #include "ConnectionStore.h"
 #include "EndpointFilterModel.h"
@@ -13,6 +14,7 @@
 #include "RecordingStyle.h"
 #include "SandboxServer.h"
 #include "SandboxSession.h"
+#include "SandboxStart.h"
 #include "SecretDialog.h"
 #include "SecretIndex.h"
 #include "ServiceRig.h"
@@ -258,18 +260,12 @@ private slots:
         m_secretIndex = &m_rig->secretIndex;
         m_service = &m_rig->service;
         m_session = std::make_unique<SandboxSession>(m_service);
-        QString error;
         ApiClient::Policy policy;
         policy.backoffBaseMs = 10;    // injected failures exhaust the retries quickly
         policy.keepListedRaw = false; // as in the console: the details pane asks for it
         m_service->setPolicy(policy);
-        QVERIFY2(m_session->start(&error), qPrintable(error));
-        bool stored = false;
-        m_session->storeSecrets(this, [&](const SecretResult &result) {
-            QVERIFY2(result.ok(), qPrintable(result.errorText));
-            stored = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(stored, 20000);
+        const QString problem = startSandboxWithKeys(*m_session, this);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         m_store = std::make_unique<ConnectionStore>();
         m_clipboard = std::make_unique<ClipboardGuard>();
         m_window = std::make_unique<MainWindow>(m_service, m_store.get(), m_clipboard.get(), m_session->connections());
@@ -1241,14 +1237,7 @@ private slots:
 
     void everyControlHasAnAccessibleName() {
         clickRow(QStringLiteral("Production receiver"));
-        QStringList unnamed;
-        for (QWidget *widget : m_window->findChildren<QWidget *>()) {
-            if (!widget->isVisibleTo(m_window.get()) || widget->focusPolicy() == Qt::NoFocus)
-                continue;
-            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
-            if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
-                unnamed << QStringLiteral("%1 (%2)").arg(widget->objectName(), widget->metaObject()->className());
-        }
+        const QStringList unnamed = unnamedControls(m_window.get(), m_window.get());
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
     }
 };
