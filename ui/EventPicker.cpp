@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -43,6 +44,8 @@ EventPicker::EventPicker(const ProviderProfile &profile, QWidget *parent)
     m_filter->setObjectName(QStringLiteral("eventFilter"));
     m_filter->setPlaceholderText(tr("Filter events"));
     m_filter->setClearButtonEnabled(true);
+    for (QToolButton *clear : m_filter->findChildren<QToolButton *>())
+        clear->setAccessibleName(tr("Clear the event filter"));
     m_filter->setAccessibleName(tr("Filter events"));
     m_filter->installEventFilter(this);
     connect(m_filter, &QLineEdit::textChanged, this, &EventPicker::filterChanged);

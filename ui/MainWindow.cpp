@@ -48,6 +48,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -120,6 +121,8 @@ MainWindow::MainWindow(EndpointService *service, ConnectionStore *store, Clipboa
     m_search->setAccessibleName(tr("Search endpoints"));
     m_search->setPlaceholderText(tr("Search URL, label, id or event type"));
     m_search->setClearButtonEnabled(true);
+    for (QToolButton *clear : m_search->findChildren<QToolButton *>())
+        clear->setAccessibleName(tr("Clear the search"));
     auto *clearSearch = new QAction(tr("Clear the search"), m_search);
     clearSearch->setShortcut(Qt::Key_Escape);
     clearSearch->setShortcutContext(Qt::WidgetShortcut);
@@ -403,6 +406,9 @@ void MainWindow::createMenusAndToolBar() {
     }
     // A toggle is announced with its state ("pressed"): the name says what pressing means.
     toolBar->widgetForAction(m_detailsAction)->setAccessibleName(tr("Show the details pane"));
+    // The » button Qt shows when the window is too narrow for every action.
+    if (auto *more = toolBar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button")))
+        more->setAccessibleName(tr("More toolbar actions"));
 }
 
 void MainWindow::createDeliveriesDock(DeliveryLog *log) {

@@ -2336,6 +2336,10 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
         <source>This is not a well-formed %1 event type: it must match %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clear the event filter</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -3144,6 +3148,10 @@ The provider signs deliveries with the new secret from now on; update the receiv
     </message>
     <message>
         <source>C&amp;ompare with File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More toolbar actions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -9,6 +9,7 @@
 #include <QStyle>
 #include <QStyleOptionViewItem>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 #include <memory>
@@ -113,6 +114,9 @@ private slots:
 
         QTest::keyClicks(filter, QStringLiteral("fail"));
         QCOMPARE(shown->rowCount(), 1);
+        QToolButton *clear = filter->findChild<QToolButton *>();
+        QVERIFY(clear && clear->isVisibleTo(filter));
+        QCOMPARE(clear->accessibleName(), QStringLiteral("Clear the event filter"));
         QCOMPARE(shown->rowCount(shown->index(0, 0)), 1);
         QCOMPARE(shown->index(0, 0, shown->index(0, 0)).data(EventCatalogModel::TypeRole).toString(),
                  QStringLiteral("job.failed"));

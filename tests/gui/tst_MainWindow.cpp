@@ -1235,6 +1235,21 @@ private slots:
         QCOMPARE(gets(), 1);
     }
 
+    // Buttons Qt adds and shows only when needed: the search field's clear button once there is
+    // text, the toolbar's » once the window is too narrow for every action.
+    void buttonsShownOnlyWhenNeededHaveNames() {
+        QTest::keyClicks(m_window->findChild<QLineEdit *>(QStringLiteral("searchField")), QStringLiteral("flaky"));
+        m_window->resize(560, m_window->height());
+        QStringList names;
+        for (QToolButton *button : m_window->findChildren<QToolButton *>()) {
+            if (button->isVisibleTo(m_window.get()) && button->focusPolicy() == Qt::NoFocus)
+                names << QAccessible::queryAccessibleInterface(button)->text(QAccessible::Name);
+        }
+        QVERIFY2(names.contains(QStringLiteral("Clear the search")), qPrintable(names.join(QStringLiteral(", "))));
+        QVERIFY2(names.contains(QStringLiteral("More toolbar actions")), qPrintable(names.join(QStringLiteral(", "))));
+        QVERIFY2(!names.contains(QString()), qPrintable(names.join(QStringLiteral(", "))));
+    }
+
     void everyControlHasAnAccessibleName() {
         clickRow(QStringLiteral("Production receiver"));
         const QStringList unnamed = unnamedControls(m_window.get(), m_window.get());
