@@ -6,8 +6,8 @@ memory on loopback), whole processes, medians of interleaved runs:
 2. The console (bench_console: the real MainWindow) against a bare Qt table window (bench_qt_table):
    start → rows shown, the Secret column with secrets stored in the keychain, keychain calls,
    filter keystrokes, resident memory. Also against the bare window reading the same API key from
-   the keychain first (bench_qt_table --api-key-from-keychain), a floor no window that lists with
-   a stored key can go under.
+   the keychain first (bench_qt_table --api-key-from-keychain): the least a window does that lists
+   with a key it keeps in the keychain.
 
 Called by ./bench.sh after it built the release preset, inside a private D-Bus session with a
 throwaway gnome-keyring and a temporary HOME. usage: run.py BUILD_DIR [COUNT...]"""
