@@ -312,6 +312,20 @@ QByteArray mutated(QByteArray body, QRandomGenerator &random) {
     }
 }
 
+// What each generated-page test starts from: the provider's dialect, the seeded generator, pages
+// made from them, and the tally of how the pages were judged.
+struct Trial {
+    explicit Trial(const QString &provider)
+        : dialect(dialectFor(provider))
+        , random(seed())
+        , maker(dialect, random) {}
+
+    const ProviderDialect dialect;
+    QRandomGenerator random;
+    PageMaker maker;
+    Tally tally;
+};
+
 } // namespace
 
 class tst_ListPageScanner : public QObject {
@@ -325,10 +339,8 @@ private slots:
     }
     void readsEveryCommonPageItself() {
         QFETCH(QString, provider);
-        const ProviderDialect dialect = dialectFor(provider);
-        QRandomGenerator random(seed());
-        PageMaker maker(dialect, random);
-        Tally tally;
+        Trial trial(provider);
+        auto &[dialect, random, maker, tally] = trial;
         for (int round = 0; round < 300; ++round)
             QVERIFY(agree(dialect, maker.page(int(random.bounded(8)), true), &tally));
         QCOMPARE(tally.scanned, 300);
@@ -337,10 +349,8 @@ private slots:
     void agreesOnEveryKindOfValue_data() { readsEveryCommonPageItself_data(); }
     void agreesOnEveryKindOfValue() {
         QFETCH(QString, provider);
-        const ProviderDialect dialect = dialectFor(provider);
-        QRandomGenerator random(seed());
-        PageMaker maker(dialect, random);
-        Tally tally;
+        Trial trial(provider);
+        auto &[dialect, random, maker, tally] = trial;
         for (int round = 0; round < 3000; ++round)
             QVERIFY2(agree(dialect, maker.page(int(random.bounded(4)), false), &tally), "seed in WC_SCANNER_SEED");
         qInfo("%s: %d scanned, %d left to the dialect, %d malformed to both", qPrintable(provider), tally.scanned,
@@ -354,10 +364,8 @@ private slots:
     void agreesOnMangledPages_data() { readsEveryCommonPageItself_data(); }
     void agreesOnMangledPages() {
         QFETCH(QString, provider);
-        const ProviderDialect dialect = dialectFor(provider);
-        QRandomGenerator random(seed());
-        PageMaker maker(dialect, random);
-        Tally tally;
+        Trial trial(provider);
+        auto &[dialect, random, maker, tally] = trial;
         for (int round = 0; round < 5000; ++round) {
             QByteArray body = maker.page(1 + int(random.bounded(3)), true);
             for (int edits = 1 + int(random.bounded(3)); edits > 0; --edits)
