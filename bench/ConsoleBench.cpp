@@ -21,10 +21,13 @@
 //       - filter: keystrokes typed into the search field, each timed from the key to the table's
 //         model holding the rows that match and its viewport painted.
 #include "ApplicationIcon.h"
+#include "AppliedEndpoints.h"
 #include "BenchData.h"
 #include "ClipboardGuard.h"
 #include "ConnectionStore.h"
 #include "CountingSecretStore.h"
+#include "DeliveryLog.h"
+#include "DeliveryRetention.h"
 #include "EndpointService.h"
 #include "KeychainSecretStore.h"
 #include "LaunchClock.h"
@@ -95,12 +98,15 @@ struct Console {
     PendingCreateJournal journal{state};
     const ProviderRegistry registry{ProviderRegistry::defaultUserDirectory()};
     SecretIndex secretIndex{state};
+    DeliveryLog deliveryLog{state, DeliveryRetention::fromSettings().keep};
+    AppliedEndpoints applied{state};
     EndpointService service{&network, &secrets, &journal, registry};
     ConnectionStore store;
     ClipboardGuard clipboard;
 
     Console() {
         service.setSecretIndex(&secretIndex);
+        service.setAppliedEndpoints(&applied);
         ApiClient::Policy policy;
         ListLimits::fromSettings().applyTo(policy);
         policy.keepListedRaw = false;
@@ -256,7 +262,8 @@ public:
         if (const std::optional<Connection> opening = MainWindow::openingConnection(console.store))
             console.service.prepare(*opening);
         ApplicationIcon::install();
-        MainWindow window(&console.service, &console.store, &console.clipboard, {});
+        MainWindow window(&console.service, &console.store, &console.clipboard, {}, &console.deliveryLog);
+        window.setAppliedEndpoints(&console.applied);
         m_table = window.findChild<QTableView *>(QStringLiteral("endpointTable"));
         QLineEdit *search = window.findChild<QLineEdit *>(QStringLiteral("searchField"));
         if (!m_table || !search)
