@@ -15,6 +15,7 @@ WC_RUN_PACKAGES=(qt6-qpa-plugins libqt6sql6-sqlite fonts-dejavu-core dbus gnome-
 # and building the .deb and checking it with Debian's own checker.
 WC_TEST_PACKAGES=(dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth desktop-file-utils appstream
     dpkg-dev file lintian
+    openssl # a throwaway certificate for the TLS tests
     python3-jsonschema python3-yaml) # exported endpoint documents checked against docs/endpoints-document.schema.json
 
 # Installs whichever of the given packages are not installed yet (as root, or through sudo).

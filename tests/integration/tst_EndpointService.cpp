@@ -11,7 +11,15 @@
 
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -529,6 +537,65 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(provider.hasPendingConnections(), 5000);
         QTcpSocket *opened = provider.nextPendingConnection();
         QCOMPARE(keys.held(), 1); // the key is not read yet
+        QTest::qWait(200);
+        QCOMPARE(opened->bytesAvailable(), 0);
+
+        std::optional<ApiError> listed;
+        service->list(connection, this, [&](const ApiError &error, const QList<Endpoint> &) { listed = error; });
+        keys.answer(m_apiKey);
+        QByteArray request;
+        QTRY_VERIFY_WITH_TIMEOUT((request += opened->readAll()).contains("\r\n\r\n"), 5000);
+        QVERIFY2(request.startsWith("GET /layers/v1/webhook-endpoints"), request.constData());
+        const QByteArray page = R"({"data":[],"nextCursor":null})";
+        opened->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                      QByteArray::number(page.size()) + "\r\n\r\n" + page);
+        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 5000);
+        QVERIFY2(!listed->isError(), qPrintable(listed->toString()));
+        QVERIFY2(!provider.hasPendingConnections(), "the list opened a second connection");
+    }
+
+    // The same for a provider on https, as every real one is: the TLS handshake is made while the
+    // key is read, and the first request goes on that connection instead of making a second.
+    // (A throwaway certificate for 127.0.0.1, made by openssl for this test and trusted by this
+    // process only.)
+    void preparingOpensTheProvidersTlsConnectionWhileTheKeyIsRead() {
+        QTemporaryDir dir;
+        QProcess openssl;
+        openssl.setWorkingDirectory(dir.path());
+        openssl.start(QStringLiteral("openssl"),
+                      {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem",
+                       "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"});
+        QVERIFY2(openssl.waitForFinished(30000) && openssl.exitCode() == 0,
+                 qPrintable(QStringLiteral("openssl: %1").arg(QString::fromLocal8Bit(openssl.readAllStandardError()))));
+        const QList<QSslCertificate> certificates = QSslCertificate::fromPath(dir.filePath(QStringLiteral("cert.pem")));
+        QFile keyFile(dir.filePath(QStringLiteral("key.pem")));
+        QVERIFY(certificates.size() == 1 && keyFile.open(QIODevice::ReadOnly));
+        const QSslKey key(&keyFile, QSsl::Rsa);
+        QVERIFY(!key.isNull());
+
+        QSslServer provider;
+        QSslConfiguration serverTls = QSslConfiguration::defaultConfiguration();
+        serverTls.setLocalCertificate(certificates.first());
+        serverTls.setPrivateKey(key);
+        serverTls.setPeerVerifyMode(QSslSocket::VerifyNone); // no client certificate
+        serverTls.setAllowedNextProtocols({QSslConfiguration::NextProtocolHttp1_1});
+        provider.setSslConfiguration(serverTls);
+        QVERIFY(provider.listen(QHostAddress::LocalHost));
+        const QSslConfiguration original = QSslConfiguration::defaultConfiguration();
+        const auto restore = qScopeGuard([&] { QSslConfiguration::setDefaultConfiguration(original); });
+        QSslConfiguration trusting = original;
+        trusting.addCaCertificates(certificates);
+        QSslConfiguration::setDefaultConfiguration(trusting);
+
+        Connection connection = connectionTo(QStringLiteral("layers"));
+        connection.baseUrl = QStringLiteral("https://127.0.0.1:%1/layers").arg(provider.serverPort());
+        HeldSecretStore keys;
+        auto service = makeService(&keys, m_journal.get());
+        service->prepare(connection);
+        QTRY_VERIFY_WITH_TIMEOUT(provider.hasPendingConnections(), 10000); // handshake done
+        auto *opened = qobject_cast<QSslSocket *>(provider.nextPendingConnection());
+        QVERIFY(opened && opened->isEncrypted());
+        QCOMPARE(keys.held(), 1);
         QTest::qWait(200);
         QCOMPARE(opened->bytesAvailable(), 0);
 
