@@ -906,6 +906,21 @@ verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
     </message>
 </context>
 <context>
+    <name>DeliveryForwarder</name>
+    <message>
+        <source>The target answered %1 but did not finish within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target did not answer within %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target answered %1, then its answer broke off: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeliveryInspector</name>
     <message>
         <source>No listed endpoint&apos;s URL has the path %1.</source>

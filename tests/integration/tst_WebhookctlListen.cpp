@@ -6,6 +6,7 @@
 #include "CtlProcess.h"
 #include "DeliveryLog.h"
 #include "DeliveryReceiver.h"
+#include "HostileHttpServer.h"
 #include "LocalState.h"
 #include "SandboxServer.h"
 
@@ -348,6 +349,34 @@ private slots:
         QCOMPARE(kept.forward.status, 200);
         QCOMPARE(kept.forward.body, page.left(ForwardOutcome::maxBodyBytes));
         QVERIFY(kept.forward.bodyTruncated);
+        stop(*listener);
+    }
+
+    // A target whose answer breaks off halfway: the sender gets 502, not the half as if it were the
+    // answer, and the line and the database say what the target did.
+    void brokenOffAnswerIsA502() {
+        HostileHttpServer target;
+        QVERIFY(target.listen());
+        HostileHttpServer::Answer answer = HostileHttpServer::Answer::of(HostileHttpServer::Answer::Mode::BrokenOff);
+        answer.body = QByteArray(1000, 'h');
+        target.script({answer});
+        const QString connection = addConnection();
+        QVERIFY(!connection.isEmpty());
+        auto listener = startListen({QStringLiteral("-c"), connection, QStringLiteral("listen"),
+                                     QStringLiteral("--forward"), target.baseUrl().toString() + QStringLiteral("/in")});
+        QVERIFY(listener->port != 0);
+        QCOMPARE(post(listener->port, QStringLiteral("/nowhere"), {}, "{\"a\":1}"), 502);
+        QCOMPARE(target.requests().size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!deliveryLine(*listener, 1).isEmpty(), 15000);
+        QVERIFY2(
+            deliveryLine(*listener, 1)
+                .contains(QStringLiteral(" (forward failed: The target answered 200, then its answer broke off: ")),
+            qPrintable(deliveryLine(*listener, 1)));
+        LocalState state(statePath());
+        const DeliveryLog::Entry kept = DeliveryLog(state).recent(1).first();
+        QCOMPARE(kept.forward.status, 0);
+        QVERIFY(kept.forward.body.isEmpty());
+        QVERIFY(kept.forward.error.contains(QStringLiteral("answered 200")));
         stop(*listener);
     }
 };

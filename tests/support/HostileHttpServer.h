@@ -14,7 +14,8 @@
 
 // A tiny HTTP/1.1 server on loopback that plays a hostile or sloppy provider in tests: each request
 // gets the next scripted answer (the last one repeats), which may be an ordinary response, an
-// endless chunked body, endless headers, a body trickled one byte at a time, or a dropped connection.
+// endless chunked body, endless headers, a body trickled one byte at a time, a body broken off halfway,
+// or a dropped connection.
 // It records what every request carried, so a test can check what reached it.
 //
 // Header-only and without Q_OBJECT (AUTOMOC does not see tests/support); it runs in the test's event
@@ -29,6 +30,7 @@ public:
             EndlessChunked, // status and headers, then chunks of junk forever
             EndlessHeaders, // a status line, then header lines forever
             Trickle,        // status and headers with Content-Length, then one body byte per interval
+            BrokenOff,      // status and headers with Content-Length, then half the body, then close
             Close,          // read the request, close without answering
         };
         int status = 200;
@@ -172,6 +174,11 @@ private:
             socket->disconnectFromHost();
             return;
         case Mode::Close:
+            socket->disconnectFromHost();
+            return;
+        case Mode::BrokenOff:
+            socket->write(head(answer, "Content-Length: " + QByteArray::number(answer.body.size()) + "\r\n") +
+                          answer.body.left(answer.body.size() / 2));
             socket->disconnectFromHost();
             return;
         case Mode::EndlessChunked: {
