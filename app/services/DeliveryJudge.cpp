@@ -24,8 +24,12 @@ bool settledByOwnSecrets(const SignatureVerdict &verdict) {
 } // namespace
 
 struct DeliveryJudge::OtherSecretsRun {
-    QList<QPair<Connection, QString>> pending; // connection and endpoint id, still to read
-    QList<SignatureVerifier::OtherSecret> found;
+    QList<QPair<Connection, QString>> candidates;              // connection and endpoint id, newest on record first
+    QList<std::optional<SignatureVerifier::OtherSecret>> read; // by candidate, once its answer came
+    qsizetype next = 0;                                        // the next candidate to read
+    int inFlight = 0;
+    int notTried = 0;
+    bool finished = false; // done has run (a read may answer at once, inside the loop that asked)
     OthersDone done;
 };
 
@@ -61,9 +65,10 @@ void DeliveryJudge::judge(const Connection &connection, const QString &endpointI
                     if (settledByOwnSecrets(own))
                         return finish({own, QString(), found});
                     readOtherSecrets(connection.id, endpointId,
-                                     [verifier, delivery, secrets, finish,
-                                      found](const QList<SignatureVerifier::OtherSecret> &others) mutable {
+                                     [verifier, delivery, secrets, finish, found](
+                                         const QList<SignatureVerifier::OtherSecret> &others, int notTried) mutable {
                                          secrets.others = others;
+                                         secrets.othersNotTried = notTried;
                                          finish({verifier.verify(delivery, secrets), QString(), found});
                                      });
                 });
@@ -74,28 +79,45 @@ void DeliveryJudge::readOtherSecrets(const QString &connectionId, const QString 
     auto run = std::make_shared<OtherSecretsRun>();
     run->done = std::move(done);
     // Only configured connections: an index entry of one that is gone has no profile to check its id against.
-    for (const Connection &connection : std::as_const(m_known)) {
-        const QSet<QString> stored = m_service->secretsOnRecord(connection);
-        QStringList ids(stored.begin(), stored.end());
-        ids.sort(); // the same order every time, so the same delivery names the same endpoint
-        for (const QString &other : std::as_const(ids)) {
-            if (connection.id == connectionId && other == endpointId)
-                continue;
-            run->pending.append({connection, other});
-        }
+    QHash<QString, Connection> known;
+    for (const Connection &connection : std::as_const(m_known))
+        known.insert(connection.id, connection);
+    // Newest first: a secret mixed up is most often one just created or rotated, and the order is
+    // the same every time, so the same delivery names the same endpoint.
+    for (const SecretIndex::Entry &entry : m_service->allSecretsOnRecord()) {
+        const auto connection = known.constFind(entry.connectionId);
+        if (connection == known.cend() || (entry.connectionId == connectionId && entry.endpointId == endpointId))
+            continue;
+        if (run->candidates.size() == maxOtherSecrets)
+            ++run->notTried;
+        else
+            run->candidates.append({*connection, entry.endpointId});
     }
-    readNextOtherSecret(run);
+    run->read.resize(run->candidates.size());
+    readMoreOtherSecrets(run);
 }
 
-void DeliveryJudge::readNextOtherSecret(const std::shared_ptr<OtherSecretsRun> &run) {
-    if (run->pending.isEmpty())
-        return run->done(run->found);
-    const auto [connection, endpointId] = run->pending.takeFirst();
-    m_service->readSecret(connection, endpointId, this,
-                          [this, run, connection = connection, endpointId = endpointId](const SecretResult &result,
-                                                                                        const QString &secret) {
-                              if (result.ok())
-                                  run->found.append({secret, endpointId, connection.name});
-                              readNextOtherSecret(run);
-                          });
+void DeliveryJudge::readMoreOtherSecrets(const std::shared_ptr<OtherSecretsRun> &run) {
+    while (run->inFlight < otherReadsInFlight && run->next < run->candidates.size()) {
+        const qsizetype index = run->next++;
+        const auto &[connection, endpointId] = run->candidates.at(index);
+        ++run->inFlight;
+        m_service->readSecret(connection, endpointId, this,
+                              [this, run, index, name = connection.name,
+                               endpointId = endpointId](const SecretResult &result, const QString &secret) {
+                                  --run->inFlight;
+                                  if (result.ok())
+                                      run->read[index] = SignatureVerifier::OtherSecret{secret, endpointId, name};
+                                  readMoreOtherSecrets(run);
+                              });
+    }
+    if (run->finished || run->inFlight > 0 || run->next < run->candidates.size())
+        return;
+    run->finished = true;
+    QList<SignatureVerifier::OtherSecret> found;
+    for (const auto &other : std::as_const(run->read)) {
+        if (other)
+            found.append(*other);
+    }
+    run->done(found, run->notTried);
 }

@@ -19,9 +19,12 @@ class EndpointService;
 
 // Judges one delivery's signature for the endpoint it belongs to: reads the candidate secrets
 // from the keychain (the endpoint's, its previous generation, and, only when those do not
-// settle it, every other endpoint's the secret index lists), one read at a time and without
-// blocking, then lets SignatureVerifier say what they prove. Shared by webhookctl verify and
-// listen and the console's Deliveries view. The secrets live only as long as one judgement.
+// settle it, the other endpoints' the secret index lists: the newest maxOtherSecrets on record,
+// a few reads at a time), without blocking, then lets SignatureVerifier say what they prove.
+// The bound keeps a judgement to a second or two: gnome-keyring compares every item it holds on
+// each read, so reading all of 10,000 secrets took minutes, for every delivery that did not
+// verify. Shared by webhookctl verify and listen and the console's Deliveries view. The secrets
+// live only as long as one judgement.
 class DeliveryJudge final : public QObject {
     Q_OBJECT
 
@@ -32,6 +35,9 @@ public:
         bool currentSecretFound = false;         // the endpoint's own secret is in the keychain
     };
     using Done = std::function<void(const Judgement &judgement)>;
+
+    static constexpr int maxOtherSecrets = 64;
+    static constexpr int otherReadsInFlight = 4;
 
     explicit DeliveryJudge(EndpointService *service, QObject *parent = nullptr);
 
@@ -44,13 +50,14 @@ public:
     void judge(const Connection &connection, const QString &endpointId, const SignatureScheme &scheme,
                const Delivery &delivery, QObject *context, Done done);
 
-    // The other endpoints' secrets in the keychain, read one at a time (all but the given endpoint's).
-    using OthersDone = std::function<void(const QList<SignatureVerifier::OtherSecret> &others)>;
+    // The other endpoints' secrets in the keychain (all but the given endpoint's), the newest
+    // maxOtherSecrets on record, in that order; notTried: how many more are on record.
+    using OthersDone = std::function<void(const QList<SignatureVerifier::OtherSecret> &others, int notTried)>;
     void readOtherSecrets(const QString &connectionId, const QString &endpointId, OthersDone done);
 
 private:
     struct OtherSecretsRun;
-    void readNextOtherSecret(const std::shared_ptr<OtherSecretsRun> &run);
+    void readMoreOtherSecrets(const std::shared_ptr<OtherSecretsRun> &run);
 
     EndpointService *m_service;
     QList<Connection> m_known;

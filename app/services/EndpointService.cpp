@@ -686,6 +686,10 @@ QSet<QString> EndpointService::secretsOnRecord(const Connection &connection) con
     return m_secretIndex ? m_secretIndex->storedEndpoints(connection.id) : QSet<QString>();
 }
 
+QList<SecretIndex::Entry> EndpointService::allSecretsOnRecord() const {
+    return m_secretIndex ? m_secretIndex->allStored() : QList<SecretIndex::Entry>();
+}
+
 // What the keychain just said about an entry goes on record; an answer that says nothing about the
 // entry (no keychain, a locked one) changes nothing.
 void EndpointService::noteSecret(const QString &connectionId, const QString &endpointId, const SecretResult &result) {

@@ -83,6 +83,8 @@ public:
     void setAppliedEndpoints(AppliedEndpoints *applied) { m_applied = applied; }
     // The connection's endpoints whose secret is on record as stored: no keychain call.
     QSet<QString> secretsOnRecord(const Connection &connection) const;
+    // Every connection's, newest on record first.
+    QList<SecretIndex::Entry> allSecretsOnRecord() const;
 
     // Connections. The key goes only to the keychain; testConnection lists with a key not yet saved.
     void saveApiKey(const Connection &connection, const QString &apiKey, QObject *context,

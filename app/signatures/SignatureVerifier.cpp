@@ -226,7 +226,7 @@ SignatureVerdict SignatureVerifier::verify(const Delivery &delivery, const Secre
     }
     if (auto verdict = checkOtherSchemes(delivery, secrets))
         return *verdict;
-    return mismatch(*parts, delivery);
+    return mismatch(*parts, delivery, secrets);
 }
 
 std::optional<SignatureVerdict> SignatureVerifier::checkCurrentSecret(const SignedParts &parts,
@@ -357,10 +357,19 @@ std::optional<SignatureVerdict> SignatureVerifier::checkOtherSchemes(const Deliv
     return std::nullopt;
 }
 
-SignatureVerdict SignatureVerifier::mismatch(const SignedParts &parts, const Delivery &delivery) const {
-    QString message = tr("No match: no secret of this endpoint or any other in the keychain, and no re-encoding of "
-                         "the body, key reading, encoding or other scheme makes the signature valid; the body was "
-                         "changed on the way, or it was signed with a secret not in the keychain.");
+SignatureVerdict SignatureVerifier::mismatch(const SignedParts &parts, const Delivery &delivery,
+                                             const Secrets &secrets) const {
+    QString message =
+        secrets.othersNotTried > 0
+            ? tr("No match: no secret of this endpoint, nor any of the other endpoints' secrets newest on record in "
+                 "the keychain (%1 more on record were not tried), and no re-encoding of the body, key reading, "
+                 "encoding "
+                 "or other scheme makes the signature valid; the body was changed on the way, or it was signed with a "
+                 "secret not tried.")
+                  .arg(secrets.othersNotTried)
+            : tr("No match: no secret of this endpoint or any other in the keychain, and no re-encoding of "
+                 "the body, key reading, encoding or other scheme makes the signature valid; the body was "
+                 "changed on the way, or it was signed with a secret not in the keychain.");
     if (const auto offset = timestampOffset(parts, delivery); offset && !isWithinTolerance(*offset))
         message += QLatin1Char(' ') + tr("Its timestamp is also %1 off the time received (tolerance %2 s).")
                                           .arg(describeSeconds(*offset))

@@ -34,6 +34,7 @@ public:
         QString current;
         std::optional<PreviousSecret> previous;
         QList<OtherSecret> others;
+        int othersNotTried = 0; // other endpoints' secrets on record but not read (DeliveryJudge's bound)
     };
 
     explicit SignatureVerifier(SignatureScheme scheme);
@@ -74,7 +75,7 @@ private:
     std::optional<SignatureVerdict> checkEncoding(const SignedParts &parts, const Delivery &delivery,
                                                   const Secrets &secrets) const;
     std::optional<SignatureVerdict> checkOtherSchemes(const Delivery &delivery, const Secrets &secrets) const;
-    SignatureVerdict mismatch(const SignedParts &parts, const Delivery &delivery) const;
+    SignatureVerdict mismatch(const SignedParts &parts, const Delivery &delivery, const Secrets &secrets) const;
 
     // Seconds from the signed timestamp to the time received; nullopt where none is checked.
     std::optional<qint64> timestampOffset(const SignedParts &parts, const Delivery &delivery) const;

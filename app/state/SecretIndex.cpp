@@ -62,8 +62,8 @@ QList<SecretIndex::Entry> SecretIndex::allStored() const {
     QList<Entry> entries;
     QSqlQuery query(m_state.database());
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT connection_id, endpoint_id FROM secret_index ORDER BY connection_id, "
-                                   "endpoint_id"))) {
+    if (!query.exec(QStringLiteral("SELECT connection_id, endpoint_id FROM secret_index ORDER BY stored_at DESC, "
+                                   "connection_id, endpoint_id"))) {
         qCWarning(lcState).noquote() << m_state.describe(query.lastError());
         return entries;
     }

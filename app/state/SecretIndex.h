@@ -35,8 +35,8 @@ public:
         QString connectionId;
         QString endpointId;
     };
-    // Every entry on record as stored, of every connection (verify looks for another endpoint's
-    // secret among them).
+    // Every entry on record as stored, of every connection, newest on record first (verify looks
+    // for another endpoint's secret among them, the likeliest first).
     QList<Entry> allStored() const;
 
     // The previous generation: replacedAt when it was kept, nothing once it is forgotten.

@@ -457,6 +457,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&quot;apply --json&quot; needs --yes: it cannot ask before it applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage:
+%1
+(webhookctl --help: every command, the global options and the exit statuses)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage:
   webhookctl connection add NAME --provider layers|encrata|signa|polyai [--base-url URL]
              [--environment production|development] [--auth x-api-key|bearer]
@@ -489,8 +500,8 @@
              [--received-at RFC3339] [--scheme standard-webhooks|stripe|github|shopify|slack]
              [--json]
              (checks a delivery&apos;s signature, on the body&apos;s raw bytes (the file, else stdin),
-             against the endpoint&apos;s secret and its previous one, then the other endpoints&apos;
-             secrets in the keychain, and says why it fails: ok, no-signature,
+             against the endpoint&apos;s secret and its previous one, then the newest 64 other
+             endpoints&apos; secrets in the keychain, and says why it fails: ok, no-signature,
              stale-timestamp, other-secret, previous-secret, body-reencoded,
              key-interpretation, encoding, other-scheme or mismatch. The scheme defaults to
              the profile&apos;s, --received-at (the time the timestamp tolerance is measured
@@ -544,17 +555,6 @@ Global options:
 Exit status: 0 done; 1 provider or network error; 2 bad usage or invalid input (nothing sent);
 3 done at the provider, but the signing secret could not be stored (it is printed to stderr once).
 verify: 0 valid, 1 invalid (or the keychain could not be read), 2 bad usage.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;apply --json&quot; needs --yes: it cannot ask before it applies.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage:
-%1
-(webhookctl --help: every command, the global options and the exit statuses)
 </source>
         <translation type="unfinished"></translation>
     </message>
@@ -4523,6 +4523,10 @@ The provider will never show it again. Copy it now and keep it somewhere safe, s
     </message>
     <message>
         <source>Valid under the %1 scheme (header %2), not %3, the scheme checked: the signer follows another scheme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No match: no secret of this endpoint, nor any of the other endpoints&apos; secrets newest on record in the keychain (%1 more on record were not tried), and no re-encoding of the body, key reading, encoding or other scheme makes the signature valid; the body was changed on the way, or it was signed with a secret not tried.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

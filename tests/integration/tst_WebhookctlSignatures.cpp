@@ -3,6 +3,7 @@
 // secret import --any-form, sign and verify.
 #include "ConnectionStore.h"
 #include "CtlProcess.h"
+#include "DeliveryJudge.h"
 #include "KeychainSecretStore.h"
 #include "LocalState.h"
 #include "ProviderRegistry.h"
@@ -10,8 +11,10 @@
 #include "SecretIndex.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -131,6 +134,22 @@ private:
     CtlRun verify(const QString &connection, const QString &id, const QStringList &arguments,
                   const QByteArray &stdinData = QByteArray()) {
         return ctl(QStringList{QStringLiteral("-c"), connection, QStringLiteral("verify"), id} + arguments, stdinData);
+    }
+
+    // Stores a made-up Layers secret for id as webhookctl would (its keychain entry, then the index).
+    bool storeOtherSecret(const QString &connectionId, const QString &id) {
+        QByteArray key(24, Qt::Uninitialized);
+        for (char &byte : key)
+            byte = char(QRandomGenerator::global()->bounded(256));
+        const QString secret = QStringLiteral("whsec_") + QString::fromLatin1(key.toBase64());
+        m_secrets << secret;
+        std::optional<SecretResult> written;
+        m_keychain->write(SecretStore::endpointSecretKey(connectionId, id), secret, this,
+                          [&](const SecretResult &result) { written = result; });
+        if (!QTest::qWaitFor([&] { return written.has_value(); }, 10000) || !written->ok())
+            return false;
+        LocalState state(statePath());
+        return SecretIndex(state).record(connectionId, id, true);
     }
 
     static QString verdictLines(const QString &keyword, const QString &message, bool valid = false) {
@@ -492,6 +511,61 @@ private slots:
                                        QStringLiteral("Valid under the github scheme (header X-Hub-Signature-256), "
                                                       "not slack, the scheme checked: the signer follows another "
                                                       "scheme.")));
+    }
+
+    // More other endpoints' secrets on record than a judgement reads (after the other tests,
+    // which see only a few): the newest DeliveryJudge::maxOtherSecrets are tried, newest first, so a mix-up
+    // with a secret just stored is still named; one beyond the bound is not, and the verdict says
+    // how many were left untried.
+    void otherSecretsAreTriedNewestFirstUpToTheBound() {
+        const QString connection = addConnection(QStringLiteral("layers"));
+        const QString mine = createEndpoint(connection, QStringLiteral("layers"));
+        QVERIFY(!mine.isEmpty());
+        const QString id = connectionId(connection);
+        QStringList others;
+        for (int i = 0; i < DeliveryJudge::maxOtherSecrets + 6; ++i) {
+            others << QUuid::createUuid().toString(QUuid::WithoutBraces);
+            QVERIFY(storeOtherSecret(id, others.last()));
+            QTest::qWait(2); // each its own time on record
+        }
+        // What the judgement will skip: every other entry of a configured connection past the newest 64.
+        QSet<QString> configured;
+        for (const Connection &known : ConnectionStore().connections())
+            configured.insert(known.id);
+        LocalState state(statePath());
+        qsizetype onRecord = 0;
+        for (const SecretIndex::Entry &entry : SecretIndex(state).allStored())
+            onRecord += configured.contains(entry.connectionId) && entry.endpointId != mine ? 1 : 0;
+        const qsizetype notTried = onRecord - DeliveryJudge::maxOtherSecrets;
+        QVERIFY(notTried >= 6);
+
+        const QString body = writeBody(m_body);
+        const CtlRun newest = sign(connection, others.last(), body);
+        QCOMPARE(newest.exitCode, 0);
+        QElapsedTimer timer;
+        timer.start();
+        CtlRun run = verify(connection, mine, headerArguments(newest.out) << QStringLiteral("--body-file") << body);
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.out,
+                 verdictLines(QStringLiteral("other-secret"),
+                              QStringLiteral("Signed with the secret of endpoint %1 on connection \"%2\", not this "
+                                             "endpoint's: a secret from another endpoint or environment is in use.")
+                                  .arg(others.last(), connection)));
+
+        const CtlRun oldest = sign(connection, others.first(), body);
+        QCOMPARE(oldest.exitCode, 0);
+        timer.restart();
+        run = verify(connection, mine, headerArguments(oldest.out) << QStringLiteral("--body-file") << body);
+        qInfo("a mismatch with %lld other secrets on record: %lld ms", qlonglong(onRecord), timer.elapsed());
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.out,
+                 verdictLines(QStringLiteral("mismatch"),
+                              QStringLiteral("No match: no secret of this endpoint, nor any of the other endpoints' "
+                                             "secrets newest on record in the keychain (%1 more on record were not "
+                                             "tried), and no re-encoding of the body, key reading, encoding or other "
+                                             "scheme makes the signature valid; the body was changed on the way, or "
+                                             "it was signed with a secret not tried.")
+                                  .arg(notTried)));
     }
 
     void noSecretInOutputs() {

@@ -39,19 +39,29 @@ private slots:
         QVERIFY(index.storedEndpoints(QStringLiteral("c3")).isEmpty());
     }
 
-    void listsEveryConnectionsEntries() {
+    // Newest on record first (verify tries other endpoints' secrets in that order); a read of an
+    // entry already there is no new secret and keeps its place.
+    void listsEveryConnectionsEntriesNewestFirst() {
         LocalState state(path());
         SecretIndex index(state);
-        QVERIFY(index.record(QStringLiteral("c2"), QStringLiteral("e1"), true));
-        QVERIFY(index.record(QStringLiteral("c1"), QStringLiteral("e2"), true));
         QVERIFY(index.record(QStringLiteral("c1"), QStringLiteral("e1"), true));
+        QTest::qWait(3);
+        QVERIFY(index.record(QStringLiteral("c2"), QStringLiteral("e1"), true));
+        QTest::qWait(3);
+        QVERIFY(index.record(QStringLiteral("c1"), QStringLiteral("e2"), true));
+        QTest::qWait(3);
+        QVERIFY(index.record(QStringLiteral("c1"), QStringLiteral("e3"), true));
         QVERIFY(index.record(QStringLiteral("c1"), QStringLiteral("e2"), false));
+        QTest::qWait(3);
+        QVERIFY(index.record(QStringLiteral("c1"), QStringLiteral("e1"), true));
         const QList<SecretIndex::Entry> all = index.allStored();
-        QCOMPARE(all.size(), 2);
+        QCOMPARE(all.size(), 3);
         QCOMPARE(all.at(0).connectionId, QStringLiteral("c1"));
-        QCOMPARE(all.at(0).endpointId, QStringLiteral("e1"));
+        QCOMPARE(all.at(0).endpointId, QStringLiteral("e3"));
         QCOMPARE(all.at(1).connectionId, QStringLiteral("c2"));
         QCOMPARE(all.at(1).endpointId, QStringLiteral("e1"));
+        QCOMPARE(all.at(2).connectionId, QStringLiteral("c1"));
+        QCOMPARE(all.at(2).endpointId, QStringLiteral("e1"));
     }
 
     // When the previous generation was replaced: a later rotate's time replaces it, forgetting removes it.
