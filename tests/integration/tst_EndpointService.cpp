@@ -200,6 +200,28 @@ private:
         return read.value_or(std::make_tuple(SecretResult(), QString(), QDateTime()));
     }
 
+    // After prepare(): with the key still held, nothing is sent on the connection it opened; once
+    // the key comes, the list's GET goes on that connection and no second one is opened.
+    void listsOnTheOpenedConnection(EndpointService &service, const Connection &connection, HeldSecretStore &keys,
+                                    QTcpServer &provider, QTcpSocket *opened) {
+        QCOMPARE(keys.held(), 1); // the key is not read yet
+        QTest::qWait(200);
+        QCOMPARE(opened->bytesAvailable(), 0);
+
+        std::optional<ApiError> listed;
+        service.list(connection, this, [&](const ApiError &error, const QList<Endpoint> &) { listed = error; });
+        keys.answer(m_apiKey);
+        QByteArray request;
+        QTRY_VERIFY_WITH_TIMEOUT((request += opened->readAll()).contains("\r\n\r\n"), 5000);
+        QVERIFY2(request.startsWith("GET /layers/v1/webhook-endpoints"), request.constData());
+        const QByteArray page = R"({"data":[],"nextCursor":null})";
+        opened->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                      QByteArray::number(page.size()) + "\r\n\r\n" + page);
+        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 5000);
+        QVERIFY2(!listed->isError(), qPrintable(listed->toString()));
+        QVERIFY2(!provider.hasPendingConnections(), "the list opened a second connection");
+    }
+
 private slots:
     void initTestCase() {
         m_network = std::make_unique<QNetworkAccessManager>();
@@ -536,22 +558,7 @@ private slots:
         service->prepare(connection);
         QTRY_VERIFY_WITH_TIMEOUT(provider.hasPendingConnections(), 5000);
         QTcpSocket *opened = provider.nextPendingConnection();
-        QCOMPARE(keys.held(), 1); // the key is not read yet
-        QTest::qWait(200);
-        QCOMPARE(opened->bytesAvailable(), 0);
-
-        std::optional<ApiError> listed;
-        service->list(connection, this, [&](const ApiError &error, const QList<Endpoint> &) { listed = error; });
-        keys.answer(m_apiKey);
-        QByteArray request;
-        QTRY_VERIFY_WITH_TIMEOUT((request += opened->readAll()).contains("\r\n\r\n"), 5000);
-        QVERIFY2(request.startsWith("GET /layers/v1/webhook-endpoints"), request.constData());
-        const QByteArray page = R"({"data":[],"nextCursor":null})";
-        opened->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
-                      QByteArray::number(page.size()) + "\r\n\r\n" + page);
-        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 5000);
-        QVERIFY2(!listed->isError(), qPrintable(listed->toString()));
-        QVERIFY2(!provider.hasPendingConnections(), "the list opened a second connection");
+        listsOnTheOpenedConnection(*service, connection, keys, provider, opened);
     }
 
     // The same for a provider on https, as every real one is: the TLS handshake is made while the
@@ -595,22 +602,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(provider.hasPendingConnections(), 10000); // handshake done
         auto *opened = qobject_cast<QSslSocket *>(provider.nextPendingConnection());
         QVERIFY(opened && opened->isEncrypted());
-        QCOMPARE(keys.held(), 1);
-        QTest::qWait(200);
-        QCOMPARE(opened->bytesAvailable(), 0);
-
-        std::optional<ApiError> listed;
-        service->list(connection, this, [&](const ApiError &error, const QList<Endpoint> &) { listed = error; });
-        keys.answer(m_apiKey);
-        QByteArray request;
-        QTRY_VERIFY_WITH_TIMEOUT((request += opened->readAll()).contains("\r\n\r\n"), 5000);
-        QVERIFY2(request.startsWith("GET /layers/v1/webhook-endpoints"), request.constData());
-        const QByteArray page = R"({"data":[],"nextCursor":null})";
-        opened->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
-                      QByteArray::number(page.size()) + "\r\n\r\n" + page);
-        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 5000);
-        QVERIFY2(!listed->isError(), qPrintable(listed->toString()));
-        QVERIFY2(!provider.hasPendingConnections(), "the list opened a second connection");
+        listsOnTheOpenedConnection(*service, connection, keys, provider, opened);
     }
 
     void validationStopsBeforeSending() {
